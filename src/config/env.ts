@@ -1,0 +1,68 @@
+import type * as v from 'valibot';
+import type { Mode } from '../routing/rule';
+import { validate } from './issues';
+import { error, type Problem } from './problem';
+import { ForwardTemplate, ModeName, PhoneNumber, ReplyText } from './schema';
+import { MAX_MESSAGES } from '../routing/decide';
+
+/** The environment variables the functions read: the public interface, names kept exactly. */
+export interface EnvConfig {
+  readonly autoReplyMessage: string;
+  readonly forwardTo: readonly string[];
+  readonly forwardTemplate: string;
+  readonly defaultMode: Mode;
+}
+
+export const DEFAULTS: EnvConfig = {
+  autoReplyMessage: 'Thanks for your message. We have received it and will get back to you soon.',
+  forwardTo: [],
+  forwardTemplate: '{From}: {Body}',
+  defaultMode: 'auto-reply',
+};
+
+export type Environment = Readonly<Record<string, unknown>>;
+
+/** An empty value counts as unset: the Toolkit drops empty variables when it deploys. */
+function setting(env: Environment, name: string): string | undefined {
+  const value = env[name];
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/**
+ * Reads the environment. Each invalid value is reported and replaced by its default (or, for
+ * FORWARD_TO, left out), so a function always has a usable configuration.
+ */
+export function readEnv(env: Environment): { env: EnvConfig; problems: Problem[] } {
+  const problems: Problem[] = [];
+  function one<S extends v.GenericSchema>(name: string, schema: S, fallback: v.InferOutput<S>): v.InferOutput<S> {
+    const raw = setting(env, name);
+    if (raw === undefined) return fallback;
+    const result = validate(schema, raw, name);
+    problems.push(...result.problems);
+    return result.output ?? fallback;
+  }
+  const forwardTo: string[] = [];
+  const list = setting(env, 'FORWARD_TO');
+  if (list !== undefined) {
+    const items = list.split(',').map((item) => item.trim()).filter((item) => item !== '');
+    items.forEach((item, i) => {
+      const result = validate(PhoneNumber, item, `FORWARD_TO[${i}]`);
+      problems.push(...result.problems);
+      if (result.output !== undefined && !forwardTo.includes(result.output)) forwardTo.push(result.output);
+    });
+    if (forwardTo.length > MAX_MESSAGES) {
+      problems.push(error('FORWARD_TO', `has ${forwardTo.length} numbers: at most ${MAX_MESSAGES} (TwiML sends at most ${MAX_MESSAGES} messages per answer); only the first ${MAX_MESSAGES} are used`));
+      forwardTo.length = MAX_MESSAGES;
+    }
+  }
+  return {
+    env: {
+      autoReplyMessage: one('AUTO_REPLY_MESSAGE', ReplyText, DEFAULTS.autoReplyMessage),
+      forwardTo,
+      forwardTemplate: one('FORWARD_TEMPLATE', ForwardTemplate, DEFAULTS.forwardTemplate),
+      defaultMode: one('DEFAULT_MODE', ModeName, DEFAULTS.defaultMode),
+    },
+    problems,
+  };
+}
+

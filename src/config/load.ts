@@ -1,0 +1,19 @@
+import { checkConfig } from './check';
+import { readEnv, type EnvConfig, type Environment } from './env';
+import type { Problem } from './problem';
+import { readRouting, type RoutingConfig } from './routing-file';
+
+export interface Config {
+  readonly env: EnvConfig;
+  readonly routing: RoutingConfig;
+}
+
+/** Environment + routing file text -> one typed configuration and every problem found. */
+export function loadConfig(environment: Environment, routingText?: string): { config: Config; problems: Problem[] } {
+  const env = readEnv(environment);
+  const routing = readRouting(routingText);
+  return {
+    config: { env: env.env, routing: routing.routing },
+    problems: [...env.problems, ...routing.problems, ...checkConfig(env.env, routing.routing)],
+  };
+}

@@ -1,0 +1,8 @@
+export const MODES = ['auto-reply', 'forward', 'ignore'] as const;
+export type Mode = (typeof MODES)[number];
+
+/** What to do with a message to one number, with every default already applied. */
+export type Rule =
+  | { readonly mode: 'auto-reply'; readonly message: string }
+  | { readonly mode: 'forward'; readonly to: readonly string[]; readonly template: string }
+  | { readonly mode: 'ignore' };

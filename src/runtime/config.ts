@@ -1,0 +1,44 @@
+import { readEnv, type EnvConfig, type Environment } from '../config/env';
+import { loadConfig, type Config } from '../config/load';
+import { formatProblem, type Problem } from '../config/problem';
+import { ROUTING_ASSET } from '../config/routing-file';
+import { log } from './log';
+
+/** The variables that shape a configuration: the cache key is built from their values. */
+const NAMES = ['AUTO_REPLY_MESSAGE', 'FORWARD_TO', 'FORWARD_TEMPLATE', 'DEFAULT_MODE'];
+
+/**
+ * Parsing per request would cost more than the routing itself. Deployed assets and variables
+ * are fixed for a build, and the local runtime reloads this module on every request (--live),
+ * so a cache keyed by the inputs is always current.
+ */
+function memo<T>(compute: (env: Environment, key: string) => { value: T; problems: Problem[] }) {
+  let cached: { key: string; value: T } | undefined;
+  return (env: Environment, extraKey = ''): T => {
+    const key = NAMES.map((name) => env[name]).join('\u0000') + '\u0000' + extraKey;
+    if (cached?.key === key) return cached.value;
+    const { value, problems } = compute(env, extraKey);
+    for (const problem of problems) if (problem.level === 'error') log.error('', `configuration ${formatProblem(problem)}`);
+    cached = { key, value };
+    return value;
+  };
+}
+
+const envOnly = memo<EnvConfig>((env) => {
+  const { env: value, problems } = readEnv(env);
+  return { value, problems };
+});
+
+/** The environment alone: the fixed-mode endpoints' configuration. */
+export const envConfig = (env: Environment): EnvConfig => envOnly(env);
+
+const routed = memo<Config>((env, assetPath) => {
+  const asset = assetPath === '' ? undefined : Runtime.getAssets()[ROUTING_ASSET];
+  const { config, problems } = loadConfig(env, asset?.open());
+  return { value: config, problems };
+});
+
+/** The environment plus the private asset /routing.json, when it was deployed: the router's configuration. */
+export function routedConfig(env: Environment): Config {
+  return routed(env, Runtime.getAssets()[ROUTING_ASSET]?.path ?? '');
+}
