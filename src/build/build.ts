@@ -1,5 +1,5 @@
 import { build as bundle } from 'esbuild';
-import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { access, cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { loadConfig } from '../config/load';
@@ -13,7 +13,7 @@ export interface BuildResult {
   readonly functions: readonly string[];
 }
 
-const exists = (path: string): Promise<boolean> => readFile(path).then(() => true, () => false);
+const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
 
 async function readOptional(path: string): Promise<string | undefined> {
   return (await exists(path)) ? readFile(path, 'utf8') : undefined;
@@ -58,9 +58,11 @@ export async function buildProject(root: string): Promise<BuildResult> {
     logLevel: 'silent',
   });
   await mkdir(join(dist, 'assets'), { recursive: true });
-  await cp(join(root, 'assets'), join(dist, 'assets'), {
-    recursive: true,
-    filter: (source) => !source.endsWith('.map'),
-  });
+  if (await exists(join(root, 'assets'))) {
+    await cp(join(root, 'assets'), join(dist, 'assets'), {
+      recursive: true,
+      filter: (source) => !source.endsWith('.map'),
+    });
+  }
   return { ok: true, problems, functions: sources.map((f) => join('dist', 'functions', f.replace(/\.ts$/, '.js'))) };
 }
