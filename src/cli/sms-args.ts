@@ -1,0 +1,88 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import type { SimulatedMessage } from '../sms/inbound-request';
+
+export interface SmsArgs {
+  readonly url: URL;
+  readonly message: SimulatedMessage;
+  readonly raw: boolean;
+}
+
+export type ParsedArgs = { readonly kind: 'run'; readonly args: SmsArgs } | { readonly kind: 'exit'; readonly code: number };
+
+interface Output {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+}
+
+// Twilio's limits on what arrives: at most 10 media, a body of at most 1600 characters.
+const MAX_MEDIA = 10;
+const MAX_BODY = 1600;
+// E.164, optionally behind a channel prefix as Twilio writes other channels (`whatsapp:+1...`).
+const ADDRESS = /^(?:[a-z]+:)?\+[1-9]\d{1,14}$/;
+
+function address(flag: string) {
+  return (value: string): string => {
+    if (!ADDRESS.test(value)) throw new InvalidArgumentError(`"${value}" is not a phone number in E.164 form, e.g. +15551230000 (${flag}).`);
+    return value;
+  };
+}
+
+function httpUrl(value: string): URL {
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new InvalidArgumentError(`"${value}" is not an http(s) URL.`);
+  }
+  return url;
+}
+
+const collectMedia = (value: string, previous: readonly string[]): string[] => [...previous, httpUrl(value).href];
+
+function program(defaultUrl: string, output: Output): Command {
+  return new Command('npm run sms --')
+    .description('Sends one message to the functions exactly as Twilio would (a signed webhook) and shows the answer. No SMS is sent.')
+    .argument('[text...]', 'the message text (several words are joined with spaces)')
+    .option('--url <url>', 'where to send it: the local server, or a deployed function', httpUrl, new URL(defaultUrl))
+    .option('--from <number>', 'who texts', address('--from'), '+15551230000')
+    .option('--to <number>', 'the Twilio number that receives it', address('--to'), '+15005550006')
+    .option('--media <url>', 'a picture (or other media) URL; repeat for more, at most 10', collectMedia, [])
+    .option('--raw', 'print the TwiML answer instead of the conversation', false)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
+}
+
+interface Options {
+  readonly url: URL;
+  readonly from: string;
+  readonly to: string;
+  readonly media: string[];
+  readonly raw: boolean;
+}
+
+/** Commander's parse, with every failure turned into exit code 2 and a message (help: 0). */
+export function parseSmsArgs(argv: readonly string[], defaultUrl: string, output: Output): ParsedArgs {
+  const command = program(defaultUrl, output);
+  try {
+    command.parse([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return { kind: 'exit', code: error.exitCode === 0 ? 0 : 2 };
+    throw error;
+  }
+  const options = command.opts<Options>();
+  const body = (command.args as string[]).join(' ');
+  const problem =
+    body === '' && options.media.length === 0
+      ? 'Say what to send: npm run sms -- "Hello" (or --media URL for a picture).'
+      : options.media.length > MAX_MEDIA
+        ? `${options.media.length} --media: Twilio delivers at most ${MAX_MEDIA} per message.`
+        : body.length > MAX_BODY
+          ? `The text has ${body.length} characters: an incoming message has at most ${MAX_BODY}.`
+          : undefined;
+  if (problem !== undefined) {
+    output.err(`error: ${problem}`);
+    return { kind: 'exit', code: 2 };
+  }
+  return {
+    kind: 'run',
+    args: { url: options.url, raw: options.raw, message: { from: options.from, to: options.to, body, media: options.media } },
+  };
+}

@@ -1,0 +1,99 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
+/** One `<Message>` as Twilio would send it. `to` undefined = a reply to the sender. */
+export interface OutboundMessage {
+  readonly to: string | undefined;
+  readonly from: string | undefined;
+  readonly body: string;
+  readonly media: readonly string[];
+}
+
+/** What an answer asks Twilio to do, in document order. */
+export type Action =
+  | ({ readonly kind: 'message' } & OutboundMessage)
+  | { readonly kind: 'redirect'; readonly url: string }
+  | { readonly kind: 'unknown'; readonly verb: string };
+
+export type ParsedTwiml =
+  | { readonly ok: true; readonly actions: readonly Action[] }
+  | { readonly ok: false; readonly reason: string };
+
+// fast-xml-parser's ordered output: each node maps its tag name to its children, attributes under ':@'.
+type XmlNode = Record<string, unknown>;
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  // Keep text as sent: "123" must stay a string, and spaces in a body matter.
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  // Decodes numeric character references (&#xD; from the Twilio helper) besides the five XML entities.
+  htmlEntities: true,
+});
+
+const isNode = (value: unknown): value is XmlNode => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function tagOf(node: XmlNode): string | undefined {
+  return Object.keys(node).find((key) => key !== ':@' && key !== '#text');
+}
+
+function childrenOf(node: XmlNode, tag: string): XmlNode[] {
+  const children = node[tag];
+  return Array.isArray(children) ? children.filter(isNode) : [];
+}
+
+function attribute(node: XmlNode, name: string): string | undefined {
+  const attributes = node[':@'];
+  const value = isNode(attributes) ? attributes[name] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+function textOf(nodes: readonly XmlNode[]): string {
+  return nodes.map((n) => (typeof n['#text'] === 'string' ? n['#text'] : '')).join('');
+}
+
+/** `<Message>text</Message>`, or `<Message><Body>text</Body><Media>url</Media></Message>`. */
+function readMessage(node: XmlNode, verb: string): OutboundMessage {
+  const children = childrenOf(node, verb);
+  const nouns = children.filter((c) => tagOf(c) !== undefined);
+  const bodies = nouns.filter((c) => tagOf(c) === 'Body').map((c) => textOf(childrenOf(c, 'Body')));
+  const direct = textOf(children);
+  // With nouns present, text between them is only indentation.
+  const body = nouns.length === 0 ? direct : [direct.trim(), ...bodies].filter((b) => b !== '').join('');
+  const media = nouns.filter((c) => tagOf(c) === 'Media').map((c) => textOf(childrenOf(c, 'Media')).trim());
+  return { to: attribute(node, 'to'), from: attribute(node, 'from'), body, media };
+}
+
+function readAction(node: XmlNode, verb: string): Action {
+  // <Sms> is the deprecated name of <Message>; Twilio still accepts it.
+  if (verb === 'Message' || verb === 'Sms') return { kind: 'message', ...readMessage(node, verb) };
+  if (verb === 'Redirect') return { kind: 'redirect', url: textOf(childrenOf(node, verb)).trim() };
+  return { kind: 'unknown', verb };
+}
+
+/**
+ * Reads an answer the way Twilio must: well-formed XML whose one root element is `<Response>`.
+ * The validator alone accepts several roots and text after the root, so both are checked here.
+ */
+export function parseTwiml(text: string): ParsedTwiml {
+  if (text.trim() === '') return { ok: false, reason: 'the answer is empty: Twilio needs TwiML, at least <Response/>' };
+  const validation = XMLValidator.validate(text);
+  if (validation !== true) {
+    const { msg, line } = validation.err;
+    return { ok: false, reason: `the answer is not well-formed XML (line ${line}: ${msg})` };
+  }
+  if (!text.trimEnd().endsWith('>')) return { ok: false, reason: 'the answer has text after its root element' };
+  const roots = (parser.parse(text) as unknown[]).filter(isNode).filter((n) => !tagOf(n)?.startsWith('?'));
+  const tags = roots.map(tagOf);
+  if (tags.length !== 1 || tags[0] !== 'Response') {
+    return { ok: false, reason: `the root element must be one <Response>, found ${tags.map((t) => `<${t}>`).join(', ') || 'none'}` };
+  }
+  const actions: Action[] = [];
+  for (const child of childrenOf(roots[0], 'Response')) {
+    const verb = tagOf(child);
+    if (verb !== undefined) actions.push(readAction(child, verb));
+  }
+  return { ok: true, actions };
+}
