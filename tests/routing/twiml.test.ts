@@ -1,0 +1,50 @@
+import twilio from 'twilio';
+import type { Decision, OutboundMessage } from '../../src/routing/decide';
+import { renderTwiml } from '../../src/routing/twiml';
+import { parseTwiml } from '../helpers/twiml';
+
+const { MessagingResponse } = twilio.twiml;
+const render = (...messages: OutboundMessage[]): string => renderTwiml({ messages }, MessagingResponse).toString();
+const PIC = (n: number) => `https://api.twilio.com/2010-04-01/Accounts/AC0/Messages/MM0/Media/ME${n}`;
+
+describe('renderTwiml', () => {
+  test('no message: an empty <Response/>', () => {
+    const silent: Decision = { messages: [], note: 'why' };
+    const xml = renderTwiml(silent, MessagingResponse).toString();
+    expect(parseTwiml(xml)).toEqual({ messages: [] });
+    expect(xml).not.toContain('why');
+  });
+
+  test.each<[string, OutboundMessage[]]>([
+    ['a reply (no `to`)', [{ body: 'Thanks', media: [] }]],
+    ['forwards, one per recipient', [{ to: '+15551230001', body: 'a', media: [] }, { to: '+15551230002', body: 'a', media: [] }]],
+    ['a forward with pictures', [{ to: '+15551230001', body: 'look', media: [PIC(0), PIC(1)] }]],
+    ['a picture-only forward', [{ to: '+15551230001', body: '', media: [PIC(0)] }]],
+    ['text the builder must escape', [{ body: `& < > " ' </Message><Message to="+15551234567">x`, media: [] }]],
+    ['a media URL with a query string', [{ to: '+15551230001', body: 'q', media: ['https://example.com/p?a=1&b=<2>'] }]],
+    ['emoji, tabs and line breaks', [{ body: 'a\tb\r\nc 😀👍🏽', media: [] }]],
+  ])('%s reads back as it was decided', (_what, messages) => {
+    expect(parseTwiml(render(...messages)).messages).toEqual(messages);
+  });
+
+  test('renders at most 10 <Media> per message', () => {
+    const media = Array.from({ length: 12 }, (_, n) => PIC(n));
+    expect(parseTwiml(render({ to: '+15551230001', body: 'x', media })).messages[0].media).toEqual(media.slice(0, 10));
+  });
+});
+
+describe('parseTwiml (the test helper) refuses what Twilio could not read', () => {
+  test.each([
+    ['not XML', 'Thanks'],
+    ['an unclosed element', '<Response><Message>hi</Response>'],
+    ['a NUL character', '<Response><Message>a\u0000b</Message></Response>'],
+    ['a reference to a forbidden character', '<Response><Message>a&#0;b</Message></Response>'],
+    ['a NUL in an attribute', '<Response><Message to="+1\u0000">hi</Message></Response>'],
+    ['a bare ampersand', '<Response><Message>a & b</Message></Response>'],
+    ['an HTML entity', '<Response><Message>a&nbsp;b</Message></Response>'],
+    ['another root', '<Message>hi</Message>'],
+    ['another verb', '<Response><Redirect>https://example.com</Redirect></Response>'],
+  ])('%s', (_what, xml) => {
+    expect(() => parseTwiml(xml)).toThrow();
+  });
+});
