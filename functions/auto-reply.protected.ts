@@ -1,7 +1,4 @@
 // POST /auto-reply: replies to the sender with AUTO_REPLY_MESSAGE. Reads only the environment.
-import { ruleForMode } from '../src/config/resolve';
-import { decide } from '../src/routing/decide';
-import { envConfig } from '../src/runtime/config';
-import { webhookHandler } from '../src/runtime/handler';
+import { fixedMode } from '../src/runtime/endpoints';
 
-export const handler = webhookHandler((env, message) => decide(message, ruleForMode(envConfig(env), 'auto-reply')));
+export const handler = fixedMode('auto-reply');

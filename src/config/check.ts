@@ -1,26 +1,26 @@
+import { placeholdersIn } from '../routing/text';
 import type { EnvConfig } from './env';
 import { error, warning, type Problem } from './problem';
 import { ROUTING_FILE, type RoutingConfig } from './routing-file';
-import type { NumberEntry } from './schema';
+import type { RuleFields } from './schema';
 
 /** The fields each mode takes; a field of another mode is a mistake worth naming. */
 const FIELDS_OF: Record<string, readonly string[]> = {
-  'auto-reply': ['message'],
+  'auto-reply': ['message', 'media'],
   forward: ['to', 'template'],
   ignore: [],
 };
-const MODE_FIELDS: readonly (keyof NumberEntry)[] = ['to', 'template', 'message'];
+const MODE_FIELDS = ['to', 'template', 'message', 'media'] as const;
 
 /**
  * Rules that span the environment and the routing file, which no single field can check:
- * loops, targets nowhere, fields of another mode.
+ * loops, targets nowhere, fields of another mode, memory without Sync.
  */
 export function checkConfig(env: EnvConfig, routing: RoutingConfig): Problem[] {
   const problems: Problem[] = [];
   const routed = new Set(routing.numbers.keys());
 
   const checkTargets = (where: string, receiving: string | undefined, targets: readonly string[]): void => {
-    if (targets.length === 0) return;
     for (const target of targets) {
       if (target === receiving) {
         problems.push(error(where, `${target} is the receiving number itself: forwarding to it would loop; remove it`));
@@ -30,32 +30,49 @@ export function checkConfig(env: EnvConfig, routing: RoutingConfig): Problem[] {
     }
   };
 
+  /** One set of mode fields: an entry, or its hours.outside. Returns true when it forwards with FORWARD_TO. */
+  const checkRule = (where: string, number: string, fields: RuleFields, mode: string, modeFrom: string, outside: boolean): boolean => {
+    for (const field of MODE_FIELDS) {
+      if (fields[field] !== undefined && !FIELDS_OF[mode].includes(field)) {
+        const owner = Object.keys(FIELDS_OF).find((m) => FIELDS_OF[m].includes(field));
+        problems.push(error(`${where}.${field}`, `belongs to mode "${owner}" but the mode here is "${mode}"${modeFrom}: remove "${field}" or set "mode": "${owner}"`));
+      }
+    }
+    if (!outside && fields.message !== undefined && placeholdersIn(fields.message).includes('opens')) {
+      problems.push(error(`${where}.message`, '{opens} is only known outside business hours: use it in "hours": { "outside": { "message": ... } }'));
+    }
+    if (mode !== 'forward') return false;
+    const targets = fields.to ?? env.forwardTo;
+    if (targets.length === 0) {
+      problems.push(error(where, `is routed to forward but has no target: add "to": ["+1..."], or set FORWARD_TO`));
+    }
+    // FORWARD_TO is checked once, below.
+    if (fields.to !== undefined) checkTargets(`${where}.to`, number, fields.to);
+    return fields.to === undefined;
+  };
+
+  let usesForwardTo = env.defaultMode === 'forward';
+  let usesMemory = env.autoReplyOncePer !== undefined;
   for (const [number, entry] of routing.numbers) {
     if (entry === null) continue;
     const where = `${ROUTING_FILE}: numbers.${number}`;
     const mode = entry.mode ?? env.defaultMode;
-    for (const field of MODE_FIELDS) {
-      if (entry[field] !== undefined && !FIELDS_OF[mode].includes(field)) {
-        const owner = Object.keys(FIELDS_OF).find((m) => FIELDS_OF[m].includes(field));
-        problems.push(error(`${where}.${field}`, `belongs to mode "${owner}" but this number's mode is "${mode}"${entry.mode === undefined ? ' (DEFAULT_MODE)' : ''}: remove "${field}" or set "mode": "${owner}"`));
-      }
+    usesForwardTo = checkRule(where, number, entry, mode, entry.mode === undefined ? ' (DEFAULT_MODE)' : '', false) || usesForwardTo;
+    if (entry.hours !== undefined) {
+      const outside = entry.hours.outside;
+      usesForwardTo = checkRule(`${where}.hours.outside`, number, outside, outside.mode, '', true) || usesForwardTo;
     }
-    if (mode !== 'forward') continue;
-    const targets = entry.to ?? env.forwardTo;
-    if (targets.length === 0) {
-      problems.push(error(where, `is routed to forward but has no target: add "to": ["+1..."] to the entry, or set FORWARD_TO`));
-    }
-    // FORWARD_TO is checked once, below.
-    if (entry.to !== undefined) checkTargets(`${where}.to`, number, entry.to);
+    if (entry.replyOncePer !== undefined) usesMemory = true;
   }
   checkTargets('FORWARD_TO', undefined, env.forwardTo);
 
-  const forwardToUsedByRouting =
-    env.defaultMode === 'forward' || [...routing.numbers.values()].some((e) => e !== null && (e.mode ?? env.defaultMode) === 'forward' && e.to === undefined);
+  if (usesMemory && env.syncServiceSid === undefined) {
+    problems.push(error('SYNC_SERVICE_SID', 'is not set, but AUTO_REPLY_ONCE_PER or "replyOncePer" needs Twilio Sync to remember who was answered: create a Sync service (Console > Sync > Services) and set SYNC_SERVICE_SID'));
+  }
   if (env.forwardTo.length === 0) {
     if (env.defaultMode === 'forward') {
       problems.push(error('DEFAULT_MODE', 'is "forward" but FORWARD_TO is not set: numbers not in the routing file would be forwarded nowhere; set FORWARD_TO'));
-    } else if (!forwardToUsedByRouting) {
+    } else if (!usesForwardTo) {
       problems.push(warning('FORWARD_TO', 'is not set: /forward will answer without forwarding anything; set FORWARD_TO if you use /forward'));
     }
   }

@@ -1,8 +1,9 @@
-import type * as v from 'valibot';
+import * as v from 'valibot';
 import type { Mode } from '../routing/rule';
 import { validate } from './issues';
 import { error, type Problem } from './problem';
-import { ForwardTemplate, ModeName, PhoneNumber, ReplyText } from './schema';
+import { Duration, ForwardTemplate, MediaUrl, ModeName, PhoneNumber, ReplyText } from './schema';
+import { parseDuration } from './duration';
 import { MAX_MESSAGES } from '../routing/decide';
 
 /** The environment variables the functions read: the public interface, names kept exactly. */
@@ -11,6 +12,12 @@ export interface EnvConfig {
   readonly forwardTo: readonly string[];
   readonly forwardTemplate: string;
   readonly defaultMode: Mode;
+  /** Media sent with every auto-reply (AUTO_REPLY_MEDIA_URL). */
+  readonly autoReplyMedia: readonly string[];
+  /** Seconds during which a sender gets no second auto-reply (AUTO_REPLY_ONCE_PER); needs Sync. */
+  readonly autoReplyOncePer?: number;
+  /** The Twilio Sync service that remembers last senders and auto-replies (SYNC_SERVICE_SID). */
+  readonly syncServiceSid?: string;
 }
 
 export const DEFAULTS: EnvConfig = {
@@ -18,7 +25,25 @@ export const DEFAULTS: EnvConfig = {
   forwardTo: [],
   forwardTemplate: '{From}: {Body}',
   defaultMode: 'auto-reply',
+  autoReplyMedia: [],
 };
+
+/** Every variable the functions read. */
+export const ENV_NAMES = [
+  'AUTO_REPLY_MESSAGE',
+  'AUTO_REPLY_MEDIA_URL',
+  'AUTO_REPLY_ONCE_PER',
+  'FORWARD_TO',
+  'FORWARD_TEMPLATE',
+  'DEFAULT_MODE',
+  'SYNC_SERVICE_SID',
+  'LOG_LEVEL',
+] as const;
+
+const SyncServiceSid = v.pipe(
+  v.string(),
+  v.regex(/^IS[0-9a-fA-F]{32}$/, 'is not a Sync service SID (IS followed by 32 hex digits): copy it from Console > Sync > Services'),
+);
 
 export type Environment = Readonly<Record<string, unknown>>;
 
@@ -61,6 +86,9 @@ export function readEnv(env: Environment): { env: EnvConfig; problems: Problem[]
       forwardTo,
       forwardTemplate: one('FORWARD_TEMPLATE', ForwardTemplate, DEFAULTS.forwardTemplate),
       defaultMode: one('DEFAULT_MODE', ModeName, DEFAULTS.defaultMode),
+      autoReplyMedia: [one('AUTO_REPLY_MEDIA_URL', MediaUrl, '')].filter((url) => url !== ''),
+      autoReplyOncePer: parseDuration(one('AUTO_REPLY_ONCE_PER', Duration, '')),
+      syncServiceSid: one('SYNC_SERVICE_SID', SyncServiceSid, '') || undefined,
     },
     problems,
   };

@@ -1,6 +1,6 @@
 import { validate } from './issues';
 import { error, type Problem } from './problem';
-import { NumberEntry, PhoneNumber, RoutingFile } from './schema';
+import { Keywords, NumberEntry, Patterns, PhoneNumber, RoutingFile } from './schema';
 
 /** Where the routing file lives in the project, and the private asset it deploys as. */
 export const ROUTING_FILE = 'assets/routing.private.json';
@@ -11,6 +11,8 @@ export interface RoutingConfig {
   readonly numbers: ReadonlyMap<string, NumberEntry | null>;
   /** The file exists but could not be read as a whole: every number is ignored rather than guessed at. */
   readonly unreadable: boolean;
+  /** The file's global lists and keywords, when valid. */
+  readonly file?: Omit<RoutingFile, 'numbers'>;
 }
 
 export const NO_ROUTING: RoutingConfig = { numbers: new Map(), unreadable: false };
@@ -36,7 +38,8 @@ export function readRouting(text: string | undefined): { routing: RoutingConfig;
   }
   const whole = validate(RoutingFile, json);
   if (whole.output !== undefined) {
-    return { routing: { numbers: new Map(Object.entries(whole.output.numbers)), unreadable: false }, problems: [] };
+    const { numbers, ...file } = whole.output;
+    return { routing: { numbers: new Map(Object.entries(numbers)), unreadable: false, file }, problems: [] };
   }
   const numbers = new Map<string, NumberEntry | null>();
   if (isObject(json) && isObject(json.numbers)) {
@@ -46,6 +49,13 @@ export function readRouting(text: string | undefined): { routing: RoutingConfig;
     }
   }
   const unreadable = !isObject(json) || (json.numbers !== undefined && !isObject(json.numbers));
+  const file = isObject(json)
+    ? {
+        keywords: validate(Keywords, json.keywords ?? {}).output,
+        block: validate(Patterns, json.block ?? []).output,
+        allow: validate(Patterns, json.allow ?? []).output,
+      }
+    : undefined;
   const problems = whole.problems.map((p) => ({ ...p, where: p.where === '' ? ROUTING_FILE : `${ROUTING_FILE}: ${p.where}` }));
-  return { routing: { numbers, unreadable }, problems };
+  return { routing: { numbers, unreadable, file }, problems };
 }

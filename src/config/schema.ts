@@ -7,6 +7,11 @@ import { E164 } from '../routing/phone';
 import { MODES } from '../routing/rule';
 import { MAX_BODY, placeholdersIn } from '../routing/text';
 import { MAX_MESSAGES } from '../routing/decide';
+import { isTimeZone, parseWindow } from '../routing/hours';
+import { MAX_MEDIA } from '../routing/inbound';
+import { isReservedKeyword } from '../routing/keywords';
+import { PATTERN } from '../routing/patterns';
+import { parseDuration } from './duration';
 
 export const FORWARD_PLACEHOLDERS = ['From', 'To', 'Body'];
 
@@ -51,15 +56,93 @@ const text = (what: string) =>
     v.maxLength(MAX_BODY, (issue) => `is ${issue.received.replace(/\D/g, '')} characters long: an SMS body holds at most ${MAX_BODY}; shorten it`),
   );
 
-export const ReplyText = text('reply text');
+export const REPLY_PLACEHOLDERS = ['From', 'To', 'opens'];
+
+export const ReplyText = v.pipe(text('reply text'), placeholders(REPLY_PLACEHOLDERS));
 export const ForwardTemplate = v.pipe(text('forward template'), placeholders(FORWARD_PLACEHOLDERS));
+
+export const MediaUrl = v.pipe(
+  v.string('must be a URL in quotes'),
+  v.regex(/^https?:\/\/[^\s]+$/, (issue) => `${issue.received} is not an http(s) URL: give the full public address of the image or vCard, e.g. "https://example.com/card.vcf"`),
+);
+export const MediaList = v.pipe(
+  v.array(MediaUrl, 'must be a list of URLs, e.g. ["https://example.com/card.vcf"]'),
+  v.maxLength(MAX_MEDIA, `has more than ${MAX_MEDIA} URLs: a message carries at most ${MAX_MEDIA} media`),
+);
+
+export const Keyword = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z0-9]+$/, (issue) => `keyword ${issue.received} is not one word: use letters and digits only, e.g. "HOURS"`),
+  v.check((word: string) => !isReservedKeyword(word), (issue) => `keyword "${String(issue.input)}" is an opt-out, opt-in or help keyword that Twilio answers itself: a second answer would double-reply; choose another word`),
+);
+export const Keywords = v.pipe(
+  v.record(Keyword, ReplyText, 'must be an object of keyword to reply text, e.g. { "HOURS": "Open 9-5, Mon-Fri" }'),
+  v.description('Answers by first word of the message (any case), instead of the mode.'),
+);
+
+export const Patterns = v.pipe(
+  v.array(
+    v.pipe(v.string(), v.regex(PATTERN, (issue) => `${issue.received} is neither an E.164 number nor a prefix: write e.g. "+15551230000" or "+1900*"`)),
+    'must be a list of numbers or prefixes, e.g. ["+1900*", "+15551230000"]',
+  ),
+  v.description('E.164 numbers, or prefixes ending in * (e.g. "+1900*").'),
+);
+
+export const Duration = v.pipe(
+  v.string('must be a duration in quotes, e.g. "12h"'),
+  v.check((text: string) => parseDuration(text) !== undefined, (issue) => `${JSON.stringify(issue.input)} is not a duration: write a number and m, h or d, from 1m to 365d, e.g. "12h"`),
+);
+
+const Window = v.pipe(
+  v.string('must be a window in quotes, e.g. "Mon-Fri 09:00-17:00"'),
+  v.check((text: string) => typeof parseWindow(text) !== 'string', (issue) => `${JSON.stringify(issue.input)}: ${String(parseWindow(String(issue.input)))}`),
+);
+
+const LocalDate = v.pipe(
+  v.string(),
+  v.isoDate((issue) => `${issue.received} is not a date: write YYYY-MM-DD, e.g. "2026-12-25"`),
+);
+
+const TimeZone = v.pipe(
+  v.string('must be an IANA time zone in quotes, e.g. "America/New_York"'),
+  v.check((zone: string) => isTimeZone(zone), (issue) => `${JSON.stringify(issue.input)} is not an IANA time zone: use e.g. "America/New_York" or "Europe/London"`),
+);
+
+/** The fields that say what a mode does: an entry's own, and those for outside business hours. */
+const described = <S extends v.GenericSchema>(schema: S, text: string) => v.pipe(schema, v.description(text));
+
+const ruleFields = {
+  mode: v.optional(described(ModeName, 'What happens to a message: auto-reply, forward or ignore. Left out: DEFAULT_MODE.')),
+  to: v.optional(described(Targets, 'forward: 1 to 10 E.164 numbers to forward to. Left out: FORWARD_TO.')),
+  template: v.optional(described(ForwardTemplate, 'forward: the forwarded text, with {From}, {To} and {Body}. Left out: FORWARD_TEMPLATE.')),
+  message: v.optional(described(ReplyText, 'auto-reply: the reply, with {From}, {To} and (outside hours) {opens}. Left out: AUTO_REPLY_MESSAGE.')),
+  media: v.optional(described(MediaList, 'auto-reply: URLs of media sent with the reply (an image, a vCard).')),
+};
+
+export const OutsideHours = strictObject({ ...ruleFields, mode: ModeName }, 'hours.outside');
+
+export const Hours = strictObject(
+  {
+    timeZone: described(TimeZone, 'IANA time zone of the opening hours, e.g. "America/New_York".'),
+    open: v.pipe(
+      v.array(Window, 'must be a list of windows, e.g. ["Mon-Fri 09:00-17:00", "Sat 10:00-14:00"]'),
+      v.minLength(1, 'is empty: list at least one window'),
+      v.description('Weekly opening windows, e.g. ["Mon-Fri 09:00-17:00", "Sat 10:00-14:00"].'),
+    ),
+    closed: v.optional(described(v.array(LocalDate, 'must be a list of dates, e.g. ["2026-12-25"]'), 'Local dates closed all day (YYYY-MM-DD).')),
+    outside: described(OutsideHours, 'What happens outside the opening hours: a mode and its fields.'),
+  },
+  'hours',
+);
 
 export const NumberEntry = strictObject(
   {
-    mode: v.optional(ModeName),
-    to: v.optional(Targets),
-    template: v.optional(ForwardTemplate),
-    message: v.optional(ReplyText),
+    ...ruleFields,
+    keywords: v.optional(Keywords),
+    block: v.optional(Patterns),
+    allow: v.optional(Patterns),
+    hours: v.optional(described(Hours, 'Business hours: the entry applies inside them, "outside" applies outside.')),
+    replyOncePer: v.optional(described(Duration, 'At most one auto-reply per sender per this long, e.g. "12h" (needs SYNC_SERVICE_SID).')),
   },
   'a number entry',
 );
@@ -67,10 +150,14 @@ export const NumberEntry = strictObject(
 export const RoutingFile = strictObject(
   {
     $schema: v.optional(v.string('must be the path or URL of a JSON Schema')),
+    keywords: v.optional(Keywords),
+    block: v.optional(Patterns),
+    allow: v.optional(Patterns),
     numbers: v.optional(v.record(PhoneNumber, NumberEntry, 'must be an object keyed by E.164 number, e.g. { "+15005550006": { "mode": "ignore" } }'), {}),
   },
   'the routing file',
 );
 
+export type RuleFields = v.InferOutput<typeof OutsideHours> | v.InferOutput<typeof NumberEntry>;
 export type NumberEntry = v.InferOutput<typeof NumberEntry>;
 export type RoutingFile = v.InferOutput<typeof RoutingFile>;

@@ -2,7 +2,7 @@ import type { InboundMessage } from './inbound';
 import { isReservedKeyword } from './keywords';
 import { isE164, sameNumber, withoutChannel } from './phone';
 import type { Rule } from './rule';
-import { MAX_BODY, clip, fillWithin } from './text';
+import { MAX_BODY, clip, fill, fillWithin } from './text';
 
 /** TwiML allows at most 10 <Message> verbs in one answer (error 14109 beyond). */
 export const MAX_MESSAGES = 10;
@@ -20,26 +20,40 @@ export interface Decision {
   readonly note?: string;
 }
 
-const silent = (note?: string): Decision => ({ messages: [], note });
+export const silent = (note?: string): Decision => ({ messages: [], note });
 
-export function decide(message: InboundMessage, rule: Rule): Decision {
+/** What a reply's placeholders may use besides the message itself. */
+export interface ReplyContext {
+  /** The next opening time, outside business hours ("Mon 09:00"). */
+  readonly opens?: string;
+}
+
+export function decide(message: InboundMessage, rule: Rule, context: ReplyContext = {}): Decision {
   switch (rule.mode) {
     case 'ignore':
       return silent();
     case 'auto-reply':
-      return autoReply(message, rule.message);
+      return autoReply(message, rule.message, rule.media ?? [], context);
     case 'forward':
       return forward(message, rule.to, rule.template);
   }
 }
 
-function autoReply(message: InboundMessage, text: string): Decision {
+/** True for a message Twilio answers itself: opt-out, opt-in and help keywords. */
+export const isKeywordMessage = (message: InboundMessage): boolean =>
+  message.optOutType !== '' || isReservedKeyword(message.body);
+
+/** A reply to the sender; the text's {From}, {To} and {opens} are filled. */
+export function reply(message: InboundMessage, text: string, media: readonly string[] = [], context: ReplyContext = {}): Decision {
+  const body = clip(fill(text, { From: message.from, To: message.to, opens: context.opens ?? '' }), MAX_BODY);
+  if (body === '' && media.length === 0) return silent('reply text is empty');
+  return { messages: [{ body, media }] };
+}
+
+function autoReply(message: InboundMessage, text: string, media: readonly string[], context: ReplyContext): Decision {
   // Twilio answers opt-out, opt-in and help keywords itself; a second answer would double-reply.
-  if (message.optOutType !== '' || isReservedKeyword(message.body)) {
-    return silent('keyword message: Twilio answers it itself');
-  }
-  if (text === '') return silent('auto-reply message is empty');
-  return { messages: [{ body: clip(text, MAX_BODY), media: [] }] };
+  if (isKeywordMessage(message)) return silent('keyword message: Twilio answers it itself');
+  return reply(message, text, media, context);
 }
 
 function forward(message: InboundMessage, targets: readonly string[], template: string): Decision {

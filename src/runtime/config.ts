@@ -1,11 +1,11 @@
-import { readEnv, type EnvConfig, type Environment } from '../config/env';
+import { ENV_NAMES, readEnv, type EnvConfig, type Environment } from '../config/env';
 import { loadConfig, type Config } from '../config/load';
 import { formatProblem, type Problem } from '../config/problem';
 import { ROUTING_ASSET } from '../config/routing-file';
+import type { Store } from '../routing/store';
+import type { RuntimeContext } from './handler';
 import { log } from './log';
-
-/** The variables that shape a configuration: the cache key is built from their values. */
-const NAMES = ['AUTO_REPLY_MESSAGE', 'FORWARD_TO', 'FORWARD_TEMPLATE', 'DEFAULT_MODE'];
+import { SyncStore } from './sync-store';
 
 /**
  * Parsing per request would cost more than the routing itself. Deployed assets and variables
@@ -15,7 +15,7 @@ const NAMES = ['AUTO_REPLY_MESSAGE', 'FORWARD_TO', 'FORWARD_TEMPLATE', 'DEFAULT_
 function memo<T>(compute: (env: Environment, key: string) => { value: T; problems: Problem[] }) {
   let cached: { key: string; value: T } | undefined;
   return (env: Environment, extraKey = ''): T => {
-    const key = NAMES.map((name) => env[name]).join('\u0000') + '\u0000' + extraKey;
+    const key = ENV_NAMES.map((name) => env[name]).join('\u0000') + '\u0000' + extraKey;
     if (cached?.key === key) return cached.value;
     const { value, problems } = compute(env, extraKey);
     for (const problem of problems) if (problem.level === 'error') log.error('', `configuration ${formatProblem(problem)}`);
@@ -41,4 +41,18 @@ const routed = memo<Config>((env, assetPath) => {
 /** The environment plus the private asset /routing.json, when it was deployed: the router's configuration. */
 export function routedConfig(env: Environment): Config {
   return routed(env, Runtime.getAssets()[ROUTING_ASSET]?.path ?? '');
+}
+
+/**
+ * Twilio Sync as the routing's memory, when SYNC_SERVICE_SID is set and the function has the
+ * account's credentials (`context.getTwilioClient`); otherwise none, and routing goes without.
+ */
+export function storeFor(context: RuntimeContext, env: EnvConfig): Store | undefined {
+  if (env.syncServiceSid === undefined || context.getTwilioClient === undefined) return undefined;
+  try {
+    return new SyncStore(context.getTwilioClient(), env.syncServiceSid);
+  } catch (cause) {
+    log.error('', 'Twilio Sync is not available (are the account credentials enabled for this service?)', cause);
+    return undefined;
+  }
 }

@@ -1,0 +1,98 @@
+import { decide, isKeywordMessage, reply, silent, type Decision, type OutboundMessage } from './decide';
+import { isOpen, nextOpening, type Schedule } from './hours';
+import type { InboundMessage } from './inbound';
+import { matchesAny } from './patterns';
+import { withoutChannel } from './phone';
+import { readRelayCommand } from './relay';
+import type { Rule } from './rule';
+import { MAX_BODY, clip } from './text';
+
+/** Everything that decides what happens to a message sent to one number, defaults applied. */
+export interface Policy {
+  /** Senders never answered nor forwarded: E.164 numbers or prefixes (`+1900*`). */
+  readonly block: readonly string[];
+  /** When not empty, only these senders are answered or forwarded. */
+  readonly allow: readonly string[];
+  /** First word (upper case) -> reply text. */
+  readonly keywords: ReadonlyMap<string, string>;
+  /** The number's rule (inside business hours, when it has them). */
+  readonly rule: Rule;
+  readonly hours?: { readonly schedule: Schedule; readonly outside: Rule };
+  /** Seconds during which a sender gets no second auto-reply (needs a store). */
+  readonly replyOncePer?: number;
+}
+
+/** What the store knew before the message; read by `route`. */
+export interface Facts {
+  /** The last sender forwarded to this target (the message's sender). */
+  readonly lastSender?: string;
+  /** The sender was auto-replied to within `replyOncePer`. */
+  readonly repliedRecently?: boolean;
+}
+
+/** What to remember after the message; written by `route`. */
+export interface Memory {
+  /** Targets the message was forwarded to: the sender becomes their last sender. */
+  readonly forwardedTo?: readonly string[];
+  /** The sender was auto-replied to. */
+  readonly replied?: boolean;
+}
+
+export type PolicyDecision = Decision & { readonly remember?: Memory };
+
+/** The forward targets of a policy, inside or outside hours: they may relay. */
+export function targetsOf(policy: Policy): readonly string[] {
+  const rules = policy.hours === undefined ? [policy.rule] : [policy.rule, policy.hours.outside];
+  return rules.flatMap((rule) => (rule.mode === 'forward' ? rule.to : []));
+}
+
+const HINT = 'Not sent. To answer someone, start with their number: +15551230000: your text';
+
+/** A target writing to the Twilio number: a relay to a sender, or a hint on how to make one. */
+function relay(message: InboundMessage, facts: Facts): Decision {
+  const command = readRelayCommand(message.body);
+  const media = message.media;
+  if (command === undefined) {
+    if (facts.lastSender !== undefined && (message.body.trim() !== '' || media.length > 0)) {
+      return { messages: [{ to: facts.lastSender, body: clip(message.body.trim(), MAX_BODY), media }] };
+    }
+    return reply(message, HINT);
+  }
+  if ('invalid' in command) return reply(message, `Not sent: ${command.invalid}. ${HINT.slice('Not sent. '.length)}`);
+  const self = withoutChannel(message.from);
+  if (command.to === self || command.to === withoutChannel(message.to)) {
+    return reply(message, `Not sent: ${command.to} is ${command.to === self ? 'your own number' : 'this Twilio number'}.`);
+  }
+  if (command.text === '' && media.length === 0) return reply(message, `Not sent: the text after ${command.to} is empty.`);
+  const outbound: OutboundMessage = { to: command.to, body: clip(command.text, MAX_BODY), media };
+  return { messages: [outbound] };
+}
+
+/** First word, upper case, without trailing punctuation: "Hours?" -> "HOURS". */
+const firstWord = (body: string): string => (body.trim().split(/\s+/)[0] ?? '').replace(/[.,!?;:]+$/, '').toUpperCase();
+
+/**
+ * The rules, in order: block and allow lists, Twilio's own keywords, relay (targets only),
+ * keyword answers, business hours, the number's mode.
+ */
+export function decideWithPolicy(message: InboundMessage, policy: Policy, now: Date, facts: Facts = {}): PolicyDecision {
+  if (matchesAny(policy.block, message.from)) return silent('sender is on the block list');
+  if (policy.allow.length > 0 && !matchesAny(policy.allow, message.from)) return silent('sender is not on the allow list');
+  const keyword = isKeywordMessage(message);
+  if (targetsOf(policy).includes(withoutChannel(message.from))) {
+    return keyword ? silent('keyword message from a target: Twilio answers it itself') : relay(message, facts);
+  }
+  const answer = keyword ? undefined : policy.keywords.get(firstWord(message.body));
+  if (answer !== undefined) return reply(message, answer);
+
+  const closed = policy.hours !== undefined && !isOpen(policy.hours.schedule, now);
+  const rule = closed && policy.hours !== undefined ? policy.hours.outside : policy.rule;
+  if (rule.mode === 'auto-reply' && policy.replyOncePer !== undefined && facts.repliedRecently === true) {
+    return silent('sender was auto-replied to recently');
+  }
+  const opens = closed && policy.hours !== undefined ? nextOpening(policy.hours.schedule, now) : '';
+  const decision = decide(message, rule, { opens });
+  if (decision.messages.length === 0) return decision;
+  if (rule.mode === 'forward') return { ...decision, remember: { forwardedTo: decision.messages.flatMap((m) => m.to ?? []) } };
+  return policy.replyOncePer === undefined ? decision : { ...decision, remember: { replied: true } };
+}
