@@ -2,7 +2,7 @@ import { decide, isKeywordMessage, reply, silent, type Decision, type OutboundMe
 import { isOpen, nextOpening, type Schedule } from './hours';
 import type { InboundMessage } from './inbound';
 import { matchesAny } from './patterns';
-import { withoutChannel } from './phone';
+import { isE164, withoutChannel } from './phone';
 import { readRelayCommand } from './relay';
 import type { Rule } from './rule';
 import { MAX_BODY, clip } from './text';
@@ -53,7 +53,8 @@ function relay(message: InboundMessage, facts: Facts): Decision {
   const command = readRelayCommand(message.body);
   const media = message.media;
   if (command === undefined) {
-    if (facts.lastSender !== undefined && (message.body.trim() !== '' || media.length > 0)) {
+    // What the store returns is data from outside: only a valid number becomes a recipient.
+    if (facts.lastSender !== undefined && isE164(facts.lastSender) && (message.body.trim() !== '' || media.length > 0)) {
       return { messages: [{ to: facts.lastSender, body: clip(message.body.trim(), MAX_BODY), media }] };
     }
     return reply(message, HINT);

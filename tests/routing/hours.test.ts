@@ -1,0 +1,104 @@
+import { isOpen, localTime, nextOpening, parseWindow, type Schedule, type Window } from '../../src/routing/hours';
+
+const windows = (...texts: string[]): Window[] =>
+  texts.map((text) => {
+    const window = parseWindow(text);
+    if (typeof window === 'string') throw new Error(window);
+    return window;
+  });
+
+const shop = (timeZone: string, closed: string[] = []): Schedule => ({
+  timeZone,
+  windows: windows('Mon-Fri 09:00-17:00', 'Sat 10:00-14:00'),
+  closed: new Set(closed),
+});
+
+const at = (iso: string) => new Date(iso);
+
+describe('parseWindow', () => {
+  it.each([
+    ['Mon-Fri 09:00-17:00', [1, 2, 3, 4, 5], 540, 1020],
+    ['sat 10:00-14:00', [6], 600, 840],
+    ['Fri-Mon 22:00-24:00', [0, 1, 5, 6], 1320, 1440],
+    ['Sat,Sun 00:00-02:00', [0, 6], 0, 120],
+    ['Daily 08:00-20:00', [0, 1, 2, 3, 4, 5, 6], 480, 1200],
+  ])('%s', (text, days, start, end) => {
+    expect(parseWindow(text)).toEqual({ days, start, end });
+  });
+
+  it.each([
+    ['Mon-Fri', 'write days then hours'],
+    ['Funday 09:00-10:00', '"Funday" is not a day'],
+    ['Mon 9-5', 'is not a time range'],
+    ['Mon 25:00-26:00', 'is not a time range'],
+    ['Fri 22:00-02:00', 'a window past midnight is two windows'],
+    ['Mon 10:00-10:00', 'ends before it starts'],
+  ])('refuses %s, saying how to write it', (text, reason) => {
+    expect(parseWindow(text)).toEqual(expect.stringContaining(reason));
+  });
+});
+
+describe('isOpen and nextOpening', () => {
+  const newYork = shop('America/New_York', ['2026-12-25']);
+
+  it.each([
+    // Thursday 26 Nov 2026, 08:59 and 09:00 in New York (UTC-5).
+    ['2026-11-26T13:59:00Z', false, 'Thu 09:00'],
+    ['2026-11-26T14:00:00Z', true, ''],
+    ['2026-11-26T21:59:00Z', true, ''],
+    ['2026-11-26T22:00:00Z', false, 'Fri 09:00'],
+    // Friday evening: next is Saturday's shorter window; Saturday afternoon: Monday.
+    ['2026-11-27T23:00:00Z', false, 'Sat 10:00'],
+    ['2026-11-28T19:00:00Z', false, 'Mon 09:00'],
+    // Christmas (a Friday) is closed all day: Saturday opens next.
+    ['2026-12-25T15:00:00Z', false, 'Sat 10:00'],
+    ['2026-12-24T23:00:00Z', false, 'Sat 10:00'],
+  ])('New York at %s: open %s, next %s', (iso, open, next) => {
+    expect(isOpen(newYork, at(iso))).toBe(open);
+    if (!open) expect(nextOpening(newYork, at(iso))).toBe(next);
+  });
+
+  // US daylight saving 2026: starts Sun 8 Mar (02:00 -> 03:00), ends Sun 1 Nov (02:00 -> 01:00).
+  it('follows the spring switch in New York: 09:00 on Monday 9 March is 13:00 UTC, not 14:00', () => {
+    const early = shop('America/New_York');
+    expect(localTime(at('2026-03-08T06:30:00Z'), 'America/New_York')).toMatchObject({ date: '2026-03-08', minute: 90 });
+    expect(localTime(at('2026-03-08T07:30:00Z'), 'America/New_York')).toMatchObject({ date: '2026-03-08', minute: 210 });
+    expect(isOpen(early, at('2026-03-09T12:59:00Z'))).toBe(false);
+    expect(isOpen(early, at('2026-03-09T13:00:00Z'))).toBe(true);
+    expect(nextOpening(early, at('2026-03-08T07:30:00Z'))).toBe('Mon 09:00');
+  });
+
+  it('follows the autumn switch in New York: 09:00 on Monday 2 November is 14:00 UTC again', () => {
+    const late = shop('America/New_York');
+    expect(localTime(at('2026-11-01T05:30:00Z'), 'America/New_York')).toMatchObject({ date: '2026-11-01', minute: 90 });
+    expect(localTime(at('2026-11-01T06:30:00Z'), 'America/New_York')).toMatchObject({ date: '2026-11-01', minute: 90 });
+    expect(isOpen(late, at('2026-11-02T13:59:00Z'))).toBe(false);
+    expect(isOpen(late, at('2026-11-02T14:00:00Z'))).toBe(true);
+  });
+
+  // EU 2026: starts Sun 29 Mar, ends Sun 25 Oct. A Sunday window straddles the switch hour.
+  it('keeps a Sunday window on both switch days in London', () => {
+    const sunday: Schedule = { timeZone: 'Europe/London', windows: windows('Sun 00:00-03:00'), closed: new Set() };
+    expect(isOpen(sunday, at('2026-03-29T00:30:00Z'))).toBe(true); // 00:30 GMT
+    expect(isOpen(sunday, at('2026-03-29T01:30:00Z'))).toBe(true); // 02:30 BST
+    expect(isOpen(sunday, at('2026-03-29T02:00:00Z'))).toBe(false); // 03:00 BST
+    expect(isOpen(sunday, at('2026-10-25T01:30:00Z'))).toBe(true); // 01:30 GMT, the second time
+    expect(isOpen(sunday, at('2026-10-25T03:00:00Z'))).toBe(false); // 03:00 GMT
+    expect(nextOpening(sunday, at('2026-10-25T03:00:00Z'))).toBe('Sun 00:00');
+  });
+
+  it('needs no switch where there is none (Asia/Tokyo, UTC+9 all year)', () => {
+    const tokyo = shop('Asia/Tokyo');
+    for (const day of ['2026-03-09', '2026-11-02', '2026-07-06']) {
+      expect(isOpen(tokyo, at(`${day}T00:00:00Z`))).toBe(true); // Monday 09:00 local
+      expect(isOpen(tokyo, at(`${day}T08:00:00Z`))).toBe(false); // Monday 17:00 local
+    }
+  });
+
+  it('answers no opening when every window falls on a closed date', () => {
+    const once: Schedule = { timeZone: 'UTC', windows: windows('Mon 09:00-10:00'), closed: new Set() };
+    expect(nextOpening(once, at('2026-11-30T08:00:00Z'))).toBe('Mon 09:00');
+    const never: Schedule = { timeZone: 'UTC', windows: [], closed: new Set() };
+    expect(nextOpening(never, at('2026-11-30T08:00:00Z'))).toBe('');
+  });
+});

@@ -1,0 +1,133 @@
+import { parseWindow, type Window } from '../../src/routing/hours';
+import { readInbound } from '../../src/routing/inbound';
+import { decideWithPolicy, type Facts, type Policy } from '../../src/routing/policy';
+import type { Rule } from '../../src/routing/rule';
+import { fixtures, params, RECEIVER, SENDER } from '../fixtures';
+
+const OWNER = '+15551230000';
+const PARTNER = '+15551239999';
+const forward: Rule = { mode: 'forward', to: [OWNER, PARTNER], template: '{From}: {Body}' };
+const closedReply: Rule = { mode: 'auto-reply', message: 'Closed, we open {opens}.' };
+
+const policy = (changes: Partial<Policy> = {}): Policy => ({ block: [], allow: [], keywords: new Map(), rule: forward, ...changes });
+const message = (changes: Record<string, string> = {}) => readInbound(params(fixtures.sms, changes));
+const NOON_THURSDAY = new Date('2026-11-26T17:00:00Z'); // 12:00 in New York
+const NIGHT_THURSDAY = new Date('2026-11-27T03:00:00Z'); // 22:00 in New York
+
+const decideAt = (p: Policy, changes: Record<string, string> = {}, facts: Facts = {}, now = NOON_THURSDAY) =>
+  decideWithPolicy(message(changes), p, now, facts);
+
+const window = (text: string): Window => parseWindow(text) as Window;
+const hours = { schedule: { timeZone: 'America/New_York', windows: [window('Mon-Fri 09:00-17:00')], closed: new Set<string>() }, outside: closedReply };
+
+describe('block and allow lists', () => {
+  it.each([
+    [['+1212*'], 'a prefix'],
+    [[SENDER], 'an exact number'],
+  ])('ignores a sender matching %j (%s), even in forward mode', (block) => {
+    const decision = decideAt(policy({ block }));
+    expect(decision.messages).toEqual([]);
+    expect(decision.note).toMatch(/block list/);
+  });
+
+  it('matches a WhatsApp sender by its number', () => {
+    expect(decideAt(policy({ block: ['+1212*'] }), { From: `whatsapp:${SENDER}` }).messages).toEqual([]);
+  });
+
+  it('answers only allowed senders when an allow list exists', () => {
+    expect(decideAt(policy({ allow: ['+1646*'] })).messages).toEqual([]);
+    expect(decideAt(policy({ allow: ['+1212*'] })).messages).toHaveLength(2);
+  });
+
+  it('lets the block list win over the allow list', () => {
+    expect(decideAt(policy({ allow: ['+1212*'], block: [SENDER] })).messages).toEqual([]);
+  });
+});
+
+describe('keyword answers', () => {
+  const keywords = new Map([['HOURS', 'Open 9-5, {To}']]);
+
+  it.each(['HOURS', 'hours', '  Hours? on saturday', 'hours.'])('answers %j by its first word, instead of the mode', (Body) => {
+    expect(decideAt(policy({ keywords }), { Body }).messages).toEqual([{ body: `Open 9-5, ${RECEIVER}`, media: [] }]);
+  });
+
+  it('does not answer a word that only appears later', () => {
+    expect(decideAt(policy({ keywords }), { Body: 'what are your hours' }).messages).toHaveLength(2);
+  });
+
+  it('never answers a message Twilio answers itself', () => {
+    const stopKeywords = new Map([['STOP', 'bye']]);
+    expect(decideAt(policy({ keywords: stopKeywords, rule: closedReply }), { Body: 'STOP' }).messages).toEqual([]);
+    expect(decideAt(policy({ keywords, rule: closedReply }), { Body: 'hours', OptOutType: 'HELP' }).messages).toEqual([]);
+  });
+});
+
+describe('business hours', () => {
+  it('applies the entry inside hours and "outside" outside, with {opens} in the zone', () => {
+    expect(decideAt(policy({ hours })).messages.map((m) => m.to)).toEqual([OWNER, PARTNER]);
+    expect(decideAt(policy({ hours }), {}, {}, NIGHT_THURSDAY).messages).toEqual([{ body: 'Closed, we open Fri 09:00.', media: [] }]);
+  });
+});
+
+describe('two-way relay', () => {
+  const fromOwner = (Body: string, extra: Record<string, string> = {}) => decideAt(policy(), { From: OWNER, Body, ...extra });
+
+  it.each([
+    [`${SENDER}: see you at 5`, 'see you at 5'],
+    [`${SENDER} see you at 5`, 'see you at 5'],
+    [`  ${SENDER}:multi\nline`, 'multi\nline'],
+  ])('relays %j to the sender, and nothing is forwarded', (Body, text) => {
+    expect(fromOwner(Body).messages).toEqual([{ to: SENDER, body: text, media: [] }]);
+  });
+
+  it('relays a target\'s picture too', () => {
+    const decision = fromOwner(`${SENDER}: look`, { MediaUrl0: 'https://api.twilio.com/x/Media/ME1' });
+    expect(decision.messages).toEqual([{ to: SENDER, body: 'look', media: ['https://api.twilio.com/x/Media/ME1'] }]);
+  });
+
+  it.each([
+    ['hello there', /start with their number/],
+    [`${OWNER}: talking to myself`, /your own number/],
+    [`${RECEIVER}: loop`, /this Twilio number/],
+    ['+1: short', /not a valid number/],
+    [`${SENDER}:   `, /empty/],
+  ])('answers %j with a one-line hint, sending nothing elsewhere', (Body, hint) => {
+    const decision = fromOwner(Body);
+    expect(decision.messages).toHaveLength(1);
+    expect(decision.messages[0].to).toBeUndefined();
+    expect(decision.messages[0].body).toMatch(hint);
+    expect(decision.messages[0].body).not.toContain('\n');
+  });
+
+  it('forwards a "+1...:" message from anyone who is not a target as plain text', () => {
+    const decision = decideAt(policy(), { Body: `${PARTNER}: pretend relay` });
+    expect(decision.messages.map((m) => m.to)).toEqual([OWNER, PARTNER]);
+    expect(decision.messages[0].body).toBe(`${SENDER}: ${PARTNER}: pretend relay`);
+  });
+
+  it('sends a target\'s plain text to the last sender, when one is remembered', () => {
+    expect(fromOwner('on my way').messages[0].to).toBeUndefined();
+    const decision = decideAt(policy(), { From: OWNER, Body: 'on my way' }, { lastSender: SENDER });
+    expect(decision.messages).toEqual([{ to: SENDER, body: 'on my way', media: [] }]);
+  });
+
+  it('lets a target relay outside business hours too', () => {
+    const decision = decideAt(policy({ hours }), { From: OWNER, Body: `${SENDER}: tomorrow` }, {}, NIGHT_THURSDAY);
+    expect(decision.messages).toEqual([{ to: SENDER, body: 'tomorrow', media: [] }]);
+  });
+
+  it('remembers who was forwarded to, so a target can answer without the number', () => {
+    expect(decideAt(policy()).remember).toEqual({ forwardedTo: [OWNER, PARTNER] });
+  });
+});
+
+describe('auto-reply once per sender', () => {
+  const once = policy({ rule: { mode: 'auto-reply', message: 'Hi {From}' }, replyOncePer: 3600 });
+
+  it('replies and remembers; stays silent while the sender was replied to recently', () => {
+    const first = decideAt(once);
+    expect(first.messages).toEqual([{ body: `Hi ${SENDER}`, media: [] }]);
+    expect(first.remember).toEqual({ replied: true });
+    expect(decideAt(once, {}, { repliedRecently: true }).messages).toEqual([]);
+  });
+});

@@ -1,0 +1,52 @@
+import { readInbound } from '../../src/routing/inbound';
+import type { Policy } from '../../src/routing/policy';
+import { keys, route } from '../../src/routing/route';
+import { MemoryStore, type Store } from '../../src/routing/store';
+import { fixtures, params, RECEIVER, SENDER } from '../fixtures';
+
+const OWNER = '+15551230000';
+const NOW = new Date('2026-11-26T17:00:00Z');
+const forwardPolicy: Policy = { block: [], allow: [], keywords: new Map(), rule: { mode: 'forward', to: [OWNER], template: '{From}: {Body}' } };
+const oncePolicy: Policy = { block: [], allow: [], keywords: new Map(), rule: { mode: 'auto-reply', message: 'Thanks' }, replyOncePer: 3600 };
+const message = (changes: Record<string, string> = {}) => readInbound(params(fixtures.sms, changes));
+
+describe('route with a store', () => {
+  it('lets a target answer the last sender without typing the number', async () => {
+    const store = new MemoryStore(() => NOW.getTime());
+    await route(message(), forwardPolicy, NOW, store);
+    expect(await store.get(keys.lastSender(RECEIVER, OWNER))).toBe(SENDER);
+    const answer = await route(message({ From: OWNER, Body: 'on my way' }), forwardPolicy, NOW, store);
+    expect(answer.messages).toEqual([{ to: SENDER, body: 'on my way', media: [] }]);
+  });
+
+  it('auto-replies at most once per sender per window, then again after it', async () => {
+    let now = NOW.getTime();
+    const store = new MemoryStore(() => now);
+    const reply = () => route(message(), oncePolicy, new Date(now), store);
+    expect((await reply()).messages).toHaveLength(1);
+    expect((await reply()).messages).toHaveLength(0);
+    expect((await route(message({ From: '+12125550199' }), oncePolicy, new Date(now), store)).messages).toHaveLength(1);
+    now += 3601 * 1000;
+    expect((await reply()).messages).toHaveLength(1);
+  });
+
+  it('decides without memory when the store fails, and reports the failure', async () => {
+    const broken: Store = { get: () => Promise.reject(new Error('sync down')), set: () => Promise.reject(new Error('sync down')) };
+    const failures: unknown[] = [];
+    const answer = await route(message(), oncePolicy, NOW, broken, (cause) => failures.push(cause));
+    expect(answer.messages).toEqual([{ body: 'Thanks', media: [] }]);
+    expect(failures.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('decides at once, without a promise, when there is no store', () => {
+    const answer = route(message(), forwardPolicy, NOW);
+    expect('then' in answer).toBe(false);
+  });
+
+  it('never relays to a remembered value that is not a number', async () => {
+    const store = new MemoryStore(() => NOW.getTime());
+    await store.set(keys.lastSender(RECEIVER, OWNER), '+1</Message>', 60);
+    const answer = await route(message({ From: OWNER, Body: 'hi' }), forwardPolicy, NOW, store);
+    expect(answer.messages.every((m) => m.to === undefined)).toBe(true);
+  });
+});
