@@ -1,5 +1,11 @@
 import type { NumbersContext } from './context';
-import type { Regulatory, RunReport } from './types';
+import { readDeployRecord } from './deploy-record';
+import { InputError } from './errors';
+import { attachTarget, plan } from './plan';
+import { DEFAULT_COUNTRY, parseCountry, resolveNumbers } from './resolve';
+import { execute } from './run';
+import type { Change, PhoneNumberState, Regulatory, RunReport } from './types';
+import { checkConcurrency, checkSid, checkUrl } from './validate';
 
 /** What to attach where, resolved by the caller (`npm run numbers -- attach` or `npm run deploy -- --attach`). */
 export interface AttachRequest {
@@ -17,6 +23,23 @@ export interface AttachRequest {
   readonly dryRun?: boolean;
   /** Recorded in the backup, e.g. "npm run deploy -- --attach +15551230000". */
   readonly command: string;
+  /** Asked before the first write when some number would change (the CLI asks on a terminal for --all). */
+  readonly confirm?: (changes: readonly Change[]) => Promise<boolean>;
+}
+
+function checkRequest(request: AttachRequest): string[] {
+  const country = parseCountry(request.country);
+  const problems = [
+    checkUrl('--url', request.url),
+    request.fallbackUrl !== undefined ? checkUrl('--fallback-url', request.fallbackUrl) : undefined,
+    'problem' in country ? country.problem : undefined,
+    checkConcurrency(request.concurrency),
+    checkSid('--bundle-sid', 'BU', request.regulatory?.bundleSid),
+    checkSid('--address-sid', 'AD', request.regulatory?.addressSid),
+    checkSid('--identity-sid', 'RI', request.regulatory?.identitySid),
+    request.numbers !== 'all' && request.numbers.length === 0 ? 'No numbers given: list them, use --file <path or ->, or --all.' : undefined,
+  ];
+  return problems.filter((p): p is string => p !== undefined);
 }
 
 /**
@@ -25,7 +48,23 @@ export interface AttachRequest {
  * CredentialsError (src/twilio/credentials.ts, exit 3) when Twilio rejects the credentials.
  */
 export async function attachNumbers(ctx: NumbersContext, request: AttachRequest): Promise<RunReport> {
-  void ctx;
-  void request;
-  throw new Error('not implemented yet');
+  const problems = checkRequest(request);
+  if (problems.length > 0) throw new InputError(problems);
+  const [account, overrides, record] = await Promise.all([ctx.api.listNumbers(), ctx.api.listServiceOverrides(), readDeployRecord(ctx.cwd)]);
+  let numbers: readonly PhoneNumberState[] = account;
+  if (request.numbers !== 'all') {
+    const country = parseCountry(request.country);
+    const resolved = resolveNumbers(request.numbers, account, 'country' in country ? country.country : DEFAULT_COUNTRY);
+    if (resolved.problems.length > 0) throw new InputError(resolved.problems);
+    numbers = resolved.numbers;
+  }
+  const changes = plan(numbers, () => attachTarget(request.url, request.fallbackUrl), overrides);
+  const report = await execute(ctx, changes, {
+    dryRun: request.dryRun ?? false,
+    command: request.command,
+    ...(request.concurrency !== undefined ? { concurrency: request.concurrency } : {}),
+    ...(request.regulatory !== undefined ? { regulatory: request.regulatory } : {}),
+    ...(request.confirm !== undefined ? { confirm: request.confirm } : {}),
+  });
+  return record !== undefined && record.accountSid === ctx.accountSid ? { ...report, projectDomain: record.domain } : report;
 }

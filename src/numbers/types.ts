@@ -63,4 +63,6 @@ export interface RunReport {
   readonly plan: readonly Change[];
   /** Empty for a dry run. */
   readonly results: readonly NumberResult[];
+  /** This project's deployed domain (deploy.json of this account), to show "this-project /sms". */
+  readonly projectDomain?: string;
 }

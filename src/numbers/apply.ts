@@ -1,0 +1,49 @@
+import { apiErrorInfo, isThrottled } from '../twilio/errors';
+import type { NumbersApi } from './context';
+import { AdaptiveLimiter } from './limiter';
+import { retryOptions, withRetry, type RetryOptions } from './retry';
+import type { Change, NumberResult, Regulatory } from './types';
+
+export const DEFAULT_CONCURRENCY = 8;
+
+export interface ApplyOptions {
+  /** Updates at once at most; fewer after 429s (see limiter.ts). */
+  readonly concurrency?: number;
+  readonly retry?: Partial<RetryOptions>;
+  /** Sent with every write: some countries refuse an update without them. */
+  readonly regulatory?: Regulatory;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Writes each planned update, concurrently, each retried on 429, 5xx and network errors; never
+ * throws for one number: every change ends changed, unchanged or failed, in plan order.
+ */
+export async function applyChanges(changes: readonly Change[], write: NumbersApi['updateNumber'], options: ApplyOptions = {}): Promise<NumberResult[]> {
+  const retry = retryOptions(options.retry);
+  const limiter = new AdaptiveLimiter(options.concurrency ?? DEFAULT_CONCURRENCY);
+  const regulatory = options.regulatory ?? {};
+  let done = 0;
+  const finish = (result: NumberResult): NumberResult => {
+    options.onProgress?.(++done, changes.length);
+    return result;
+  };
+  return Promise.all(
+    changes.map(async (change): Promise<NumberResult> => {
+      const base = {
+        sid: change.number.sid,
+        phoneNumber: change.number.phoneNumber,
+        ...(change.warning !== undefined ? { warning: change.warning } : {}),
+      };
+      const update = change.update;
+      if (update === null) return finish({ ...base, outcome: 'unchanged' });
+      try {
+        // The limiter slot is held for one attempt only: backoff sleeps do not block other numbers.
+        await withRetry(() => limiter.run(() => write(change.number.sid, { ...update, ...regulatory }), isThrottled), retry);
+        return finish({ ...base, outcome: 'changed' });
+      } catch (e) {
+        return finish({ ...base, outcome: 'failed', error: apiErrorInfo(e) });
+      }
+    }),
+  );
+}

@@ -1,0 +1,82 @@
+import type { ServiceOverride, SmsRouting } from './types';
+
+export const ROUTINGS = [
+  'this-project', 'function', 'twiml-bin', 'studio-flow', 'twiml-app', 'messaging-service', 'demo-reply', 'webhook', 'none',
+] as const;
+export type Routing = (typeof ROUTINGS)[number];
+
+export interface Classification {
+  readonly routing: Routing;
+  /** For this-project: the function's path, e.g. /sms. */
+  readonly path?: string;
+  /** The SID (MG... or AP...) of what answers instead of the number's own SmsUrl. */
+  readonly overriddenBy?: string;
+}
+
+export interface ClassifyContext {
+  /** The Messaging Service answering this number's inbound messages itself, if any. */
+  readonly service?: ServiceOverride;
+  /** The domain of this project's deployment (from .twilioserverless/deploy.json), if deployed. */
+  readonly projectDomain?: string;
+}
+
+// URL shapes Twilio's products give numbers (see /work/shared/twilio-facts.md, "REST: phone numbers").
+const DEMO_REPLY = /^https?:\/\/demo\.twilio\.com\/welcome\/sms\/reply\/?$/i;
+const TWIML_BIN = /^\/twiml\/EH[0-9a-f]{32}\/?$/i;
+const STUDIO_FLOW = /^\/v1\/Accounts\/AC[0-9a-f]{32}\/Flows\/FW[0-9a-f]{32}\/?$/i;
+
+/** Where a URL sends messages, if it is the number's own routing. */
+export function classifyUrl(url: string, projectDomain?: string): Pick<Classification, 'routing' | 'path'> {
+  if (url === '') return { routing: 'none' };
+  if (DEMO_REPLY.test(url)) return { routing: 'demo-reply' };
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { routing: 'webhook' };
+  }
+  const host = parsed.hostname.toLowerCase();
+  if (projectDomain !== undefined && host === projectDomain.toLowerCase()) return { routing: 'this-project', path: parsed.pathname };
+  if (host.endsWith('.twil.io')) return { routing: 'function' };
+  if (host === 'handler.twilio.com' && TWIML_BIN.test(parsed.pathname)) return { routing: 'twiml-bin' };
+  if (host === 'webhooks.twilio.com' && STUDIO_FLOW.test(parsed.pathname)) return { routing: 'studio-flow' };
+  return { routing: 'webhook' };
+}
+
+/**
+ * Where a number's SMS go now. Precedence, as Twilio applies it: a Messaging Service that does
+ * not defer to the number's webhook (use_inbound_webhook_on_number false) answers first
+ * (https://www.twilio.com/docs/messaging/api/service-resource); then an SmsApplicationSid, which
+ * makes Twilio ignore the sms*Url fields (https://www.twilio.com/docs/phone-numbers/api/incomingphonenumber-resource);
+ * then the number's own SmsUrl.
+ */
+export function classify(number: SmsRouting, context: ClassifyContext = {}): Classification {
+  if (context.service !== undefined) return { routing: 'messaging-service', overriddenBy: context.service.serviceSid };
+  if (number.smsApplicationSid !== '') return { routing: 'twiml-app', overriddenBy: number.smsApplicationSid };
+  return classifyUrl(number.smsUrl, context.projectDomain);
+}
+
+/** One line for people: "webhook https://example.com/sms (POST)", "twiml-app AP...", "none". */
+export function describe(number: SmsRouting, context: ClassifyContext = {}): string {
+  const c = classify(number, context);
+  if (c.routing === 'messaging-service') return `messaging-service ${c.overriddenBy}`;
+  if (c.routing === 'twiml-app') return `twiml-app ${c.overriddenBy}`;
+  if (c.routing === 'none') return 'none';
+  const method = number.smsMethod === '' ? '' : ` (${number.smsMethod})`;
+  return `${c.routing} ${redactUrl(number.smsUrl)}${method}`;
+}
+
+/**
+ * A webhook URL may carry HTTP basic-auth credentials (https://user:pass@host/, which Twilio
+ * supports: https://www.twilio.com/docs/usage/security#http-authentication): never print them.
+ */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password === '' && parsed.username === '') return url;
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url.replace(/\/\/[^/@\s]*@/, '//***@');
+  }
+}

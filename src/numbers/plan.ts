@@ -1,0 +1,64 @@
+import { ROUTING_FIELDS, type Change, type PhoneNumberState, type RoutingUpdate, type ServiceOverride, type SmsRouting } from './types';
+
+/** The fields a number must end with; a field left out stays as it is. */
+export type Target = Partial<SmsRouting>;
+
+/**
+ * Attaching sets SmsUrl and SmsMethod POST (and the fallback when given), and clears an
+ * SmsApplicationSid: while one is set Twilio ignores the sms*Url fields.
+ * https://www.twilio.com/docs/phone-numbers/api/incomingphonenumber-resource
+ */
+export function attachTarget(url: string, fallbackUrl?: string): Target {
+  return {
+    smsUrl: url,
+    smsMethod: 'POST',
+    smsApplicationSid: '',
+    ...(fallbackUrl !== undefined ? { smsFallbackUrl: fallbackUrl, smsFallbackMethod: 'POST' } : {}),
+  };
+}
+
+const same = (field: keyof SmsRouting, a: string, b: string): boolean =>
+  field === 'smsMethod' || field === 'smsFallbackMethod' ? a.toUpperCase() === b.toUpperCase() : a === b;
+
+/**
+ * Only the fields that differ. Clearing is sending '' (the only way Twilio clears a field), and
+ * since a field already empty is never sent, SmsApplicationSid='' goes out only when the number has
+ * one: the OpenAPI pattern for that field rejects '' (see /work/shared/twilio-facts.md).
+ */
+export function diff(current: SmsRouting, target: Target): RoutingUpdate | null {
+  const update: { -readonly [K in keyof SmsRouting]?: string } = {};
+  for (const field of ROUTING_FIELDS) {
+    const wanted = target[field];
+    if (wanted !== undefined && !same(field, current[field], wanted)) update[field] = wanted;
+  }
+  return Object.keys(update).length === 0 ? null : update;
+}
+
+const routingOf = (n: SmsRouting): SmsRouting => ({
+  smsUrl: n.smsUrl, smsMethod: n.smsMethod, smsFallbackUrl: n.smsFallbackUrl,
+  smsFallbackMethod: n.smsFallbackMethod, smsApplicationSid: n.smsApplicationSid,
+});
+
+/** Pure: the numbers as they are, what each should become, and overriding services -> the changes. */
+export function plan(
+  numbers: readonly PhoneNumberState[],
+  targetOf: (number: PhoneNumberState) => Target,
+  overrides: ReadonlyMap<string, ServiceOverride> = new Map(),
+): Change[] {
+  return numbers.map((number) => {
+    const update = diff(number, targetOf(number));
+    const after = { ...routingOf(number), ...(update ?? {}) };
+    const service = overrides.get(number.sid);
+    return { number, update, after, ...(service !== undefined ? { warning: serviceWarning(service) } : {}) };
+  });
+}
+
+/** Why the new URL has no effect yet, and what to change. */
+export function serviceWarning(service: ServiceOverride): string {
+  return (
+    `Messaging Service ${service.serviceSid} (${service.friendlyName}) answers this number's incoming messages itself, ` +
+    `so its SMS URL is not used. In Console > Messaging > Services > ${service.friendlyName} > Integration, choose ` +
+    `"Defer to sender's webhook" (use_inbound_webhook_on_number=true), or remove the number from the service. ` +
+    'https://www.twilio.com/docs/messaging/api/service-resource'
+  );
+}

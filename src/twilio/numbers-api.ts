@@ -1,0 +1,94 @@
+import type twilio from 'twilio';
+import type { IncomingPhoneNumberInstance } from 'twilio/lib/rest/api/v2010/account/incomingPhoneNumber';
+import type { NumbersApi } from '../numbers/context';
+import { AdaptiveLimiter } from '../numbers/limiter';
+import { retryOptions, withRetry, type RetryOptions } from '../numbers/retry';
+import type { PhoneNumberState, ServiceOverride } from '../numbers/types';
+import { createTwilioClient } from './client';
+import { CredentialsError, REJECTED, type Credentials } from './credentials';
+import { isAuthRejected, isThrottled } from './errors';
+
+/** Twilio's largest page: 1000 numbers a request. https://www.twilio.com/docs/usage/twilios-response#pagination */
+const PAGE_SIZE = 1000;
+
+interface PageLike<T> {
+  readonly instances: T[];
+  readonly nextPageUrl?: string;
+  nextPage(): Promise<PageLike<T>> | undefined;
+}
+
+/** Every page, each one retried (a 5xx on page 7 of 10 should not lose the listing). */
+async function allPages<T>(first: () => Promise<PageLike<T>>, retry: RetryOptions): Promise<T[]> {
+  let page = await withRetry(first, retry);
+  const items = [...page.instances];
+  for (;;) {
+    const current = page;
+    if (current.nextPageUrl === undefined) return items;
+    // nextPage() sends the request each time it is called, so a retry asks again.
+    page = await withRetry(() => current.nextPage() ?? Promise.reject(new Error('no next page')), retry);
+    items.push(...page.instances);
+  }
+}
+
+const text = (value: string | null | undefined): string => value ?? '';
+const method = (value: string | null | undefined): string => text(value).toUpperCase();
+
+export function toState(n: IncomingPhoneNumberInstance): PhoneNumberState {
+  return {
+    sid: n.sid,
+    phoneNumber: n.phoneNumber,
+    smsUrl: text(n.smsUrl),
+    smsMethod: method(n.smsMethod),
+    smsFallbackUrl: text(n.smsFallbackUrl),
+    smsFallbackMethod: method(n.smsFallbackMethod),
+    smsApplicationSid: text(n.smsApplicationSid),
+  };
+}
+
+/** The numbers commands' view of one account through the twilio SDK. */
+export function createNumbersApi(
+  credentials: Credentials,
+  options: { origin?: string; retry?: Partial<RetryOptions>; concurrency?: number; client?: twilio.Twilio } = {},
+): NumbersApi {
+  const client = options.client ?? createTwilioClient(credentials, options.origin);
+  const retry = retryOptions(options.retry);
+  const account = client.api.v2010.accounts(credentials.accountSid);
+  // A rejected credential surfaces on the first read: say which variables to fix (exit 3).
+  const reading = async <T>(read: () => Promise<T>): Promise<T> => {
+    try {
+      return await read();
+    } catch (e) {
+      if (isAuthRejected(e)) throw new CredentialsError(REJECTED(credentials.source));
+      throw e;
+    }
+  };
+
+  return {
+    listNumbers: () =>
+      reading(async () => (await allPages(() => account.incomingPhoneNumbers.page({ pageSize: PAGE_SIZE }), retry)).map(toState)),
+
+    listServiceOverrides: () =>
+      reading(async () => {
+        const services = await allPages(() => client.messaging.v1.services.page({ pageSize: PAGE_SIZE }), retry);
+        // A service answers its numbers' inbound messages itself unless it defers to the number's webhook.
+        // https://www.twilio.com/docs/messaging/api/service-resource (use_inbound_webhook_on_number)
+        const overriding = services.filter((s) => s.useInboundWebhookOnNumber !== true);
+        const limiter = new AdaptiveLimiter(options.concurrency ?? 8);
+        const overrides = new Map<string, ServiceOverride>();
+        await Promise.all(
+          overriding.map(async (service) => {
+            const numbers = await allPages(
+              () => limiter.run(() => client.messaging.v1.services(service.sid).phoneNumbers.page({ pageSize: PAGE_SIZE }), isThrottled),
+              retry,
+            );
+            for (const n of numbers) overrides.set(n.sid, { serviceSid: service.sid, friendlyName: service.friendlyName });
+          }),
+        );
+        return overrides;
+      }),
+
+    updateNumber: async (sid, update) => {
+      await account.incomingPhoneNumbers(sid).update(update);
+    },
+  };
+}
