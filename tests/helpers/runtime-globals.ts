@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import twilio from 'twilio';
 import type { WebhookParams } from '../fixtures';
+import { parseTwiml, type ParsedTwiml } from './twiml';
 
 /** Twilio.Response: not used by these handlers, present because the runtime always sets it. */
 class StandInResponse implements TwilioResponse {
@@ -86,8 +87,9 @@ export interface Invocation {
 }
 
 /**
- * Runs a handler as the runtime does and returns what it called back with. Rejects if the
- * handler throws, never calls back, or answers with something the runtime would not send as TwiML.
+ * Runs a handler as the runtime does and returns what it called back with (now, or once its
+ * work is done). Rejects if the handler throws or rejects, or answers with something the runtime
+ * would not send as TwiML; a handler that never calls back leaves the test to time out.
  */
 export async function invoke(
   handler: ServerlessFunctionSignature,
@@ -96,15 +98,33 @@ export async function invoke(
 ): Promise<Invocation> {
   const event: ServerlessEventObject = { ...params, request: { headers: {}, cookies: {} } };
   let calls = 0;
-  let error: unknown = null;
-  let payload: unknown;
-  await handler(context, event, (e, p) => {
-    calls++;
-    error = e;
-    payload = p;
+  const answered = new Promise<{ error: unknown; payload: unknown }>((resolve, reject) => {
+    // A synchronous throw rejects this promise; an async one is caught below.
+    const returned = handler(context, event, (error, payload) => {
+      calls++;
+      resolve({ error, payload });
+    });
+    if (returned instanceof Promise) returned.catch(reject);
   });
-  if (calls === 0) throw new Error('the handler never called back');
+  const { error, payload } = await answered;
+  // One more turn of the event loop, so a second callback would be counted.
+  await new Promise((resolve) => setImmediate(resolve));
   // The runtime sends text/xml only for a TwiML object; a string would go out as text/html.
   if (!(payload instanceof Twilio.twiml.MessagingResponse)) throw new Error(`the handler answered ${String(payload)}, not a MessagingResponse`);
   return { error, twiml: payload.toString(), calls };
+}
+
+/**
+ * The meaning of a handler's answer, after checking what every answer must be: one callback,
+ * no error (the runtime would turn it into a 500), well-formed TwiML.
+ */
+export async function answerOf(
+  handler: ServerlessFunctionSignature,
+  params: WebhookParams,
+  env: Readonly<Record<string, string>> = {},
+): Promise<ParsedTwiml> {
+  const { error, twiml, calls } = await invoke(handler, params, contextWith(env));
+  if (error !== null) throw new Error(`the handler called back with an error: ${String(error)}`);
+  if (calls !== 1) throw new Error(`the handler called back ${calls} times`);
+  return parseTwiml(twiml);
 }
