@@ -18,11 +18,12 @@ export const FORWARD_PLACEHOLDERS = ['From', 'To', 'Body'];
 /** A strict object whose unknown-key error lists the keys it takes. */
 function strictObject<const T extends v.ObjectEntries>(entries: T, what: string) {
   const keys = Object.keys(entries).join(', ');
-  return v.strictObject(entries, (issue) =>
-    issue.expected === 'never'
-      ? `unknown key ${issue.received}: ${what} takes only ${keys}`
-      : `must be an object (${what}), not ${issue.received}`,
-  );
+  return v.strictObject(entries, (issue) => {
+    if (issue.expected === 'never') return `unknown key ${issue.received}: ${what} takes only ${keys}`;
+    // A required key that is absent is reported at the key itself.
+    if (issue.received === 'undefined' && issue.expected?.startsWith('"')) return `is missing: ${what} needs ${issue.expected}`;
+    return `must be an object (${what}), not ${issue.received}`;
+  });
 }
 
 function placeholders(allowed: readonly string[]) {
