@@ -64,6 +64,7 @@ export function inboundParams(message: SimulatedMessage, accountSid: string, sid
     ToZip: '',
     // An MMS is one message, whatever its length.
     NumSegments: String(message.media.length > 0 ? 1 : countSegments(message.body)),
+    ReferralNumMedia: '0',
     MessageSid: sid,
     AccountSid: accountSid,
     From: message.from,

@@ -1,0 +1,56 @@
+import { judgeAnswer, type Verdict } from '../../src/sms/answer';
+import type { PostResult } from '../../src/sms/post';
+
+const url = new URL('http://localhost:3000/sms');
+const xml = (text: string, status = 200, contentType = 'text/xml; charset=utf-8'): PostResult => ({ kind: 'answer', status, contentType, text });
+
+function refused(verdict: Verdict): string {
+  if (verdict.ok) throw new Error('expected a refusal');
+  return verdict.reason;
+}
+
+function accepted(verdict: Verdict): Extract<Verdict, { ok: true }> {
+  if (!verdict.ok) throw new Error(`expected TwiML, got: ${verdict.reason}`);
+  return verdict;
+}
+
+describe('judgeAnswer', () => {
+  it('accepts TwiML with its actions and no warnings', () => {
+    const verdict = accepted(judgeAnswer(url, xml('<Response><Message>Hi</Message></Response>')));
+    expect(verdict.actions).toHaveLength(1);
+    expect(verdict.warnings).toEqual([]);
+  });
+
+  it('says to start the server when nothing listens', () => {
+    const reason = refused(judgeAnswer(url, { kind: 'unreachable', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }));
+    expect(reason).toMatch(/connection refused/);
+    expect(reason).toContain('npm start');
+  });
+
+  it('explains a refused signature', () => {
+    expect(refused(judgeAnswer(url, xml('Forbidden', 403, 'text/plain')))).toMatch(/signature was refused.*AUTH_TOKEN/);
+  });
+
+  it('refuses an HTTP error, quoting the body', () => {
+    const reason = refused(judgeAnswer(url, xml('{"message":"boom"}', 500, 'application/json')));
+    expect(reason).toMatch(/^HTTP 500/);
+    expect(reason).toContain('11200');
+    expect(reason).toContain('boom');
+  });
+
+  it('refuses a 200 that is not TwiML', () => {
+    expect(refused(judgeAnswer(url, xml('Thanks!', 200, 'text/plain')))).toMatch(/not well-formed XML/);
+  });
+
+  it('warns about what Twilio would still reject in well-formed TwiML', () => {
+    const many = '<Message>x</Message>'.repeat(11);
+    const body = 'a'.repeat(1601);
+    const text = `<Response>${many}<Message to="5551234">${body}</Message><Message/></Response>`;
+    const { warnings } = accepted(judgeAnswer(url, xml(text, 200, 'text/plain')));
+    expect(warnings.join('\n')).toMatch(/13 <Message> verbs.*14109/);
+    expect(warnings.join('\n')).toMatch(/1601 characters/);
+    expect(warnings.join('\n')).toMatch(/to="5551234" is not an E.164 number/);
+    expect(warnings.join('\n')).toMatch(/no body and no media/);
+    expect(warnings.join('\n')).toMatch(/Content-Type is "text\/plain"/);
+  });
+});

@@ -1,0 +1,56 @@
+import { renderConversation } from '../../src/sms/conversation';
+import type { SimulatedMessage } from '../../src/sms/inbound-request';
+import type { Action } from '../../src/sms/twiml';
+
+const sent: SimulatedMessage = { from: '+15551230000', to: '+15005550006', body: 'Hello', media: [] };
+const message = (fields: Partial<Extract<Action, { kind: 'message' }>>): Action => ({
+  kind: 'message',
+  to: undefined,
+  from: undefined,
+  body: '',
+  media: [],
+  ...fields,
+});
+
+describe('renderConversation', () => {
+  it('starts with what was sent, pictures included', () => {
+    const lines = renderConversation({ ...sent, media: ['https://x.test/a.png'] }, []);
+    expect(lines.slice(0, 3)).toEqual(['+15551230000 texts +15005550006:', '    Hello', '    [media] https://x.test/a.png']);
+  });
+
+  it('says so when nothing is sent', () => {
+    expect(renderConversation(sent, []).at(-1)).toBe('(no reply: <Response/>)');
+  });
+
+  it('shows a reply as going to the sender, from the Twilio number', () => {
+    const lines = renderConversation(sent, [message({ body: 'Thanks\nBye' })]);
+    expect(lines.slice(-3)).toEqual(['Reply to the sender +15551230000, from +15005550006:', '    Thanks', '    Bye']);
+  });
+
+  it('treats a `to` equal to the sender as a reply too', () => {
+    expect(renderConversation(sent, [message({ to: '+15551230000', body: 'x' })])).toContain(
+      'Reply to the sender +15551230000, from +15005550006:',
+    );
+  });
+
+  it('shows each forward with its recipient, its sender number and its media', () => {
+    const lines = renderConversation(sent, [
+      message({ to: '+15557654321', body: '+15551230000: Hello', media: ['https://x.test/a.png'] }),
+      message({ to: '+15557654322', from: '+15005550007', media: ['https://x.test/b.png'] }),
+    ]);
+    expect(lines.slice(3)).toEqual([
+      'To +15557654321, from +15005550006:',
+      '    +15551230000: Hello',
+      '    [media] https://x.test/a.png',
+      'To +15557654322, from +15005550007:',
+      '    (no text)',
+      '    [media] https://x.test/b.png',
+    ]);
+  });
+
+  it('mentions a redirect', () => {
+    expect(renderConversation(sent, [{ kind: 'redirect', url: 'https://x.test/next' }]).at(-1)).toBe(
+      'Redirect: Twilio would fetch more TwiML from https://x.test/next',
+    );
+  });
+});
