@@ -1,0 +1,94 @@
+// `npm run deploy -- ...`: the flags, parsed and checked; every failure is exit code 2 (help: 0).
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+
+export interface DeployArgs {
+  readonly environment?: string;
+  /** Numbers to attach after the deploy, as typed; empty: attach nothing. */
+  readonly attach: readonly string[];
+  /** The function whose URL the numbers get. */
+  readonly functionPath: string;
+  readonly serviceSid?: string;
+  readonly dryRun: boolean;
+}
+
+export type ParsedDeployArgs = { readonly kind: 'run'; readonly args: DeployArgs } | { readonly kind: 'exit'; readonly code: number };
+
+interface Output {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+}
+
+export const DEFAULT_FUNCTION = '/sms';
+
+function functionPath(value: string): string {
+  if (!/^\/[A-Za-z0-9._~\/-]*$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a function path: give it as deployed, e.g. /sms.`);
+  return value;
+}
+
+function serviceSid(value: string): string {
+  if (!/^ZS[0-9a-fA-F]{32}$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a service SID (ZS followed by 32 hex digits).`);
+  return value;
+}
+
+const HELP = `
+Builds (as npm run build), then deploys dist/ to Twilio Functions: service name from
+.twilioserverlessrc "serviceName" or package.json "name", runtime from .twilioserverlessrc (node22).
+Variables from .env are uploaded, except ACCOUNT_SID, AUTH_TOKEN and every TWILIO_* name.
+The result is recorded in .twilioserverless/deploy.json (read by npm run numbers -- attach --function).
+
+Credentials: TWILIO_ACCOUNT_SID + TWILIO_AUTH_TOKEN, or TWILIO_API_KEY + TWILIO_API_SECRET with
+TWILIO_ACCOUNT_SID, else ACCOUNT_SID + AUTH_TOKEN in .env.
+
+Exit codes: 0 done; 1 the deploy failed, or some numbers failed to attach; 2 invalid input or
+configuration (nothing written); 3 credentials missing or rejected.
+
+Examples:
+  npm run deploy
+  npm run deploy -- --dry-run --attach +15005550006
+  npm run deploy -- --environment stage --attach +15005550006 "(555) 123-4567" --function /sms`;
+
+function program(output: Output): Command {
+  return new Command('npm run deploy --')
+    .description('Builds and deploys the functions to Twilio, and optionally points numbers at one of them.')
+    .option('--environment <suffix>', 'the environment (domain suffix) to deploy to (default: dev)')
+    .option('--attach <numbers...>', 'then attach the function to these numbers (E.164, PN SIDs, or as people type them), as npm run numbers -- attach does')
+    .option('--function <path>', 'the function --attach points the numbers at', functionPath, DEFAULT_FUNCTION)
+    .option('--service-sid <sid>', 'deploy to this existing service (ZS...), e.g. one this checkout has no record of', serviceSid)
+    .option('--dry-run', 'build and show what would be uploaded and which numbers would change; write nothing', false)
+    .addHelpText('after', HELP)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
+}
+
+interface Options {
+  readonly environment?: string;
+  readonly attach?: string[];
+  readonly function: string;
+  readonly serviceSid?: string;
+  readonly dryRun: boolean;
+}
+
+export function parseDeployArgs(argv: readonly string[], output: Output): ParsedDeployArgs {
+  const command = program(output);
+  try {
+    command.parse([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return { kind: 'exit', code: error.exitCode === 0 ? 0 : 2 };
+    throw error;
+  }
+  const options = command.opts<Options>();
+  if (command.getOptionValueSource('function') === 'cli' && options.attach === undefined) {
+    output.err('error: --function chooses what --attach points numbers at: give --attach <numbers...> too.');
+    return { kind: 'exit', code: 2 };
+  }
+  return {
+    kind: 'run',
+    args: {
+      environment: options.environment,
+      attach: options.attach ?? [],
+      functionPath: options.function,
+      serviceSid: options.serviceSid,
+      dryRun: options.dryRun,
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// The test hook TWILIO_SERVERLESS_BASE_URL: every request of a deploy goes to one local origin.
+import type { TwilioServerlessApiClient } from '@twilio-labs/serverless-api';
+
+export const BASE_URL_VARIABLE = 'TWILIO_SERVERLESS_BASE_URL';
+
+/** The origin to send requests to, or a message saying what is wrong with the value. */
+export function parseBaseUrl(value: string | undefined): { origin?: URL; problem?: string } {
+  if (value === undefined || value.trim() === '') return {};
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return { problem: `${BASE_URL_VARIABLE} is not a URL: set it to an origin such as http://127.0.0.1:4011, or unset it` };
+  }
+  const bare = url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+  if (!(url.protocol === 'http:' || url.protocol === 'https:') || !bare) {
+    return { problem: `${BASE_URL_VARIABLE} must be an http(s) origin with no path or credentials, such as http://127.0.0.1:4011` };
+  }
+  return { origin: url };
+}
+
+/** The part of got's request options the hook touches (got's own type is not a direct dependency). */
+interface RequestOptions {
+  url: URL;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/**
+ * The client builds every URL itself (prefixUrl https://serverless.twilio.com/v1, uploads with
+ * prefixUrl https://serverless-upload.twilio.com/v1, next pages as absolute URLs) and has no
+ * base-URL option, so its private got client is replaced by one whose hook moves each request
+ * to `origin`, path and query unchanged. Basic auth travels in the URL's user info (got puts it
+ * there), so it is copied over; the Host header keeps the original host, so a stand-in can tell
+ * the API host from the upload host the way Twilio's front end does.
+ */
+export function redirectRequests(api: TwilioServerlessApiClient, origin: URL): void {
+  const hook = (options: RequestOptions): void => {
+    const original = options.url;
+    const target = new URL(`${original.pathname}${original.search}`, origin);
+    target.username = original.username;
+    target.password = original.password;
+    options.headers.host = original.host;
+    options.url = target;
+  };
+  const redirected = api.getClient().extend({ hooks: { beforeRequest: [hook] } });
+  // `client` is private and has no setter; getClient() and every API call read this property.
+  Reflect.set(api, 'client', redirected);
+}

@@ -1,0 +1,344 @@
+/**
+ * A stateful stand-in of Twilio's Serverless API v1 on 127.0.0.1: Services, Environments,
+ * Functions and Assets with their Versions (uploaded as multipart to the upload host), Builds
+ * (polled through /Status until 'completed'), Deployments and Variables, with Twilio's JSON shapes,
+ * SID prefixes, paging envelope, Basic auth (401 / 20003) and error bodies. Every request is
+ * recorded for assertions. Requests arrive with the Host they were meant for (the deploy's
+ * TWILIO_SERVERLESS_BASE_URL hook keeps it): uploads are served only on serverless-upload.twilio.com
+ * and everything else only on serverless.twilio.com, as Twilio does.
+ * https://www.twilio.com/docs/serverless/api
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basicAuth, invalid, notFound, page, parseBody, readBody, send, TwilioError, type ParsedBody, type Part } from './fake-serverless-http';
+
+export const API_HOST = 'serverless.twilio.com';
+export const UPLOAD_HOST = 'serverless-upload.twilio.com';
+
+export interface Account {
+  readonly accountSid: string;
+  readonly authToken: string;
+}
+
+export interface FakeServerlessOptions {
+  readonly accounts: readonly Account[];
+  /** Default page size of list endpoints (Twilio's is 50); small values exercise next_page_url. */
+  readonly pageSize?: number;
+  /** How many /Status polls answer 'building' before 'completed' (the client waits 1 s after each). */
+  readonly buildingPolls?: number;
+}
+
+export interface RecordedRequest {
+  readonly method: string;
+  readonly host: string;
+  readonly path: string;
+  readonly query: string;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** The whole body as text, for "this value was never sent" checks. */
+  readonly raw: string;
+  readonly form: Readonly<Record<string, readonly string[]>>;
+  readonly parts: readonly Part[];
+  /** The account the Basic auth resolved to; undefined when rejected. */
+  readonly accountSid?: string;
+}
+
+type Row = Record<string, unknown> & { sid: string; account_sid: string };
+export interface StoredVersion extends Row {
+  path: string;
+  visibility: string;
+  content: Buffer;
+  content_type?: string;
+}
+
+export const sid = (prefix: string): string => `${prefix}${randomBytes(16).toString('hex')}`;
+const now = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+const VISIBILITIES = ['public', 'protected', 'private'];
+const RUNTIMES = ['node20', 'node22'];
+
+export class FakeServerlessApi {
+  readonly requests: RecordedRequest[] = [];
+  readonly services: Row[] = [];
+  readonly environments: Row[] = [];
+  readonly functions: Row[] = [];
+  readonly assets: Row[] = [];
+  readonly functionVersions: StoredVersion[] = [];
+  readonly assetVersions: StoredVersion[] = [];
+  readonly builds: Row[] = [];
+  readonly deployments: Row[] = [];
+  readonly variables: Row[] = [];
+  private server?: Server;
+  private readonly pollsLeft = new Map<string, number>();
+
+  constructor(private readonly options: FakeServerlessOptions) {}
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Every request that could change something. */
+  writes(): RecordedRequest[] {
+    return this.requests.filter((r) => r.method !== 'GET');
+  }
+
+  /** A service made outside this test's deploys (by the Console, another project...). */
+  addService(uniqueName: string, accountSid = this.options.accounts[0].accountSid): Row {
+    const service = this.newService(accountSid, uniqueName);
+    this.services.push(service);
+    return service;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://stand-in');
+    const raw = await readBody(req);
+    const body = parseBody(req.headers['content-type'], raw);
+    const credentials = basicAuth(req.headers.authorization);
+    const account = this.options.accounts.find((a) => a.accountSid === credentials?.username && a.authToken === credentials?.password);
+    this.requests.push({
+      method: req.method ?? 'GET',
+      host: (req.headers.host ?? '').toLowerCase(),
+      path: url.pathname,
+      query: url.search,
+      headers: { ...req.headers },
+      raw: raw.toString('utf8'),
+      form: Object.fromEntries(body.form),
+      parts: body.parts,
+      accountSid: account?.accountSid,
+    });
+    try {
+      if (account === undefined) throw new TwilioError(401, 20003, 'Authenticate');
+      const [status, result] = this.route(req.method ?? 'GET', (req.headers.host ?? '').toLowerCase(), url, body, account.accountSid);
+      send(res, status, result);
+    } catch (cause) {
+      const error = cause instanceof TwilioError ? cause : new TwilioError(500, 20500, String(cause));
+      send(res, error.status, error.body());
+    }
+  }
+
+  private route(method: string, host: string, url: URL, body: ParsedBody, accountSid: string): [number, object] {
+    const path = url.pathname;
+    const segments = path.split('/').filter((s) => s !== '');
+    if (segments[0] !== 'v1' || segments[1] !== 'Services') throw notFound(path);
+    const isUpload = method === 'POST' && segments.length === 6 && segments[5] === 'Versions';
+    if (host !== (isUpload ? UPLOAD_HOST : API_HOST)) throw notFound(path);
+    const publicUrl = `https://${API_HOST}${path}`;
+    const list = (items: Row[], key: string): [number, object] =>
+      [200, page(items.map(strip), key, publicUrl, url.searchParams, this.options.pageSize ?? 50)];
+    const one = (row: Row | undefined): [number, object] => {
+      if (row === undefined) throw notFound(path);
+      return [200, strip(row)];
+    };
+    const created = (row: Row): [number, object] => [201, strip(row)];
+    const field = (name: string): string | undefined => body.form.get(name)?.[0];
+
+    if (segments.length === 2) {
+      if (method === 'GET') return list(this.owned(this.services, accountSid), 'services');
+      return created(this.createService(accountSid, field('UniqueName'), field('FriendlyName'), field('IncludeCredentials')));
+    }
+    const service = this.owned(this.services, accountSid).find((s) => s.sid === segments[2] || s.unique_name === segments[2]);
+    if (service === undefined) throw notFound(path);
+    if (segments.length === 3 && method === 'GET') return one(service);
+    const inService = (rows: Row[]) => rows.filter((r) => r.service_sid === service.sid);
+    const kind = segments[3];
+    const id = segments[4];
+
+    if (kind === 'Environments') {
+      if (id === undefined) {
+        if (method === 'GET') return list(inService(this.environments), 'environments');
+        return created(this.createEnvironment(service, field('UniqueName'), field('DomainSuffix')));
+      }
+      const environment = inService(this.environments).find((e) => e.sid === id);
+      if (environment === undefined) throw notFound(path);
+      if (segments.length === 5 && method === 'GET') return one(environment);
+      if (segments[5] === 'Deployments' && segments.length === 6) {
+        if (method === 'GET') return list(this.deployments.filter((d) => d.environment_sid === environment.sid), 'deployments');
+        return created(this.deploy(environment, field('BuildSid')));
+      }
+      if (segments[5] === 'Variables') return this.variablesRoute(method, environment, segments[6], field, list, one, path);
+      throw notFound(path);
+    }
+    if (kind === 'Functions' || kind === 'Assets') {
+      const resources = kind === 'Functions' ? this.functions : this.assets;
+      if (id === undefined) {
+        if (method === 'GET') return list(inService(resources), kind.toLowerCase());
+        const name = field('FriendlyName');
+        if (name === undefined || name === '') throw invalid('FriendlyName is required');
+        const resource = this.row('ZH', accountSid, `Services/${service.sid}/${kind}`, { service_sid: service.sid, friendly_name: name, date_updated: now() });
+        resources.push(resource);
+        return created(resource);
+      }
+      const resource = inService(resources).find((r) => r.sid === id);
+      if (resource === undefined) throw notFound(path);
+      if (segments.length === 5 && method === 'GET') return one(resource);
+      if (segments[5] === 'Versions' && segments.length === 6) {
+        const versions = kind === 'Functions' ? this.functionVersions : this.assetVersions;
+        const owner = kind === 'Functions' ? 'function_sid' : 'asset_sid';
+        if (method === 'GET') return list(versions.filter((v) => v[owner] === resource.sid), kind === 'Functions' ? 'function_versions' : 'asset_versions');
+        return created(this.createVersion(versions, owner, resource, body));
+      }
+      throw notFound(path);
+    }
+    if (kind === 'Builds') {
+      if (id === undefined) {
+        if (method === 'GET') return list(inService(this.builds), 'builds');
+        return created(this.createBuild(service, body));
+      }
+      const build = inService(this.builds).find((b) => b.sid === id);
+      if (build === undefined) throw notFound(path);
+      if (segments.length === 5 && method === 'GET') return one(build);
+      if (segments[5] === 'Status' && segments.length === 6 && method === 'GET') return [200, this.status(build)];
+    }
+    throw notFound(path);
+  }
+
+  private variablesRoute(
+    method: string,
+    environment: Row,
+    id: string | undefined,
+    field: (name: string) => string | undefined,
+    list: (items: Row[], key: string) => [number, object],
+    one: (row: Row | undefined) => [number, object],
+    path: string,
+  ): [number, object] {
+    const inEnvironment = this.variables.filter((v) => v.environment_sid === environment.sid);
+    if (id === undefined) {
+      if (method === 'GET') return list(inEnvironment, 'variables');
+      const key = field('Key');
+      const value = field('Value');
+      if (key === undefined || value === undefined) throw invalid('Key and Value are required');
+      if (inEnvironment.some((v) => v.key === key)) throw new TwilioError(409, 20409, `Variable with Key ${key} already exists`);
+      const variable = this.row('ZV', environment.account_sid, `Services/${String(environment.service_sid)}/Environments/${environment.sid}/Variables`, { service_sid: environment.service_sid, environment_sid: environment.sid, key, value, date_updated: now() });
+      this.variables.push(variable);
+      return [201, strip(variable)];
+    }
+    const variable = inEnvironment.find((v) => v.sid === id);
+    if (variable === undefined) throw notFound(path);
+    if (method === 'GET') return one(variable);
+    if (method === 'DELETE') {
+      this.variables.splice(this.variables.indexOf(variable), 1);
+      return [204, {}];
+    }
+    variable.key = field('Key') ?? variable.key;
+    variable.value = field('Value') ?? variable.value;
+    variable.date_updated = now();
+    return one(variable);
+  }
+
+  private owned(rows: Row[], accountSid: string): Row[] {
+    return rows.filter((r) => r.account_sid === accountSid);
+  }
+
+  /** `under`: the collection's path, e.g. `Services/ZS.../Functions`; `url` is Twilio's absolute one. */
+  private row(prefix: string, accountSid: string, under: string, fields: Record<string, unknown>): Row {
+    const created = sid(prefix);
+    return { sid: created, account_sid: accountSid, ...fields, date_created: now(), url: `https://${API_HOST}/v1/${under}/${created}` };
+  }
+
+  private newService(accountSid: string, uniqueName: string, friendlyName = uniqueName, includeCredentials = true): Row {
+    const domainBase = `${uniqueName}-${1000 + Math.floor(Math.random() * 9000)}`;
+    return this.row('ZS', accountSid, 'Services', {
+      unique_name: uniqueName,
+      friendly_name: friendlyName,
+      include_credentials: includeCredentials,
+      ui_editable: false,
+      domain_base: domainBase,
+      date_updated: now(),
+    });
+  }
+
+  private createService(accountSid: string, uniqueName?: string, friendlyName?: string, includeCredentials?: string): Row {
+    if (uniqueName === undefined || !/^[A-Za-z0-9-]{1,50}$/.test(uniqueName)) throw invalid('UniqueName must be 1 to 50 letters, digits or hyphens');
+    // The error code here is illustrative: neither the client nor the deploy reads it, only the status.
+    if (this.owned(this.services, accountSid).some((s) => s.unique_name === uniqueName)) throw new TwilioError(409, 20409, 'Service with this UniqueName already exists');
+    const service = this.newService(accountSid, uniqueName, friendlyName ?? uniqueName, includeCredentials !== 'false');
+    this.services.push(service);
+    return service;
+  }
+
+  private createEnvironment(service: Row, uniqueName?: string, suffix?: string): Row {
+    if (uniqueName === undefined || uniqueName === '') throw invalid('UniqueName is required');
+    if (suffix !== undefined && !/^[A-Za-z0-9-]{1,16}$/.test(suffix)) throw invalid('DomainSuffix must be at most 16 letters, digits or hyphens');
+    const existing = this.environments.filter((e) => e.service_sid === service.sid);
+    if (existing.some((e) => e.unique_name === uniqueName || (e.domain_suffix ?? null) === (suffix ?? null))) {
+      throw new TwilioError(409, 20409, 'Environment with this UniqueName or DomainSuffix already exists');
+    }
+    const environment = this.row('ZE', service.account_sid, `Services/${service.sid}/Environments`, {
+      service_sid: service.sid,
+      build_sid: null,
+      unique_name: uniqueName,
+      domain_suffix: suffix ?? null,
+      domain_name: `${String(service.domain_base)}${suffix === undefined ? '' : `-${suffix}`}.twil.io`,
+      date_updated: now(),
+    });
+    this.environments.push(environment);
+    return environment;
+  }
+
+  private createVersion(versions: StoredVersion[], owner: string, resource: Row, body: ParsedBody): StoredVersion {
+    const path = body.form.get('Path')?.[0];
+    const visibility = body.form.get('Visibility')?.[0];
+    const content = body.parts.find((p) => p.name === 'Content' && p.filename !== undefined);
+    if (path === undefined || !path.startsWith('/')) throw invalid('Path must start with /');
+    if (visibility === undefined || !VISIBILITIES.includes(visibility)) throw invalid('Visibility must be public, protected or private');
+    if (content === undefined) throw invalid('Content is required (a file part)');
+    const version: StoredVersion = { path, visibility, ...this.row('ZN', resource.account_sid, `Services/${String(resource.service_sid)}/${owner === 'function_sid' ? 'Functions' : 'Assets'}/${resource.sid}/Versions`, { service_sid: resource.service_sid, [owner]: resource.sid, path, visibility }), content: content.content, content_type: content.contentType };
+    versions.push(version);
+    return version;
+  }
+
+  private createBuild(service: Row, body: ParsedBody): Row {
+    const pick = (versions: StoredVersion[], name: string) =>
+      (body.form.get(name) ?? []).map((versionSid) => {
+        const version = versions.find((v) => v.sid === versionSid && v.service_sid === service.sid);
+        if (version === undefined) throw invalid(`${name}: ${versionSid} is not a version of this service`);
+        return strip(version);
+      });
+    const runtime = body.form.get('Runtime')?.[0] ?? 'node22';
+    if (!RUNTIMES.includes(runtime)) throw invalid(`Runtime ${runtime} is not supported`);
+    // The client sends Dependencies as a JSON array wrapped in one more pair of quotes.
+    const dependencies = body.form.get('Dependencies')?.[0];
+    const build = this.row('ZB', service.account_sid, `Services/${service.sid}/Builds`, {
+      service_sid: service.sid,
+      status: 'building',
+      function_versions: pick(this.functionVersions, 'FunctionVersions'),
+      asset_versions: pick(this.assetVersions, 'AssetVersions'),
+      dependencies: dependencies === undefined ? [] : JSON.parse(dependencies.replace(/^"|"$/g, '')),
+      runtime,
+      date_updated: now(),
+    });
+    this.builds.push(build);
+    this.pollsLeft.set(build.sid, this.options.buildingPolls ?? 0);
+    return build;
+  }
+
+  private status(build: Row): object {
+    const left = this.pollsLeft.get(build.sid) ?? 0;
+    if (left > 0) this.pollsLeft.set(build.sid, left - 1);
+    else build.status = 'completed';
+    return { sid: build.sid, account_sid: build.account_sid, service_sid: build.service_sid, status: build.status, url: `${String(build.url)}/Status` };
+  }
+
+  private deploy(environment: Row, buildSid?: string): Row {
+    const build = this.builds.find((b) => b.sid === buildSid && b.service_sid === environment.service_sid);
+    if (build === undefined) throw invalid(`BuildSid ${String(buildSid)} is not a build of this service`);
+    if (build.status !== 'completed') throw invalid(`Build ${build.sid} is not completed`);
+    environment.build_sid = build.sid;
+    environment.date_updated = now();
+    const deployment = this.row('ZD', environment.account_sid, `Services/${String(environment.service_sid)}/Environments/${environment.sid}/Deployments`, { service_sid: environment.service_sid, environment_sid: environment.sid, build_sid: build.sid, date_updated: now() });
+    this.deployments.push(deployment);
+    return deployment;
+  }
+}
+
+/** A row as Twilio answers it: stored file contents are not part of any resource's JSON. */
+function strip(row: Row): Row {
+  const { content: _content, content_type: _type, ...rest } = row;
+  return rest;
+}
