@@ -37,7 +37,9 @@ export function readRouting(text: string | undefined): { routing: RoutingConfig;
     };
   }
   const whole = validate(RoutingFile, json);
-  if (whole.output !== undefined) {
+  // valibot's object and record schemas let arrays through: `[]` or `"numbers": []` would pass as empty.
+  const list = whole.output !== undefined && (!isObject(json) || !isObject(json.numbers ?? {}));
+  if (whole.output !== undefined && !list) {
     const { numbers, ...file } = whole.output;
     return { routing: { numbers: new Map(Object.entries(numbers)), unreadable: false, file }, problems: [] };
   }
@@ -56,6 +58,8 @@ export function readRouting(text: string | undefined): { routing: RoutingConfig;
         allow: validate(Patterns, json.allow ?? []).output,
       }
     : undefined;
-  const problems = whole.problems.map((p) => ({ ...p, where: p.where === '' ? ROUTING_FILE : `${ROUTING_FILE}: ${p.where}` }));
+  const problems = list
+    ? [error(ROUTING_FILE, 'is a list where an object belongs: write { "numbers": { "+15005550006": { "mode": "ignore" } } }')]
+    : whole.problems.map((p) => ({ ...p, where: p.where === '' ? ROUTING_FILE : `${ROUTING_FILE}: ${p.where}` }));
   return { routing: { numbers, unreadable, file }, problems };
 }

@@ -133,6 +133,7 @@ describe('/sms with a damaged routing file', () => {
   test.each([
     ['not JSON', '{ "numbers": { '],
     ['not an object', '[1, 2]'],
+    ['an empty list', '[]'],
     ['numbers not an object', '{ "numbers": ["+15005550006"] }'],
   ])('a file that is %s ignores every number rather than guess, and logs it', async (_what, text) => {
     await withRouting(text);

@@ -1,0 +1,60 @@
+/** The environment at run time: invalid values are reported and replaced, never fatal. */
+import { DEFAULTS, readEnv } from '../../src/config/env';
+
+const A = '+15551230001';
+const B = '+15551230002';
+
+describe('readEnv', () => {
+  test('no variables at all: the defaults, no problem', () => {
+    const { env, problems } = readEnv({});
+    expect(env).toMatchObject({ autoReplyMessage: DEFAULTS.autoReplyMessage, forwardTo: [], forwardTemplate: '{From}: {Body}', defaultMode: 'auto-reply' });
+    expect(problems).toEqual([]);
+  });
+
+  test.each(['', '   '])('an empty value (%j) counts as unset', (empty) => {
+    const { env, problems } = readEnv({ AUTO_REPLY_MESSAGE: empty, FORWARD_TO: empty, FORWARD_TEMPLATE: empty, DEFAULT_MODE: empty });
+    expect(env).toMatchObject({ autoReplyMessage: DEFAULTS.autoReplyMessage, forwardTo: [], forwardTemplate: DEFAULTS.forwardTemplate, defaultMode: 'auto-reply' });
+    expect(problems).toEqual([]);
+  });
+
+  test('reads FORWARD_TO as a comma-separated list, spaces and empty items allowed, duplicates once', () => {
+    expect(readEnv({ FORWARD_TO: ` ${A} ,, ${B},${A}, ` }).env.forwardTo).toEqual([A, B]);
+  });
+
+  test('drops an invalid FORWARD_TO item, keeps the others, and says which', () => {
+    const { env, problems } = readEnv({ FORWARD_TO: `${A},5551234,${B}` });
+    expect(env.forwardTo).toEqual([A, B]);
+    expect(problems).toEqual([{ level: 'error', where: 'FORWARD_TO[1]', message: expect.stringMatching(/5551234" is not an E\.164 number/) }]);
+  });
+
+  test('keeps the first 10 of a longer FORWARD_TO', () => {
+    const twelve = Array.from({ length: 12 }, (_, i) => `+1555123${String(i).padStart(4, '0')}`);
+    const { env, problems } = readEnv({ FORWARD_TO: twelve.join(',') });
+    expect(env.forwardTo).toEqual(twelve.slice(0, 10));
+    expect(problems.map((p) => p.where)).toEqual(['FORWARD_TO']);
+  });
+
+  test.each([
+    ['DEFAULT_MODE', 'shout', 'defaultMode', 'auto-reply'],
+    ['FORWARD_TEMPLATE', '{Sender}: {Body}', 'forwardTemplate', '{From}: {Body}'],
+    ['AUTO_REPLY_MESSAGE', 'x'.repeat(1601), 'autoReplyMessage', DEFAULTS.autoReplyMessage],
+  ] as const)('an invalid %s falls back to its default and is reported', (name, value, field, fallback) => {
+    const { env, problems } = readEnv({ [name]: value });
+    expect(env[field]).toBe(fallback);
+    expect(problems.map((p) => p.where)).toEqual([name]);
+  });
+
+  test('ignores variables that are not text (the runtime context also holds functions)', () => {
+    const { env, problems } = readEnv({ FORWARD_TO: 42, DEFAULT_MODE: () => 'forward', PATH: '/sms' });
+    expect(env.forwardTo).toEqual([]);
+    expect(env.defaultMode).toBe('auto-reply');
+    expect(problems).toEqual([]);
+  });
+
+  test('does not change the environment it reads', () => {
+    const input = { FORWARD_TO: `${A},bad`, DEFAULT_MODE: 'forward' };
+    const copy = { ...input };
+    readEnv(input);
+    expect(input).toEqual(copy);
+  });
+});

@@ -1,0 +1,79 @@
+/** The routing file at run time: what is valid is kept, an invalid entry silences its own number. */
+import { DEFAULTS } from '../../src/config/env';
+import { loadConfig } from '../../src/config/load';
+import { ruleForNumber } from '../../src/config/resolve';
+import { readRouting } from '../../src/config/routing-file';
+
+const N = '+15005550006';
+const M = '+15005550007';
+const A = '+15551230001';
+
+describe('readRouting', () => {
+  test('no file: no numbers, no problem', () => {
+    expect(readRouting(undefined)).toMatchObject({ routing: { numbers: new Map(), unreadable: false }, problems: [] });
+  });
+
+  test('a valid file: every entry, a $schema key allowed', () => {
+    const { routing, problems } = readRouting(JSON.stringify({ $schema: './routing.schema.json', numbers: { [N]: { mode: 'ignore' } } }));
+    expect(problems).toEqual([]);
+    expect([...routing.numbers]).toEqual([[N, { mode: 'ignore' }]]);
+  });
+
+  test('an invalid entry is kept as invalid (null); the valid ones are kept as they are', () => {
+    const { routing, problems } = readRouting(JSON.stringify({ numbers: { [N]: { mode: 'forward', to: ['x'] }, [M]: { mode: 'auto-reply', message: 'Closed' } } }));
+    expect(routing.numbers.get(N)).toBeNull();
+    expect(routing.numbers.get(M)).toEqual({ mode: 'auto-reply', message: 'Closed' });
+    expect(routing.unreadable).toBe(false);
+    expect(problems).toHaveLength(1);
+  });
+
+  test('an entry under a key that is not E.164 is left out', () => {
+    const { routing } = readRouting(JSON.stringify({ numbers: { '5551230000': { mode: 'ignore' }, [M]: { mode: 'ignore' } } }));
+    expect([...routing.numbers.keys()]).toEqual([M]);
+  });
+
+  test.each([
+    ['not JSON', '{'],
+    ['an array', '[]'],
+    ['a string', '"numbers"'],
+    ['numbers as a list', '{ "numbers": [] }'],
+    ['numbers as a list of numbers', '{ "numbers": ["+15005550006"] }'],
+    ['a list of entries', '[{ "+15005550006": { "mode": "ignore" } }]'],
+  ])('a file that is %s is unreadable', (_what, text) => {
+    const { routing, problems } = readRouting(text);
+    expect(routing.unreadable).toBe(true);
+    expect(problems.length).toBeGreaterThan(0);
+  });
+});
+
+describe('ruleForNumber salvages what it can', () => {
+  const config = (routing: object, env: Record<string, string> = {}) => loadConfig(env, JSON.stringify(routing)).config;
+
+  test('an invalid entry -> that number is ignored; the others still work; unlisted get DEFAULT_MODE', () => {
+    const c = config({ numbers: { [N]: { mode: 'forward', to: ['not a number'] }, [M]: { mode: 'forward', to: [A] } } });
+    expect(ruleForNumber(c, N)).toEqual({ mode: 'ignore' });
+    expect(ruleForNumber(c, M)).toMatchObject({ mode: 'forward', to: [A] });
+    expect(ruleForNumber(c, '+15005550009')).toMatchObject({ mode: 'auto-reply', message: DEFAULTS.autoReplyMessage });
+  });
+
+  test('a channel prefix is ignored for the lookup', () => {
+    expect(ruleForNumber(config({ numbers: { [N]: { mode: 'ignore' } } }), `whatsapp:${N}`)).toEqual({ mode: 'ignore' });
+  });
+
+  test('an entry takes from the environment what it leaves out', () => {
+    const c = config({ numbers: { [N]: { mode: 'forward' }, [M]: {} } }, { FORWARD_TO: A, FORWARD_TEMPLATE: '{Body}', DEFAULT_MODE: 'forward' });
+    expect(ruleForNumber(c, N)).toMatchObject({ mode: 'forward', to: [A], template: '{Body}' });
+    expect(ruleForNumber(c, M)).toMatchObject({ mode: 'forward', to: [A], template: '{Body}' });
+  });
+
+  test('an unreadable file ignores every number rather than guess', () => {
+    const c = loadConfig({}, '{ not json').config;
+    expect(ruleForNumber(c, N)).toEqual({ mode: 'ignore' });
+    expect(ruleForNumber(c, '+15005550009')).toEqual({ mode: 'ignore' });
+  });
+
+  test('an invalid FORWARD_TO item is dropped from a forward entry that relies on it', () => {
+    const c = config({ numbers: { [N]: { mode: 'forward' } } }, { FORWARD_TO: `oops,${A}` });
+    expect(ruleForNumber(c, N)).toMatchObject({ mode: 'forward', to: [A] });
+  });
+});
