@@ -1,0 +1,85 @@
+import { attachNumbers, type AttachRequest } from '../numbers/attach';
+import type { NumbersContext } from '../numbers/context';
+import { InputError } from '../numbers/errors';
+import { createNumbersApi } from '../twilio/numbers-api';
+import { parseBaseUrl } from '../twilio/client';
+import { CredentialsError, readCredentials, type Credentials } from '../twilio/credentials';
+import { apiErrorInfo } from '../twilio/errors';
+import { defaultIo, Printer, readDotenvFile, type NumbersIo } from './numbers-io';
+import { exitCodeOf, formatError, printReport } from './numbers-print';
+import { progress } from './numbers-progress';
+
+/**
+ * The one place errors become exit codes: 2 invalid input (nothing written), 3 credentials
+ * missing or rejected, 1 anything else (an API that kept failing). Only messages are printed,
+ * never error objects: an SDK network error holds the request config with its Authorization header.
+ */
+export async function withExitCode(printer: Printer, run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof InputError) {
+      for (const problem of e.problems) printer.err(problem);
+      if (!e.problems.some((p) => p.startsWith('Cancelled'))) printer.err('Nothing was written.');
+      return 2;
+    }
+    if (e instanceof CredentialsError) {
+      printer.err(e.message);
+      return 3;
+    }
+    printer.err(`Error: ${formatError(apiErrorInfo(e))}`);
+    printer.err('Nothing more was attempted. Run the command again; with --dry-run to see what it would do.');
+    return 1;
+  }
+}
+
+/** Credentials (shell, then .env) and TWILIO_API_BASE_URL -> the account; secrets registered with the printer. */
+export async function openAccount(io: NumbersIo, printer: Printer, given?: Credentials): Promise<NumbersContext> {
+  const credentials = given ?? readCredentials(io.env, await readDotenvFile(io.cwd));
+  printer.hide(credentials.password, Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64'));
+  const rawBase = io.env['TWILIO_API_BASE_URL'];
+  const base = parseBaseUrl(typeof rawBase === 'string' ? rawBase : undefined);
+  if ('problem' in base) throw new InputError([base.problem]);
+  return {
+    api: createNumbersApi(credentials, base.origin !== undefined ? { origin: base.origin } : {}),
+    accountSid: credentials.accountSid,
+    cwd: io.cwd,
+    now: io.now,
+  };
+}
+
+/** Runs one attach or restore with a progress bar on a terminal, prints its report, returns the exit code. */
+export async function reportRun(
+  ctx: NumbersContext,
+  io: NumbersIo,
+  printer: Printer,
+  options: { json: boolean; rerun: string },
+  run: (ctx: NumbersContext) => Promise<Parameters<typeof printReport>[0]>,
+): Promise<number> {
+  const bar = progress(io.stdout, !options.json);
+  try {
+    const report = await run({ ...ctx, onProgress: bar.onProgress });
+    bar.stop();
+    printReport(report, printer, options.json, options.rerun);
+    return exitCodeOf(report);
+  } finally {
+    bar.stop();
+  }
+}
+
+/**
+ * For `npm run deploy -- --attach`: the same run, output and exit code as `npm run numbers -- attach`
+ * (0 ok, 1 some failed, 2 invalid input, 3 credentials). Pass the deploy's credentials, or they
+ * are read from io.env and .env as the numbers command does.
+ */
+export async function attachCommand(
+  request: AttachRequest,
+  options: { io?: Partial<NumbersIo>; json?: boolean; credentials?: Credentials } = {},
+): Promise<number> {
+  const io = defaultIo(options.io);
+  const printer = new Printer(io);
+  return withExitCode(printer, async () => {
+    const ctx = await openAccount(io, printer, options.credentials);
+    return reportRun(ctx, io, printer, { json: options.json ?? false, rerun: request.command }, (c) => attachNumbers(c, request));
+  });
+}
