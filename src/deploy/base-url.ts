@@ -19,6 +19,9 @@ export function parseBaseUrl(value: string | undefined): { origin?: URL; problem
   return { origin: url };
 }
 
+/** The hosts the client calls: the API, the upload host, and their regional (edge/region) forms. */
+const SERVERLESS_HOST = /^serverless(-upload)?(\.[a-z0-9-]+)*\.twilio\.com$/i;
+
 /** The part of got's request options the hook touches (got's own type is not a direct dependency). */
 interface RequestOptions {
   url: URL;
@@ -36,6 +39,9 @@ interface RequestOptions {
 export function redirectRequests(api: TwilioServerlessApiClient, origin: URL): void {
   const hook = (options: RequestOptions): void => {
     const original = options.url;
+    if (!SERVERLESS_HOST.test(original.hostname)) {
+      throw new Error(`${BASE_URL_VARIABLE} is set, and a request went to ${original.hostname}, which it does not cover.`);
+    }
     const target = new URL(`${original.pathname}${original.search}`, origin);
     target.username = original.username;
     target.password = original.password;

@@ -34,11 +34,11 @@ function parseMultipart(body: Buffer, boundary: string): Part[] {
     const chunk = body.subarray(start + delimiter.length + 2, next - 2); // skip CRLF after delimiter, before next
     const split = chunk.indexOf('\r\n\r\n');
     const head = chunk.subarray(0, split).toString('utf8');
-    const disposition = /content-disposition:[^\r\n]*name="([^"]*)"(?:; filename="([^"]*)")?/i.exec(head);
+    const disposition = /content-disposition:([^\r\n]*)/i.exec(head)?.[1] ?? '';
+    const name = /;\s*name="([^"]*)"/i.exec(disposition)?.[1];
+    const filename = /;\s*filename="([^"]*)"/i.exec(disposition)?.[1];
     const type = /content-type:\s*([^\r\n]+)/i.exec(head);
-    if (disposition !== null) {
-      parts.push({ name: disposition[1], filename: disposition[2], contentType: type?.[1], content: chunk.subarray(split + 4) });
-    }
+    if (name !== undefined) parts.push({ name, filename, contentType: type?.[1], content: chunk.subarray(split + 4) });
     start = next;
   }
   return parts;
