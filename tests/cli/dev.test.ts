@@ -1,0 +1,101 @@
+// `npm run dev` as a child process in a copy of the project: each edit must become the answer
+// without a restart by hand, and a broken edit must leave the last good build serving.
+import { appendFile, copyFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { cleanEnv, copyProject, eventually, freePort, postForm, REPO, removeProject, startCli, type Running } from './sms-project';
+
+const count = (text: string, part: string): number => text.split(part).length - 1;
+
+/** The answer's text, once the server answers at all. */
+async function answer(url: string): Promise<string | undefined> {
+  return (await postForm(url, { From: '+15551230000', To: '+15005550006', Body: 'Hello', MessageSid: 'SM' + '0'.repeat(32) }))?.text;
+}
+
+const portIsFree = (port: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    const server = createServer()
+      .once('error', () => resolve(false))
+      .once('listening', () => server.close(() => resolve(true)))
+      .listen(port, '127.0.0.1');
+  });
+
+describe('npm run dev', () => {
+  let dir: string;
+  let dev: Running;
+  let port: number;
+  const url = (path: string) => `http://127.0.0.1:${port}${path}`;
+  /** Waits for the dev server to print `line` once more than it had, i.e. for the build after an edit. */
+  const printsAgain = (line: string) => {
+    const before = count(dev.output(), line);
+    return eventually(`"${line}" in the dev output`, () => (count(dev.output(), line) > before ? true : undefined));
+  };
+  const answersWith = (path: string, text: string) =>
+    eventually(`${path} to answer with "${text}"\n${dev.output()}`, async () => ((await answer(url(path)))?.includes(text) ? true : undefined));
+
+  beforeAll(async () => {
+    dir = await copyProject();
+    await writeFile(join(dir, '.env'), 'AUTO_REPLY_MESSAGE=First text\n');
+    port = await freePort();
+    dev = startCli('dev', dir, cleanEnv({ PORT: String(port) }));
+  });
+
+  afterAll(async () => {
+    await dev?.stop();
+    await removeProject(dir);
+  });
+
+  it('builds and serves', async () => {
+    await answersWith('/sms', 'First text');
+    // The banner follows the runtime's start; it may come a moment after the first answer.
+    await eventually('the banner', () => (dev.output().includes(`SMS Switchboard is serving on http://localhost:${port}`) ? true : undefined));
+  });
+
+  it('serves an edited function without a restart', async () => {
+    expect(await answer(url('/ignore'))).not.toContain('Edited');
+    const restarts = count(dev.output(), 'Restarted the local runtime');
+    await writeFile(
+      join(dir, 'functions', 'ignore.protected.ts'),
+      "export const handler = (_context: unknown, _event: unknown, callback: (e: null, r: unknown) => void) => {\n" +
+        "  const response = new Twilio.twiml.MessagingResponse();\n  response.message('Edited');\n  callback(null, response);\n};\n",
+    );
+    await answersWith('/ignore', 'Edited');
+    expect(count(dev.output(), 'Restarted the local runtime')).toBe(restarts);
+  });
+
+  it('restarts the runtime when .env changes (it reads .env only at start)', async () => {
+    const restarted = printsAgain('Restarted the local runtime');
+    await writeFile(join(dir, '.env'), 'AUTO_REPLY_MESSAGE=Second text\n');
+    await answersWith('/sms', 'Second text');
+    await restarted;
+  });
+
+  it('keeps the last good build serving after a configuration error', async () => {
+    const rebuilt = printsAgain('Not rebuilt: fix the configuration errors above');
+    await writeFile(join(dir, '.env'), 'AUTO_REPLY_MESSAGE=Third text\nDEFAULT_MODE=sometimes\n');
+    await rebuilt;
+    expect(dev.output()).toContain('DEFAULT_MODE');
+    expect(await answer(url('/sms'))).toContain('Second text');
+  });
+
+  it('keeps the last good build serving after a syntax error, and recovers', async () => {
+    await writeFile(join(dir, '.env'), 'AUTO_REPLY_MESSAGE=Fourth text\n');
+    await answersWith('/sms', 'Fourth text');
+    const failed = printsAgain('Not rebuilt: fix the error above');
+    await appendFile(join(dir, 'functions', 'sms.protected.ts'), '\nthis is not TypeScript(\n');
+    await failed;
+    expect(dev.output()).toMatch(/functions\/sms\.protected\.ts:\d+:\d+: ERROR/);
+    expect(await answer(url('/sms'))).toContain('Fourth text');
+    expect(await answer(url('/ignore'))).toContain('Edited');
+
+    const rebuilt = printsAgain('Built in');
+    await copyFile(join(REPO, 'functions', 'sms.protected.ts'), join(dir, 'functions', 'sms.protected.ts'));
+    await rebuilt;
+    expect(await answer(url('/sms'))).toContain('Fourth text');
+  });
+
+  it('stops the runtime with itself', async () => {
+    expect(await dev.stop()).toBe(0);
+    expect(await portIsFree(port)).toBe(true);
+  });
+});
