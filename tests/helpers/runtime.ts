@@ -12,6 +12,11 @@ export interface LocalRuntime {
   url(path: string): string;
   /** What twilio-run printed so far (stdout and stderr), for failure messages. */
   output(): string;
+  /**
+   * What twilio-run printed, once it matches `pattern` (its log lines can arrive after the HTTP
+   * answer they belong to); after a bounded number of looks, whatever it printed.
+   */
+  outputMatching(pattern: RegExp): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -61,9 +66,32 @@ export async function startRuntime(dir: string): Promise<LocalRuntime> {
   // Bounded by attempts, not by a clock the test asserts on: a slow machine only waits longer.
   for (let attempt = 0; attempt < 600; attempt++) {
     if (child.exitCode !== null || child.signalCode !== null) break;
-    if (await accepts(port)) return { url: (path) => `http://127.0.0.1:${port}${path}`, output: () => printed, stop };
+    if (await accepts(port)) {
+      const outputMatching = async (pattern: RegExp): Promise<string> => {
+        for (let look = 0; look < 100 && !pattern.test(printed); look++) await pause(20);
+        return printed;
+      };
+      return { url: (path) => `http://127.0.0.1:${port}${path}`, output: () => printed, outputMatching, stop };
+    }
     await pause(50);
   }
   await stop();
   throw new Error(`twilio-run did not start serving on port ${port} in ${dir}:\n${printed}`);
+}
+
+/** A served project and how to take it down: stop the runtime, then delete the directory. */
+export interface Served {
+  readonly runtime: LocalRuntime;
+  close(): Promise<void>;
+}
+
+/** Serves a temp project made by `servedProject` (see ./project). */
+export async function serve(project: { dir: string; remove(): Promise<void> }): Promise<Served> {
+  try {
+    const runtime = await startRuntime(project.dir);
+    return { runtime, close: () => runtime.stop().then(() => project.remove()) };
+  } catch (cause) {
+    await project.remove();
+    throw cause;
+  }
 }
