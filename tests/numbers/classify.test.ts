@@ -1,0 +1,61 @@
+import { classify, classifyUrl, describe as describeRouting, redactUrl } from '../../src/numbers/classify';
+import type { SmsRouting } from '../../src/numbers/types';
+
+const APP = `AP${'1'.repeat(32)}`;
+const SERVICE = { serviceSid: `MG${'2'.repeat(32)}`, friendlyName: 'Marketing' };
+const routing = (fields: Partial<SmsRouting>): SmsRouting => ({
+  smsUrl: '', smsMethod: 'POST', smsFallbackUrl: '', smsFallbackMethod: 'POST', smsApplicationSid: '', ...fields,
+});
+
+describe('classifyUrl', () => {
+  it.each([
+    ['', 'none'],
+    ['https://demo.twilio.com/welcome/sms/reply', 'demo-reply'],
+    ['https://demo.twilio.com/welcome/sms/reply/', 'demo-reply'],
+    [`https://handler.twilio.com/twiml/EH${'a'.repeat(32)}`, 'twiml-bin'],
+    [`https://webhooks.twilio.com/v1/Accounts/AC${'b'.repeat(32)}/Flows/FW${'c'.repeat(32)}`, 'studio-flow'],
+    ['https://other-service-1234-dev.twil.io/sms', 'function'],
+    ['https://example.com/sms', 'webhook'],
+    ['https://handler.twilio.com/elsewhere', 'webhook'],
+    ['not a url', 'webhook'],
+  ])('%s is %s', (url, expected) => {
+    expect(classifyUrl(url).routing).toBe(expected);
+  });
+
+  it('recognises this project by its deployed domain, with the path', () => {
+    expect(classifyUrl('https://switchboard-1234-dev.twil.io/forward', 'switchboard-1234-dev.twil.io')).toEqual({ routing: 'this-project', path: '/forward' });
+    expect(classifyUrl('https://someone-else-9-dev.twil.io/sms', 'switchboard-1234-dev.twil.io').routing).toBe('function');
+  });
+});
+
+describe('classify', () => {
+  it('a Messaging Service that does not defer wins over everything, and is named', () => {
+    expect(classify(routing({ smsApplicationSid: APP, smsUrl: 'https://example.com' }), { service: SERVICE })).toEqual({
+      routing: 'messaging-service',
+      overriddenBy: SERVICE.serviceSid,
+    });
+  });
+
+  it('an SMS application overrides the number\'s own URL', () => {
+    expect(classify(routing({ smsApplicationSid: APP, smsUrl: 'https://example.com' }))).toEqual({ routing: 'twiml-app', overriddenBy: APP });
+  });
+
+  it('otherwise the URL decides and nothing overrides it', () => {
+    expect(classify(routing({ smsUrl: 'https://example.com/sms' }))).toEqual({ routing: 'webhook' });
+  });
+});
+
+describe('describe and redactUrl', () => {
+  it('never shows a password embedded in a webhook URL', () => {
+    const text = describeRouting(routing({ smsUrl: 'https://bob:s3cret-pass@example.com/sms' }));
+    expect(text).not.toContain('s3cret-pass');
+    expect(text).toContain('bob:***@example.com');
+    expect(redactUrl('https://example.com/a?b=c')).toBe('https://example.com/a?b=c');
+    expect(redactUrl('weird://x:y@z w')).not.toContain('x:y');
+  });
+
+  it('says the method and the kind', () => {
+    expect(describeRouting(routing({ smsUrl: 'https://example.com/sms', smsMethod: 'GET' }))).toBe('webhook https://example.com/sms (GET)');
+    expect(describeRouting(routing({ smsApplicationSid: APP }))).toBe(`twiml-app ${APP}`);
+  });
+});
