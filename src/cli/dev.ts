@@ -39,6 +39,7 @@ export async function main(root = process.cwd(), env = process.env): Promise<num
 /** Resolves with the exit code once stopped (Ctrl-C or SIGTERM), after the runtime has exited. */
 async function watchAndServe(root: string, port: number): Promise<number> {
   let server: Server | undefined;
+  let stopped = false;
   let building = false;
   let pending = false;
   let timer: NodeJS.Timeout | undefined;
@@ -56,11 +57,13 @@ async function watchAndServe(root: string, port: number): Promise<number> {
     await stopServer();
     // The old child has just released the port; twilio-run would prompt (and hang) if it were taken.
     for (let i = 0; i < 50 && !(await portIsFree(port)); i++) await new Promise((r) => setTimeout(r, 100));
+    if (stopped) return;
     if (!(await portIsFree(port))) return console.error(busyPortMessage(port, 'npm run dev'));
     const started: Server = { child: spawnRuntime(root, port), envText, serving: false, stopping: false };
     server = started;
     started.child.once('exit', (code, signal) => {
-      if (started.stopping) return;
+      // Ctrl-C reaches the runtime too (same process group), maybe before our own handler runs.
+      if (started.stopping || stopped) return;
       if (server === started) server = undefined;
       // A request can kill the in-process runtime (an async throw): bring it back, but never loop
       // on a runtime that cannot even start.
@@ -104,6 +107,7 @@ async function watchAndServe(root: string, port: number): Promise<number> {
   }
 
   function schedule(): void {
+    if (stopped) return;
     clearTimeout(timer);
     timer = setTimeout(() => void buildLoop().catch(fail), DEBOUNCE_MS);
   }
@@ -128,6 +132,7 @@ async function watchAndServe(root: string, port: number): Promise<number> {
 
   return new Promise((resolve) => {
     const stop = (): void => {
+      stopped = true;
       clearTimeout(timer);
       for (const watcher of watchers.values()) watcher.close();
       void stopServer().then(() => resolve(0));

@@ -35,7 +35,7 @@ function httpUrl(value: string): URL {
   return url;
 }
 
-const collectMedia = (value: string, previous: readonly string[]): string[] => [...previous, httpUrl(value).href];
+const collectMedia = (value: string, previous: readonly string[] | undefined): string[] => [...(previous ?? []), httpUrl(value).href];
 
 function program(defaultUrl: string, output: Output): Command {
   return new Command('npm run sms --')
@@ -44,8 +44,8 @@ function program(defaultUrl: string, output: Output): Command {
     .option('--url <url>', 'where to send it: the local server, or a deployed function', httpUrl, new URL(defaultUrl))
     .option('--from <number>', 'who texts', address('--from'), '+15551230000')
     .option('--to <number>', 'the Twilio number that receives it', address('--to'), '+15005550006')
-    .option('--media <url>', 'a picture (or other media) URL; repeat for more, at most 10', collectMedia, [])
-    .option('--raw', 'print the TwiML answer instead of the conversation', false)
+    .option('--media <url>', 'a picture (or other media) URL; repeat for more, at most 10', collectMedia)
+    .option('--raw', 'print the TwiML answer instead of the conversation')
     .exitOverride()
     .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
 }
@@ -54,8 +54,8 @@ interface Options {
   readonly url: URL;
   readonly from: string;
   readonly to: string;
-  readonly media: string[];
-  readonly raw: boolean;
+  readonly media?: string[];
+  readonly raw?: boolean;
 }
 
 /** Commander's parse, with every failure turned into exit code 2 and a message (help: 0). */
@@ -68,12 +68,13 @@ export function parseSmsArgs(argv: readonly string[], defaultUrl: string, output
     throw error;
   }
   const options = command.opts<Options>();
+  const media = options.media ?? [];
   const body = (command.args as string[]).join(' ');
   const problem =
-    body === '' && options.media.length === 0
+    body === '' && media.length === 0
       ? 'Say what to send: npm run sms -- "Hello" (or --media URL for a picture).'
-      : options.media.length > MAX_MEDIA
-        ? `${options.media.length} --media: Twilio delivers at most ${MAX_MEDIA} per message.`
+      : media.length > MAX_MEDIA
+        ? `${media.length} --media: Twilio delivers at most ${MAX_MEDIA} per message.`
         : body.length > MAX_BODY
           ? `The text has ${body.length} characters: an incoming message has at most ${MAX_BODY}.`
           : undefined;
@@ -83,6 +84,6 @@ export function parseSmsArgs(argv: readonly string[], defaultUrl: string, output
   }
   return {
     kind: 'run',
-    args: { url: options.url, raw: options.raw, message: { from: options.from, to: options.to, body, media: options.media } },
+    args: { url: options.url, raw: options.raw === true, message: { from: options.from, to: options.to, body, media } },
   };
 }
