@@ -20,11 +20,9 @@ const MAX_BODY = 1600;
 // E.164, optionally behind a channel prefix as Twilio writes other channels (`whatsapp:+1...`).
 const ADDRESS = /^(?:[a-z]+:)?\+[1-9]\d{1,14}$/;
 
-function address(flag: string) {
-  return (value: string): string => {
-    if (!ADDRESS.test(value)) throw new InvalidArgumentError(`"${value}" is not a phone number in E.164 form, e.g. +15551230000 (${flag}).`);
-    return value;
-  };
+function address(value: string): string {
+  if (!ADDRESS.test(value)) throw new InvalidArgumentError('Give a phone number in E.164 form: + and the country code, e.g. +15551230000.');
+  return value;
 }
 
 function httpUrl(value: string): URL {
@@ -42,8 +40,8 @@ function program(defaultUrl: string, output: Output): Command {
     .description('Sends one message to the functions exactly as Twilio would (a signed webhook) and shows the answer. No SMS is sent.')
     .argument('[text...]', 'the message text (several words are joined with spaces)')
     .option('--url <url>', 'where to send it: the local server, or a deployed function', httpUrl, new URL(defaultUrl))
-    .option('--from <number>', 'who texts', address('--from'), '+15551230000')
-    .option('--to <number>', 'the Twilio number that receives it', address('--to'), '+15005550006')
+    .option('--from <number>', 'who texts', address, '+15551230000')
+    .option('--to <number>', 'the Twilio number that receives it', address, '+15005550006')
     .option('--media <url>', 'a picture (or other media) URL; repeat for more, at most 10', collectMedia)
     .option('--raw', 'print the TwiML answer instead of the conversation')
     .exitOverride()
