@@ -5,6 +5,9 @@ import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { NumbersContext } from '../../src/numbers/context';
+import type { Credentials } from '../../src/twilio/credentials';
+import { createNumbersApi } from '../../src/twilio/numbers-api';
 import type { FakeTwilioApi } from './fake-twilio-api';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -41,4 +44,11 @@ export function runNumbers(args: readonly string[], options: { cwd: string; env:
     child.on('error', reject);
     child.on('close', (code) => resolveResult({ code, stdout, stderr }));
   });
+}
+
+/** The library's world against the stand-in: the real SDK client, quick backoff so tests stay fast. */
+export function contextFor(api: FakeTwilioApi, cwd: string, credentials: Partial<Credentials> = {}): NumbersContext {
+  const creds: Credentials = { accountSid: api.accountSid, username: api.accountSid, password: api.authToken, source: 'test', ...credentials };
+  const retry = { baseMs: 2, capMs: 50 };
+  return { api: createNumbersApi(creds, { origin: api.url, retry }), accountSid: creds.accountSid, cwd, retry };
 }

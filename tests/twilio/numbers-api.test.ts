@@ -1,0 +1,50 @@
+import { CredentialsError } from '../../src/twilio/credentials';
+import { createNumbersApi } from '../../src/twilio/numbers-api';
+import { FakeTwilioApi } from '../helpers/fake-twilio-api';
+
+const fast = { baseMs: 1, capMs: 20 };
+
+describe('createNumbersApi against the stand-in', () => {
+  let api: FakeTwilioApi;
+  beforeEach(async () => (api = await FakeTwilioApi.start({ seed: 7 })));
+  afterEach(() => api.close());
+  const numbersApi = (password = api.authToken) =>
+    createNumbersApi({ accountSid: api.accountSid, username: api.accountSid, password, source: 'TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN' }, { origin: api.url, retry: fast });
+
+  it('lists every number in pages of 1000, as the CLI sees them (null -> "", methods upper case)', async () => {
+    api.addNumbers(2500);
+    const app = `AP${'4'.repeat(32)}`;
+    const odd = api.addNumber('+12025559999', { sms_url: null, sms_method: 'get', sms_fallback_url: null, sms_application_sid: app });
+    const listed = await numbersApi().listNumbers();
+    expect(listed).toHaveLength(2501);
+    expect(listed.at(-1)).toEqual({
+      sid: odd.sid, phoneNumber: '+12025559999', smsUrl: '', smsMethod: 'GET', smsFallbackUrl: '', smsFallbackMethod: 'POST', smsApplicationSid: app,
+    });
+    const pages = api.requests.filter((r) => r.path.endsWith('IncomingPhoneNumbers.json'));
+    expect(pages).toHaveLength(3);
+    expect(pages.every((r) => r.query.includes('PageSize=1000'))).toBe(true);
+  });
+
+  it('retries pages that fail with 5xx, so one bad page does not lose the listing', async () => {
+    api.addNumbers(3000);
+    api.knobs.serverErrorRate = 0.5;
+    expect(await numbersApi().listNumbers()).toHaveLength(3000);
+    expect(api.stats.serverErrors).toBeGreaterThan(0);
+  });
+
+  it('finds numbers whose Messaging Service answers instead of them, and not those of a deferring service', async () => {
+    const [a, b, c] = api.addNumbers(3);
+    const overriding = api.addService('Marketing', false, [a?.sid ?? '', b?.sid ?? '']);
+    api.addService('Deferring', true, [c?.sid ?? '']);
+    const overrides = await numbersApi().listServiceOverrides();
+    expect([...overrides.keys()].sort()).toEqual([a?.sid, b?.sid].sort());
+    expect(overrides.get(a?.sid ?? '')).toEqual({ serviceSid: overriding.sid, friendlyName: 'Marketing' });
+  });
+
+  it('turns a 401 into CredentialsError naming the variables, without the token', async () => {
+    const error = await numbersApi('wrong-token-value').listNumbers().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CredentialsError);
+    expect(String((error as Error).message)).toContain('TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN');
+    expect(String((error as Error).message)).not.toContain('wrong-token-value');
+  });
+});
