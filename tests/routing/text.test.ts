@@ -87,6 +87,7 @@ describe('fillWithin', () => {
     ['sender first', '{From}: {Body}'],
     ['sender last', '{Body} (from {From})'],
     ['body twice', '{From}: {Body} / {Body}'],
+    ['body twice, sender last', '{Body} / {Body} (from {From})'],
     ['long fixed text', `${'x'.repeat(1500)} {From}: {Body}`],
   ])('shortens only the body, keeping the sender visible (%s)', (_what, template) => {
     for (const body of ['a'.repeat(5000), '😀'.repeat(3000), 'a' + '😀'.repeat(2000)]) {
