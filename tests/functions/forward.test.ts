@@ -105,11 +105,6 @@ describe('/forward', () => {
     expect(recipients(messages)).toEqual(twelve.slice(0, 10));
   });
 
-  test('forwards a WhatsApp message by its number', async () => {
-    const { messages } = await answerOf(handler, params(fixtures.whatsapp), { FORWARD_TO: A });
-    expect(messages).toEqual([{ to: A, body: `whatsapp:${SENDER}: ${fixtures.whatsapp.Body}`, media: [] }]);
-  });
-
   test('forwards a keyword message too: the targets should know the sender opted out', async () => {
     expect(recipients((await answerOf(handler, params(fixtures.optOut), { FORWARD_TO: A })).messages)).toEqual([A]);
   });
