@@ -5,38 +5,33 @@ import type { Environment } from '../config/env';
 import { parseBaseUrl } from '../deploy/base-url';
 import { apiFailure, createServerlessClient, isRejection } from '../deploy/client';
 import { readDeployConfig, type DeployConfig } from '../deploy/config';
-import { deploy, toRecord } from '../deploy/deploy';
+import { deploy, functionUrl, toRecord } from '../deploy/deploy';
 import { readDeployInfoServiceSid, writeDeployInfo } from '../deploy/deploy-info';
 import { listUploads, type Uploads } from '../deploy/files';
 import { readDeployRecord, RECORD_FILE, writeDeployRecord } from '../deploy/record';
-import { DeployInputError, findEnvironmentDomain, resolveService, type KnownService } from '../deploy/service';
+import { findEnvironmentDomain, resolveService, type KnownService } from '../deploy/service';
 import { deployVariables } from '../deploy/variables';
-import { CredentialsError, readCredentials, REJECTED, type Credentials } from '../twilio/credentials';
+import { readCredentials, REJECTED, type Credentials } from '../twilio/credentials';
+import type { DeployAttach } from './deploy-attach';
 import { parseDeployArgs, type DeployArgs } from './deploy-args';
-import { printDeployed, printPlan } from './deploy-print';
+import { exitCodeOf, Refused, Rejected } from './deploy-errors';
+import { printDeployed, printPlan, printVariables } from './deploy-print';
 import { fail } from './exit';
+import type { OutStream } from './numbers-io';
 import { printProblems } from './print-problems';
 
 export interface DeployWorld {
   readonly root: string;
   readonly env: Environment & Readonly<Record<string, string | undefined>>;
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
+  readonly stdout: OutStream;
+  readonly stderr: OutStream;
   readonly now: () => Date;
 }
 
-const defaultWorld = (): DeployWorld => ({
-  root: process.cwd(),
-  env: process.env,
-  out: (line) => console.log(line),
-  err: (line) => console.error(line),
-  now: () => new Date(),
-});
-
-/** Exit code 2 with its message: found before anything was sent to Twilio. */
-class Refused extends Error {}
-/** Exit code 3: Twilio answered 401 / 20003 to these credentials. */
-class Rejected extends Error {}
+const defaultWorld = (): DeployWorld => ({ root: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, now: () => new Date() });
+// Loaded only for --attach: it brings the twilio SDK, about 100 ms of start-up a plain deploy does not need.
+const attachModule = () => import('./deploy-attach');
+const lines = (stream: OutStream) => (line: string): void => void stream.write(`${line}\n`);
 
 interface Prepared {
   readonly config: DeployConfig;
@@ -47,13 +42,14 @@ interface Prepared {
 
 /** Everything that needs no network: configuration, the build, what it would upload. */
 async function prepare(args: DeployArgs, world: DeployWorld): Promise<Prepared> {
+  const err = lines(world.stderr);
   const read = await readDeployConfig(world.root, { environment: args.environment });
   const base = parseBaseUrl(world.env.TWILIO_SERVERLESS_BASE_URL);
-  printProblems(read.problems, world.err);
-  if (base.problem !== undefined) world.err(`error: ${base.problem}`);
+  printProblems(read.problems, err);
+  if (base.problem !== undefined) err(`error: ${base.problem}`);
   if (read.config === undefined || base.problem !== undefined) throw new Refused('Not deployed: fix the problems above, then run `npm run deploy` again.');
   const built = await buildProject(world.root);
-  printProblems(built.problems, world.err);
+  printProblems(built.problems, err);
   if (!built.ok) throw new Refused('Not deployed: fix the configuration errors above, then run `npm run deploy` again.');
   const files = await listUploads(read.config);
   if (files.functions.length === 0) {
@@ -68,76 +64,78 @@ async function prepare(args: DeployArgs, world: DeployWorld): Promise<Prepared> 
 /** The service SID this checkout deployed to before, for this account: ours first, then the Toolkit's. */
 async function recordedService(root: string, credentials: Credentials, world: DeployWorld): Promise<KnownService | undefined> {
   const { record, problem } = await readDeployRecord(root);
-  if (problem !== undefined) world.err(`warning: ${problem}`);
+  if (problem !== undefined) lines(world.stderr)(`warning: ${problem}`);
   if (record !== undefined && record.accountSid === credentials.accountSid) return { serviceSid: record.serviceSid, source: RECORD_FILE };
   const fromToolkit = await readDeployInfoServiceSid(root, [credentials.username, credentials.accountSid], world.env.TWILIO_REGION || undefined);
   return fromToolkit === undefined ? undefined : { serviceSid: fromToolkit, source: '.twiliodeployinfo' };
 }
 
-async function run(args: DeployArgs, world: DeployWorld): Promise<number> {
-  const prepared = await prepare(args, world);
-  const credentials = readCredentials(world.env, prepared.dotenv);
-  try {
-    return await deployWith(credentials, prepared, args, world);
-  } catch (cause) {
-    if (isRejection(apiFailure(cause))) throw new Rejected(REJECTED(credentials.source));
-    throw cause;
-  }
-}
-
-async function deployWith(credentials: Credentials, prepared: Prepared, args: DeployArgs, world: DeployWorld): Promise<number> {
+async function deployWith(credentials: Credentials, prepared: Prepared, args: DeployArgs, command: string, world: DeployWorld): Promise<number> {
   const { config } = prepared;
+  const [out, err] = [lines(world.stdout), lines(world.stderr)];
   const variables = deployVariables(prepared.dotenv);
   const api = createServerlessClient(credentials, prepared.origin);
   const explicit = args.serviceSid === undefined ? undefined : { serviceSid: args.serviceSid, source: '--service-sid' };
   const recorded = explicit === undefined ? await recordedService(world.root, credentials, world) : undefined;
   const { target, notes } = await resolveService(api, config.serviceName, { explicit, recorded });
-  for (const note of notes) world.err(note);
+  notes.forEach(err);
+  const domain = target.kind === 'existing' ? await findEnvironmentDomain(api, target.serviceSid, config.environment) : undefined;
+  // Before a first deploy the domain's digits are unknown: a stand-in URL of the same shape.
+  const expectedUrl = functionUrl(domain ?? `${target.uniqueName}-xxxx-${config.environment}.twil.io`, args.functionPath);
+  const attach = (url: string, dryRun: boolean): DeployAttach => ({ url, numbers: args.attach, command, credentials, dryRun });
 
   if (args.dryRun) {
-    const domain = target.kind === 'existing' ? await findEnvironmentDomain(api, target.serviceSid, config.environment) : undefined;
-    printPlan(world.out, { config, target, domain, files: prepared.files, variables });
-    return 0;
+    printPlan(out, { config, target, domain, files: prepared.files, variables });
+    if (args.attach.length === 0) return 0;
+    out('');
+    out(`Numbers (--attach ${args.functionPath}${domain === undefined ? '; xxxx: the digits Twilio assigns at the first deploy' : ''}):`);
+    return (await attachModule()).attachNumbersTo(attach(expectedUrl, true), world);
+  }
+  if (args.attach.length > 0) {
+    const check = await (await attachModule()).checkAttach(attach(expectedUrl, false), world);
+    if (check.code !== 0) {
+      err(check.errors);
+      err('Not deployed: the numbers to attach were refused (above).');
+      return check.code;
+    }
   }
 
-  world.err(`Deploying ${target.uniqueName} to ${config.environment} with ${credentials.source}...`);
+  err(`Deploying ${target.uniqueName} to ${config.environment} with ${credentials.source}...`);
   const deployed = await deploy(
     api,
     { config, credentials, serviceSid: target.kind === 'existing' ? target.serviceSid : undefined, variables: variables.upload },
-    (update) => world.err(`  ${update.message}`),
+    (update) => err(`  ${update.message}`),
   );
   await writeDeployRecord(world.root, toRecord(deployed, credentials.accountSid, config.environment, world.now()));
   await writeDeployInfo(world.root, credentials.username, deployed.serviceSid, deployed.buildSid, world.env.TWILIO_REGION || undefined);
-  printDeployed(world.out, deployed, config.environment);
-  return 0;
+  printDeployed(out, deployed, config.environment);
+  printVariables(out, variables);
+  if (args.attach.length === 0) return 0;
+  const url = functionUrl(deployed.domain, args.functionPath);
+  out('');
+  out(`Attaching ${url}:`);
+  return (await attachModule()).attachNumbersTo(attach(url, false), world);
 }
 
-/** Known failures to their exit code and a message that says what to do; never a secret. */
-function report(cause: unknown, world: DeployWorld): number {
-  if (cause instanceof Refused || cause instanceof DeployInputError) {
-    world.err(`error: ${cause.message}`);
-    return 2;
-  }
-  if (cause instanceof CredentialsError || cause instanceof Rejected) {
-    world.err(`error: ${cause.message}`);
-    return 3;
-  }
-  const failure = apiFailure(cause);
-  // waitForSuccessfulBuild rejects with the bare status when Twilio's build fails.
-  const what = cause === 'failed' ? 'Twilio could not build the deployment: check the dependencies in package.json, and the build in the Console' : failure.message;
-  const code = failure.code !== undefined && failure.code !== failure.status ? ` (Twilio error ${failure.code}${failure.moreInfo ? `, ${failure.moreInfo}` : ''})` : '';
-  world.err(`error: deploy failed: ${what}${code}. Nothing was recorded; fix the cause and run \`npm run deploy\` again.`);
-  return 1;
-}
+const quote = (arg: string): string => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
 
 /** Exit codes: 0 done; 1 deploy failed or some numbers failed; 2 invalid input; 3 credentials missing or rejected. */
 export async function main(argv: readonly string[], world: DeployWorld = defaultWorld()): Promise<number> {
-  const parsed = parseDeployArgs(argv, world);
+  const [out, err] = [lines(world.stdout), lines(world.stderr)];
+  const parsed = parseDeployArgs(argv, { out, err });
   if (parsed.kind === 'exit') return parsed.code;
+  const command = ['npm run deploy --', ...argv.map(quote)].join(' ');
   try {
-    return await run(parsed.args, world);
+    const prepared = await prepare(parsed.args, world);
+    const credentials = readCredentials(world.env, prepared.dotenv);
+    try {
+      return await deployWith(credentials, prepared, parsed.args, command, world);
+    } catch (cause) {
+      if (isRejection(apiFailure(cause))) throw new Rejected(REJECTED(credentials.source));
+      throw cause;
+    }
   } catch (cause) {
-    return report(cause, world);
+    return exitCodeOf(cause, err);
   }
 }
 
