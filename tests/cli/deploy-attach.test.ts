@@ -1,0 +1,91 @@
+// `npm run deploy -- --attach`: deploy, then point exactly the chosen numbers at the deployed
+// function, as `npm run numbers -- attach` does. Both stand-ins: Serverless API and REST API.
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FakeServerlessApi } from '../helpers/fake-serverless-api';
+import { FakeTwilioApi } from '../helpers/fake-twilio-api';
+import type { TempProject } from '../helpers/project';
+import { deployProject, readJson, runDeploy } from './deploy-project';
+
+const AC = `AC${'f'.repeat(32)}`;
+const TOKEN = 'attach-token-6e1d';
+
+let serverless: FakeServerlessApi;
+let rest: FakeTwilioApi;
+let project: TempProject;
+let env: Record<string, string>;
+beforeEach(async () => {
+  serverless = new FakeServerlessApi({ accounts: [{ accountSid: AC, authToken: TOKEN }] });
+  rest = await FakeTwilioApi.start({ accountSid: AC, authToken: TOKEN });
+  env = { TWILIO_ACCOUNT_SID: AC, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_SERVERLESS_BASE_URL: await serverless.start(), TWILIO_API_BASE_URL: rest.url };
+  project = await deployProject({ AUTO_REPLY_MESSAGE: 'Hi' });
+});
+afterEach(async () => {
+  await serverless.stop();
+  await rest.close();
+  await project.remove();
+});
+
+const domain = (): string => String(serverless.environments[0].domain_name);
+const backups = (): Promise<string[]> => readdir(join(project.dir, '.twilioserverless', 'backups')).catch(() => []);
+
+describe('npm run deploy -- --attach', () => {
+  it('deploys, then attaches /sms to exactly the numbers given (typed as people type them), with a backup', async () => {
+    const [first, second, other] = rest.addNumbers(3);
+    const run = await runDeploy(project.dir, ['--attach', first.phone_number, '(202) 555-0001'], env);
+    expect(run.stderr).not.toMatch(/error/i);
+    expect(run.code).toBe(0);
+
+    const url = `https://${domain()}/sms`;
+    for (const n of [first, second]) expect(rest.number(n.sid)).toMatchObject({ sms_url: url, sms_method: 'POST' });
+    expect(rest.writes(other.sid)).toBe(0);
+    expect(rest.number(other.sid).sms_url).toBe(other.sms_url);
+    expect(run.stdout).toContain(`Attaching ${url}:`);
+    expect(run.stdout).toMatch(/changed 2, unchanged 0, failed 0/);
+    const [backup] = await backups();
+    expect(await readJson(join(project.dir, '.twilioserverless', 'backups', backup))).toMatchObject({
+      accountSid: AC,
+      command: expect.stringContaining('npm run deploy -- --attach'),
+      numbers: [expect.objectContaining({ sid: first.sid }), expect.objectContaining({ sid: second.sid })],
+    });
+  });
+
+  it('attaches the function --function names', async () => {
+    const [number] = rest.addNumbers(1);
+    const run = await runDeploy(project.dir, ['--attach', number.phone_number, '--function', '/forward'], env);
+    expect(run.code).toBe(0);
+    expect(rest.number(number.sid).sms_url).toBe(`https://${domain()}/forward`);
+  });
+
+  it('an unknown number stops everything before the first write: exit 2, nothing deployed, no number changed', async () => {
+    const [number] = rest.addNumbers(1);
+    const run = await runDeploy(project.dir, ['--attach', number.phone_number, '+15550009999'], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('+15550009999');
+    expect(run.stderr).toContain('Not deployed');
+    expect(serverless.writes()).toEqual([]);
+    expect(rest.writes()).toBe(0);
+    expect(await backups()).toEqual([]);
+  });
+
+  it('with --dry-run, shows the plan for the numbers and writes nothing anywhere', async () => {
+    const [number] = rest.addNumbers(1);
+    const run = await runDeploy(project.dir, ['--dry-run', '--attach', number.phone_number], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/sms-switchboard-xxxx-dev\.twil\.io\/sms/);
+    expect(run.stdout).toMatch(/Dry run: 1 would change, 0 unchanged/);
+    expect(serverless.writes()).toEqual([]);
+    expect(rest.writes()).toBe(0);
+    expect(await backups()).toEqual([]);
+  });
+
+  it('a number Twilio refuses to update: the deploy stands, the failure is reported, exit 1', async () => {
+    const [good, bad] = rest.addNumbers(2);
+    rest.failingWrites.set(bad.sid, { status: 400, code: 21421, message: 'PhoneNumber is invalid' });
+    const run = await runDeploy(project.dir, ['--attach', good.phone_number, bad.phone_number], env);
+    expect(run.code).toBe(1);
+    expect(await readJson(join(project.dir, '.twilioserverless', 'deploy.json'))).toMatchObject({ domain: domain() });
+    expect(rest.number(good.sid).sms_url).toBe(`https://${domain()}/sms`);
+    expect(run.stdout + run.stderr).toContain('21421');
+  });
+});
