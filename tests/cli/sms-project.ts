@@ -39,9 +39,13 @@ export async function copyProject(): Promise<string> {
 
 export const removeProject = (dir: string): Promise<void> => rm(dir, { recursive: true, force: true });
 
-/** Only what a command needs from the shell: nothing of the developer's Twilio credentials. */
+/**
+ * Only what a command needs from the shell: nothing of the developer's Twilio credentials. ts-node
+ * is pointed at the repository's tsconfig: it would otherwise look for one from the working
+ * directory up, and find whatever a temporary directory's parents hold.
+ */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: process.env.HOME, ...extra };
+  return { PATH: process.env.PATH, HOME: process.env.HOME, TS_NODE_PROJECT: join(REPO, 'tsconfig.json'), ...extra };
 }
 
 export interface Finished {
