@@ -98,12 +98,15 @@ async function watchAndServe(root: string, port: number): Promise<number> {
   async function buildLoop(): Promise<void> {
     if (building) return void (pending = true);
     building = true;
-    do {
-      pending = false;
-      await rebuild();
-      watchAll();
-    } while (pending);
-    building = false;
+    try {
+      do {
+        pending = false;
+        await rebuild();
+        watchAll();
+      } while (pending && !stopped);
+    } finally {
+      building = false;
+    }
   }
 
   function schedule(): void {
