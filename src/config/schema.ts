@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { E164 } from '../routing/phone';
 import { MODES } from '../routing/rule';
-import { MAX_BODY, placeholdersIn } from '../routing/text';
+import { MAX_BODY, placeholdersIn, xmlSafe } from '../routing/text';
 import { MAX_MESSAGES } from '../routing/decide';
 import { isTimeZone, parseWindow } from '../routing/hours';
 import { MAX_MEDIA } from '../routing/inbound';
@@ -50,10 +50,18 @@ export const Targets = v.pipe(
   v.maxLength(MAX_MESSAGES, (issue) => `has ${issue.received.replace(/\D/g, '')} numbers: at most ${MAX_MESSAGES} (TwiML sends at most ${MAX_MESSAGES} messages per answer); split them across Twilio numbers`),
 );
 
+/**
+ * The TwiML builder throws on characters XML 1.0 forbids (NUL, most C0 controls, lone
+ * surrogates, U+FFFE/U+FFFF): a configured text holding one would silence every answer.
+ */
+const xmlText = (what: string) =>
+  v.check((text: string) => xmlSafe(text) === text, `contains a control character or another character XML cannot carry, so it could never be sent: remove it from the ${what}`);
+
 const text = (what: string) =>
   v.pipe(
     v.string(`must be text in quotes (${what})`),
     v.nonEmpty(`is empty: write the ${what}, or leave it out for the default`),
+    xmlText(what),
     v.maxLength(MAX_BODY, (issue) => `is ${issue.received.replace(/\D/g, '')} characters long: an SMS body holds at most ${MAX_BODY}; shorten it`),
   );
 
@@ -64,6 +72,7 @@ export const ForwardTemplate = v.pipe(text('forward template'), placeholders(FOR
 
 export const MediaUrl = v.pipe(
   v.string('must be a URL in quotes'),
+  xmlText('URL'),
   v.regex(/^https?:\/\/[^\s]+$/, (issue) => `${issue.received} is not an http(s) URL: give the full public address of the image or vCard, e.g. "https://example.com/card.vcf"`),
 );
 export const MediaList = v.pipe(

@@ -61,15 +61,20 @@ function forward(message: InboundMessage, targets: readonly string[], template: 
     return silent('sender is the receiving number: forwarding would loop');
   }
   const sender = withoutChannel(message.from);
-  const recipients = [...new Set(targets)].filter((to) => isE164(to) && to !== sender).slice(0, MAX_MESSAGES);
+  // FORWARD_TO may name the very number a message came to (the build can't know which numbers
+  // /forward answers): Twilio refuses a message from a number to itself (21266).
+  const receiving = withoutChannel(message.to);
+  const recipients = [...new Set(targets)].filter((to) => isE164(to) && to !== sender && to !== receiving).slice(0, MAX_MESSAGES);
   if (recipients.length === 0) {
     return silent(
       targets.length === 0
         ? 'forward has no target: set FORWARD_TO or "to" in the routing file'
-        : 'forward has no usable target (each is invalid or is the sender)',
+        : 'forward has no usable target (each is invalid, the sender or the receiving number)',
     );
   }
   const body = fillWithin(template, { From: message.from, To: message.to, Body: message.body }, 'Body');
   const media = message.media;
+  // A "{Body}" template and an empty message: a <Message> with no text and no media fails (21602).
+  if (body === '' && media.length === 0) return silent('nothing to forward: the text is empty and there is no media');
   return { messages: recipients.map((to) => ({ to, body, media })) };
 }

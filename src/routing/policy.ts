@@ -52,15 +52,18 @@ const HINT = 'Not sent. To answer someone, start with their number: +15551230000
 function relay(message: InboundMessage, facts: Facts): Decision {
   const command = readRelayCommand(message.body);
   const media = message.media;
+  const self = withoutChannel(message.from);
   if (command === undefined) {
-    // What the store returns is data from outside: only a valid number becomes a recipient.
-    if (facts.lastSender !== undefined && isE164(facts.lastSender) && (message.body.trim() !== '' || media.length > 0)) {
-      return { messages: [{ to: facts.lastSender, body: clip(message.body.trim(), MAX_BODY), media }] };
+    // What the store returns is data from outside: only a valid number becomes a recipient, and
+    // never the target itself or the Twilio number (Twilio refuses a message to its sender, 21266).
+    const last = facts.lastSender;
+    const usable = last !== undefined && isE164(last) && last !== self && last !== withoutChannel(message.to);
+    if (usable && (message.body.trim() !== '' || media.length > 0)) {
+      return { messages: [{ to: last, body: clip(message.body.trim(), MAX_BODY), media }] };
     }
     return reply(message, HINT);
   }
   if ('invalid' in command) return reply(message, `Not sent: ${command.invalid}. ${HINT.slice('Not sent. '.length)}`);
-  const self = withoutChannel(message.from);
   if (command.to === self || command.to === withoutChannel(message.to)) {
     return reply(message, `Not sent: ${command.to} is ${command.to === self ? 'your own number' : 'this Twilio number'}.`);
   }
