@@ -1,8 +1,7 @@
 import { attachNumbers, type AttachRequest } from '../numbers/attach';
 import type { NumbersContext } from '../numbers/context';
 import { InputError } from '../numbers/errors';
-import { createNumbersApi } from '../twilio/numbers-api';
-import { parseBaseUrl } from '../twilio/client';
+import { parseBaseUrl } from '../twilio/base-url';
 import { CredentialsError, readCredentials, type Credentials } from '../twilio/credentials';
 import { apiErrorInfo } from '../twilio/errors';
 import { defaultIo, Printer, readDotenvFile, type NumbersIo } from './numbers-io';
@@ -40,6 +39,8 @@ export async function openAccount(io: NumbersIo, printer: Printer, given?: Crede
   const rawBase = io.env['TWILIO_API_BASE_URL'];
   const base = parseBaseUrl(typeof rawBase === 'string' ? rawBase : undefined);
   if ('problem' in base) throw new InputError([base.problem]);
+  // Loaded here, not at the top: the SDK costs ~0.3 s to load, which --help and refused input don't need.
+  const { createNumbersApi } = await import('../twilio/numbers-api');
   return {
     api: createNumbersApi(credentials, base.origin !== undefined ? { origin: base.origin } : {}),
     accountSid: credentials.accountSid,

@@ -57,8 +57,7 @@ async function attach(io: NumbersIo, printer: Printer, command: string, listed: 
   const fallbackUrl = str(o, 'fallbackUrl');
   const country = str(o, 'country');
   const concurrency = num(o, 'concurrency');
-  const request: AttachRequest = {
-    url: url ?? 'https://placeholder.invalid/',
+  const request = {
     numbers: await numbersFrom(io, listed, o),
     dryRun: flag(o, 'dryRun'),
     command,
@@ -67,7 +66,7 @@ async function attach(io: NumbersIo, printer: Printer, command: string, listed: 
     ...(concurrency !== undefined ? { concurrency } : {}),
     regulatory: regulatoryFrom(o),
   };
-  const early = attachProblems(request); // flags are checked before credentials: a typo costs no API call
+  const early = attachProblems({ ...request, ...(url !== undefined ? { url } : {}) }); // before credentials: a typo costs no API call
   if (early.length > 0) throw new InputError(early);
   const ctx = await openAccount(io, printer);
   const target = url ?? (await functionUrl(io.cwd, path ?? '', ctx.accountSid));

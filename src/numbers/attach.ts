@@ -27,10 +27,11 @@ export interface AttachRequest {
   readonly confirm?: (changes: readonly Change[]) => Promise<boolean>;
 }
 
-function checkRequest(request: AttachRequest): string[] {
+/** Problems with the request itself, found without calling Twilio; the URL is checked when known. */
+export function attachProblems(request: Omit<AttachRequest, 'url'> & { readonly url?: string }): string[] {
   const country = parseCountry(request.country);
   const problems = [
-    checkUrl('--url', request.url),
+    request.url !== undefined ? checkUrl('--url', request.url) : undefined,
     request.fallbackUrl !== undefined ? checkUrl('--fallback-url', request.fallbackUrl) : undefined,
     'problem' in country ? country.problem : undefined,
     checkConcurrency(request.concurrency),
@@ -48,7 +49,7 @@ function checkRequest(request: AttachRequest): string[] {
  * CredentialsError (src/twilio/credentials.ts, exit 3) when Twilio rejects the credentials.
  */
 export async function attachNumbers(ctx: NumbersContext, request: AttachRequest): Promise<RunReport> {
-  const problems = checkRequest(request);
+  const problems = attachProblems(request);
   if (problems.length > 0) throw new InputError(problems);
   const [account, overrides, record] = await Promise.all([ctx.api.listNumbers(), ctx.api.listServiceOverrides(), readDeployRecord(ctx.cwd)]);
   let numbers: readonly PhoneNumberState[] = account;

@@ -1,4 +1,5 @@
-import { createTwilioClient, parseBaseUrl, rewriteUri } from '../../src/twilio/client';
+import { parseBaseUrl, rewriteUri } from '../../src/twilio/base-url';
+import { createTwilioClient } from '../../src/twilio/client';
 import type { Credentials } from '../../src/twilio/credentials';
 import { FakeTwilioApi } from '../helpers/fake-twilio-api';
 

@@ -1,0 +1,76 @@
+// In-process runs of the numbers command for what a child process cannot be: a terminal.
+import { PassThrough, Readable } from 'node:stream';
+import { main } from '../../src/cli/numbers';
+import { attachCommand } from '../../src/cli/numbers-run';
+import type { NumbersIo } from '../../src/cli/numbers-io';
+import { FakeTwilioApi } from '../helpers/fake-twilio-api';
+import { credentialsOf, tempProject } from '../helpers/numbers-cli';
+
+const URL_ = 'https://switchboard-1234-dev.twil.io/sms';
+
+function terminal(api: FakeTwilioApi, cwd: string, answer: boolean) {
+  const questions: string[] = [];
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let text = '';
+  stdout.on('data', (d: Buffer) => (text += d.toString()));
+  stderr.on('data', (d: Buffer) => (text += d.toString()));
+  const io: Partial<NumbersIo> = {
+    env: credentialsOf(api),
+    cwd,
+    stdout,
+    stderr,
+    stdin: Object.assign(Readable.from([]), { isTTY: true }),
+    confirm: async (question) => (questions.push(question), answer),
+  };
+  return { io, questions, output: () => text };
+}
+
+describe('numbers attach --all on a terminal', () => {
+  let api: FakeTwilioApi;
+  beforeEach(async () => {
+    api = await FakeTwilioApi.start();
+    api.addNumbers(3);
+  });
+  afterEach(() => api.close());
+
+  it('asks first, saying how many numbers of which account; "no" writes nothing (exit 2)', async () => {
+    const t = terminal(api, await tempProject(), false);
+    expect(await main(['attach', '--url', URL_, '--all'], t.io)).toBe(2);
+    expect(t.questions).toEqual([`Attach ${URL_} to 3 of the 3 numbers of account ${api.accountSid}?`]);
+    expect(t.output()).toContain('Cancelled: nothing was written.');
+    expect(api.writes()).toBe(0);
+  });
+
+  it('"yes" proceeds; --yes does not ask; nothing to change asks nothing', async () => {
+    const yes = terminal(api, await tempProject(), true);
+    expect(await main(['attach', '--url', URL_, '--all'], yes.io)).toBe(0);
+    expect(api.writes()).toBe(3);
+    const skip = terminal(api, await tempProject(), false);
+    expect(await main(['attach', '--url', 'https://other.example/sms', '--all', '--yes'], skip.io)).toBe(0);
+    expect(skip.questions).toEqual([]);
+    expect(api.writes()).toBe(6);
+    const noop = terminal(api, await tempProject(), false);
+    expect(await main(['attach', '--url', 'https://other.example/sms', '--all'], noop.io)).toBe(0);
+    expect(noop.questions).toEqual([]);
+  });
+});
+
+describe('attachCommand (what `npm run deploy -- --attach` calls)', () => {
+  it('runs attach with the given credentials and returns its exit code', async () => {
+    const api = await FakeTwilioApi.start();
+    try {
+      const [n] = api.addNumbers(2);
+      const t = terminal(api, await tempProject(), false);
+      const credentials = { accountSid: api.accountSid, username: api.accountSid, password: api.authToken, source: 'deploy' };
+      const io = { ...t.io, env: { TWILIO_API_BASE_URL: api.url } };
+      expect(await attachCommand({ url: URL_, numbers: [n?.phone_number ?? ''], command: 'npm run deploy -- --attach' }, { io, credentials })).toBe(0);
+      expect(api.number(n?.sid ?? '').sms_url).toBe(URL_);
+      expect(t.output()).toContain('changed 1, unchanged 0, failed 0');
+      expect(await attachCommand({ url: URL_, numbers: ['+19995550000'], command: 'x' }, { io, credentials })).toBe(2);
+      expect(await attachCommand({ url: URL_, numbers: 'all', command: 'x' }, { io: { ...io, env: { TWILIO_API_BASE_URL: api.url } } })).toBe(3);
+    } finally {
+      await api.close();
+    }
+  });
+});
