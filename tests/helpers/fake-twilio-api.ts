@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  errorBody, fieldOf, numberResource, numbersPath, rfc2822, servicePhoneNumber, serviceResource,
+  errorBody, fieldOf, numberResource, numbersPath, paginate, rfc2822, servicePhoneNumber, serviceResource,
   type NumberResource, type ServiceResource,
 } from './fake-twilio-shapes';
 
@@ -229,16 +229,4 @@ export class FakeTwilioApi {
       },
     });
   }
-}
-
-function paginate<T extends { sid?: unknown }>(items: readonly T[], q: URLSearchParams) {
-  const size = Math.min(Math.max(Number(q.get('PageSize') ?? 50) || 50, 1), 1000);
-  const page = Math.max(Number(q.get('Page') ?? 0) || 0, 0);
-  const token = q.get('PageToken');
-  const after = token?.startsWith('PA') === true ? items.findIndex((i) => i.sid === token.slice(2)) : -1;
-  const start = after >= 0 ? after + 1 : page * size;
-  const slice = items.slice(start, start + size);
-  const last = slice[slice.length - 1];
-  const nextToken = start + size < items.length && last !== undefined ? `PA${String(last.sid)}` : undefined;
-  return { slice, page, size, start, nextToken };
 }
