@@ -6,7 +6,7 @@ const networkError = () => Object.assign(new Error('socket hang up'), { code: 'E
 
 function recorder() {
   const waits: number[] = [];
-  return { waits, options: retryOptions({ attempts: 5, baseMs: 100, capMs: 1000, random: () => 0.5, sleep: async (ms: number) => void waits.push(ms) }) };
+  return { waits, options: retryOptions({ attempts: 5, throttledAttempts: 7, baseMs: 100, capMs: 1000, random: () => 0.5, sleep: async (ms: number) => void waits.push(ms) }) };
 }
 
 describe('backoffDelay', () => {
@@ -33,6 +33,14 @@ describe('withRetry', () => {
     expect(value).toBe('ok');
     expect(calls).toBe(4);
     expect(waits).toEqual([50, 100, 200]);
+  });
+
+  it('gives 429s, which Twilio did not process, a larger budget than 5xx', async () => {
+    const { waits, options } = recorder();
+    let calls = 0;
+    await expect(withRetry(async () => { calls++; throw twilioError(429, 20429); }, options)).rejects.toMatchObject({ status: 429 });
+    expect(calls).toBe(7);
+    expect(waits).toHaveLength(6);
   });
 
   it('gives up after the last attempt with the last error', async () => {
