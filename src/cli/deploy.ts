@@ -79,7 +79,9 @@ async function deployWith(credentials: Credentials, prepared: Prepared, args: De
   const recorded = explicit === undefined ? await recordedService(world.root, credentials, world) : undefined;
   const { target, notes } = await resolveService(api, config.serviceName, { explicit, recorded });
   notes.forEach(err);
-  const domain = target.kind === 'existing' ? await findEnvironmentDomain(api, target.serviceSid, config.environment) : undefined;
+  // Only a plan or an attach needs the URL before the deploy: one read, skipped otherwise.
+  const needsUrl = args.dryRun || args.attach.length > 0;
+  const domain = needsUrl && target.kind === 'existing' ? await findEnvironmentDomain(api, target.serviceSid, config.environment) : undefined;
   // Before a first deploy the domain's digits are unknown: a stand-in URL of the same shape.
   const expectedUrl = functionUrl(domain ?? `${target.uniqueName}-xxxx-${config.environment}.twil.io`, args.functionPath);
   const attach = (url: string, dryRun: boolean): DeployAttach => ({ url, numbers: args.attach, command, credentials, dryRun });
