@@ -7,7 +7,7 @@ import { attachNumbers, attachProblems, type AttachRequest } from '../numbers/at
 import { functionUrl } from '../numbers/deploy-record';
 import { InputError } from '../numbers/errors';
 import { readNumberList } from '../numbers/resolve';
-import type { Regulatory } from '../numbers/types';
+import type { Change, Regulatory } from '../numbers/types';
 import { restoreNumbers } from '../numbers/restore';
 import { numbersStatus } from '../numbers/status';
 import { fail } from './exit';
@@ -72,7 +72,7 @@ async function attach(io: NumbersIo, printer: Printer, command: string, listed: 
   const target = url ?? (await functionUrl(io.cwd, path ?? '', ctx.accountSid));
   // `--all` on a terminal asks first, unless --yes; without a terminal (CI) it proceeds.
   const ask = request.numbers === 'all' && !flag(o, 'yes') && io.stdin.isTTY === true;
-  const confirm = async (changes: readonly { update: unknown }[]): Promise<boolean> =>
+  const confirm = async (changes: readonly Change[]): Promise<boolean> =>
     io.confirm(`Attach ${target} to ${changes.filter((c) => c.update !== null).length} of the ${changes.length} numbers of account ${ctx.accountSid}?`);
   const final: AttachRequest = { ...request, url: target, ...(ask ? { confirm } : {}) };
   return reportRun(ctx, io, printer, { json: flag(o, 'json'), rerun: command }, (c) => attachNumbers(c, final));
