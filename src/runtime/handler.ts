@@ -25,17 +25,19 @@ export function webhookHandler(route: Route): ServerlessFunctionSignature {
   return function handler(context, event, callback) {
     const { MessagingResponse } = Twilio.twiml;
     let sid = '';
+    let body = '';
     const answer = (decision: Decision): MessagingResponse => {
       if (decision.note !== undefined) log.info(sid, decision.note);
       return renderTwiml(decision, MessagingResponse);
     };
     const fallback = (cause: unknown): MessagingResponse => {
-      log.error(sid, 'answered <Response/> after an unexpected error', cause);
+      log.error(sid, 'answered <Response/> after an unexpected error', cause, body);
       return new MessagingResponse();
     };
     try {
       const message = readInbound(event as unknown as WebhookEvent);
       sid = message.sid;
+      body = message.body;
       log.debug(context as unknown as Environment, sid, message);
       const decision = route(context as unknown as RuntimeContext, message);
       if (!isPromise(decision)) return callback(null, answer(decision));

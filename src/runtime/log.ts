@@ -1,5 +1,7 @@
+import { inspect } from 'node:util';
 import type { Environment } from '../config/env';
 import type { InboundMessage } from '../routing/inbound';
+import { redact } from './redact';
 
 /**
  * Function logs are kept by Twilio and are personal data: lines name the MessageSid and the
@@ -9,13 +11,21 @@ const PREFIX = 'sms-switchboard';
 
 const who = (sid: string): string => (sid === '' ? '(no MessageSid)' : sid);
 
+/** An error as console.error would print it (stack, Twilio code and status), as one text to clean. */
+const describe = (cause: unknown): string => (typeof cause === 'string' ? cause : inspect(cause, { depth: 3 }));
+
 export const log = {
   info(sid: string, text: string): void {
     console.log(`${PREFIX} ${who(sid)}: ${text}`);
   },
-  error(sid: string, text: string, cause?: unknown): void {
+  /**
+   * `text` is ours (a reason, a configuration problem naming configured numbers); `cause` comes
+   * from elsewhere and may quote anything: it is printed without phone numbers nor copies of
+   * `body` (the message's).
+   */
+  error(sid: string, text: string, cause?: unknown, body = ''): void {
     if (cause === undefined) console.error(`${PREFIX} ${who(sid)}: ${text}`);
-    else console.error(`${PREFIX} ${who(sid)}: ${text}:`, cause);
+    else console.error(`${PREFIX} ${who(sid)}: ${text}: ${redact(describe(cause), body)}`);
   },
   /** The whole message, only when LOG_LEVEL=debug: for tracing a routing problem, then turn it off. */
   debug(env: Environment, sid: string, message: InboundMessage): void {
