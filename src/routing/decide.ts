@@ -10,6 +10,8 @@ export const MAX_MESSAGES = 10;
 export interface OutboundMessage {
   /** E.164 recipient; absent means "reply to the sender". */
   readonly to?: string;
+  /** E.164 sending number; absent means the number that received the message. */
+  readonly from?: string;
   readonly body: string;
   readonly media: readonly string[];
 }
@@ -21,6 +23,16 @@ export interface Decision {
 }
 
 export const silent = (note?: string): Decision => ({ messages: [], note });
+
+/**
+ * A message to a phone number other than the sender's. When the message came in on another
+ * channel (`whatsapp:+1...`), the answer would default to being sent from that channel's
+ * address, which Twilio refuses for a plain number (21910): send it as SMS from the number itself.
+ */
+export function sendTo(message: InboundMessage, to: string, body: string, media: readonly string[]): OutboundMessage {
+  const receiving = withoutChannel(message.to);
+  return receiving !== message.to && isE164(receiving) ? { to, from: receiving, body, media } : { to, body, media };
+}
 
 /** What a reply's placeholders may use besides the message itself. */
 export interface ReplyContext {
@@ -76,5 +88,5 @@ function forward(message: InboundMessage, targets: readonly string[], template: 
   const media = message.media;
   // A "{Body}" template and an empty message: a <Message> with no text and no media fails (21602).
   if (body === '' && media.length === 0) return silent('nothing to forward: the text is empty and there is no media');
-  return { messages: recipients.map((to) => ({ to, body, media })) };
+  return { messages: recipients.map((to) => sendTo(message, to, body, media)) };
 }

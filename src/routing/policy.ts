@@ -1,4 +1,4 @@
-import { decide, isKeywordMessage, reply, silent, type Decision, type OutboundMessage } from './decide';
+import { decide, isKeywordMessage, reply, sendTo, silent, type Decision } from './decide';
 import { isOpen, nextOpening, type Schedule } from './hours';
 import type { InboundMessage } from './inbound';
 import { matchesAny } from './patterns';
@@ -59,7 +59,7 @@ function relay(message: InboundMessage, facts: Facts): Decision {
     const last = facts.lastSender;
     const usable = last !== undefined && isE164(last) && last !== self && last !== withoutChannel(message.to);
     if (usable && (message.body.trim() !== '' || media.length > 0)) {
-      return { messages: [{ to: last, body: clip(message.body.trim(), MAX_BODY), media }] };
+      return { messages: [sendTo(message, last, clip(message.body.trim(), MAX_BODY), media)] };
     }
     return reply(message, HINT);
   }
@@ -68,8 +68,7 @@ function relay(message: InboundMessage, facts: Facts): Decision {
     return reply(message, `Not sent: ${command.to} is ${command.to === self ? 'your own number' : 'this Twilio number'}.`);
   }
   if (command.text === '' && media.length === 0) return reply(message, `Not sent: the text after ${command.to} is empty.`);
-  const outbound: OutboundMessage = { to: command.to, body: clip(command.text, MAX_BODY), media };
-  return { messages: [outbound] };
+  return { messages: [sendTo(message, command.to, clip(command.text, MAX_BODY), media)] };
 }
 
 /** First word, upper case, without trailing punctuation: "Hours?" -> "HOURS". */

@@ -7,12 +7,14 @@ export type MessagingResponseClass = new () => MessagingResponse;
 
 /**
  * Renders a decision with the Twilio helper's TwiML builder (the runtime's `Twilio` global).
- * Everything reaching here is already XML-safe, and every `to` is a validated E.164 number.
+ * Everything reaching here is already XML-safe, and every `to` and `from` is a validated E.164 number.
  */
 export function renderTwiml(decision: Decision, Response: MessagingResponseClass): MessagingResponse {
   const response = new Response();
   for (const outbound of decision.messages) {
-    const attributes: MessagingResponse.MessageAttributes = outbound.to === undefined ? {} : { to: outbound.to };
+    const attributes: MessagingResponse.MessageAttributes = {};
+    if (outbound.to !== undefined) attributes.to = outbound.to;
+    if (outbound.from !== undefined) attributes.from = outbound.from;
     if (outbound.media.length === 0) {
       response.message(attributes, outbound.body);
       continue;

@@ -7,6 +7,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 export interface ParsedMessage {
   /** The `to` attribute; absent means "reply to the sender". */
   readonly to?: string;
+  /** The `from` attribute; absent means the number that received the message. */
+  readonly from?: string;
   readonly body: string;
   readonly media: readonly string[];
 }
@@ -63,7 +65,7 @@ const textOf = (node: unknown): string => {
   return '';
 };
 
-const MESSAGE_PARTS = new Set(['@to', '#text', 'Body', 'Media']);
+const MESSAGE_PARTS = new Set(['@from', '@to', '#text', 'Body', 'Media']);
 
 function readMessage(node: Node): ParsedMessage {
   if (typeof node === 'string') return { body: node, media: [] };
@@ -76,7 +78,15 @@ function readMessage(node: Node): ParsedMessage {
   const body = bodies.length === 1 ? textOf(bodies[0]) : inline;
   const media = ((node.Media ?? []) as unknown[]).map(textOf);
   const to = node['@to'];
-  return to === undefined ? { body, media } : { to: String(to), body, media };
+  const from = node['@from'];
+  // Twilio sends only from a number of the account: anything but E.164 here is a defect.
+  if (from !== undefined && !/^\+[1-9]\d{1,14}$/.test(String(from))) throw new Error(`<Message from="${String(from)}"> is not an E.164 number`);
+  return {
+    ...(to === undefined ? {} : { to: String(to) }),
+    ...(from === undefined ? {} : { from: String(from) }),
+    body,
+    media,
+  };
 }
 
 /** Parses a messaging TwiML answer: `<Response>` holding only `<Message>` verbs. */
