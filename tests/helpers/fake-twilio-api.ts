@@ -1,6 +1,7 @@
 // A stateful stand-in of Twilio's REST API on 127.0.0.1: IncomingPhoneNumbers (list with paging,
 // fetch, update) and Messaging v1 Services with their PhoneNumbers, Basic auth, Twilio's JSON shapes
-// and error bodies. Knobs: latency, a concurrency limit answered with 429, random 5xx (seeded).
+// and error bodies. Knobs: latency, a concurrency limit answered with 429, random 5xx (seeded),
+// connection resets, requests never answered, and writes held after a count (to kill a run mid-way).
 // It is the world the numbers commands run against, not the code under test.
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -17,6 +18,12 @@ export interface Knobs {
   maxConcurrency: number;
   /** Share of authenticated calls answered 500 or 503 (nothing changes). */
   serverErrorRate: number;
+  /** Share of authenticated calls whose connection is reset (socket.destroy()); for half of them a write lands first. */
+  resetRate: number;
+  /** Share of authenticated calls never answered (the client's timeout must give up); nothing changes. */
+  hangRate: number;
+  /** Once this many writes have landed, later writes are never answered and change nothing. */
+  holdWritesAfter: number;
 }
 
 export interface RecordedRequest {
@@ -41,8 +48,8 @@ function seeded(seed: number): () => number {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class FakeTwilioApi {
-  readonly knobs: Knobs = { latencyMs: [0, 0], maxConcurrency: Infinity, serverErrorRate: 0 };
-  readonly stats = { requests: 0, throttled: 0, serverErrors: 0, maxInFlight: 0 };
+  readonly knobs: Knobs = { latencyMs: [0, 0], maxConcurrency: Infinity, serverErrorRate: 0, resetRate: 0, hangRate: 0, holdWritesAfter: Infinity };
+  readonly stats = { requests: 0, throttled: 0, serverErrors: 0, maxInFlight: 0, resets: 0, hung: 0, held: 0 };
   readonly requests: RecordedRequest[] = [];
   readonly apiKeys = new Map<string, string>();
   /** Updates of these numbers always fail with this error (a permanent, non-retryable failure). */
@@ -154,6 +161,21 @@ export class FakeTwilioApi {
       this.stats.serverErrors++;
       const status = this.random() < 0.5 ? 500 : 503;
       return this.send(res, status, errorBody(status, status === 500 ? 20500 : 20503, status === 500 ? 'Internal Server Error' : 'Service Unavailable'));
+    }
+    // The random draws happen only when a knob is on, so seeded runs without them stay as they were.
+    if (this.knobs.hangRate > 0 && this.random() < this.knobs.hangRate) {
+      this.stats.hung++;
+      return;
+    }
+    if (req.method === 'POST' && this.writes() >= this.knobs.holdWritesAfter) {
+      this.stats.held++;
+      return;
+    }
+    if (this.knobs.resetRate > 0 && this.random() < this.knobs.resetRate) {
+      this.stats.resets++;
+      req.socket.destroy();
+      // The answer is lost either way; for half the resets the write has landed (route answers a closed socket).
+      if (this.random() < 0.5) return;
     }
     this.route(req.method ?? 'GET', url, form, res);
   }
