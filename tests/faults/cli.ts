@@ -1,0 +1,62 @@
+/**
+ * `npm run numbers` as a child process (ts-node transpile-only, as the npm script runs it), whose
+ * handle the test keeps: to kill it with SIGKILL in the middle of its writes.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { REPO } from '../helpers/project';
+import type { FakeTwilioApi } from '../helpers/fake-twilio-api';
+
+export interface Finished {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface Running {
+  readonly child: ChildProcess;
+  readonly finished: Promise<Finished>;
+}
+
+export function startNumbers(api: FakeTwilioApi, cwd: string, args: readonly string[], extraEnv: Record<string, string> = {}): Running {
+  // Only PATH and HOME from this shell: no real TWILIO_* credential may reach a test run.
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    TWILIO_ACCOUNT_SID: api.accountSid,
+    TWILIO_AUTH_TOKEN: api.authToken,
+    TWILIO_API_BASE_URL: api.url,
+    TS_NODE_PROJECT: join(REPO, 'tsconfig.json'),
+    NODE_PATH: join(REPO, 'node_modules'),
+    ...extraEnv,
+  };
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(REPO, 'src/cli/numbers.ts'), ...args], {
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const finished = new Promise<Finished>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  return { child, finished };
+}
+
+export const runToEnd = (api: FakeTwilioApi, cwd: string, args: readonly string[]): Promise<Finished> => startNumbers(api, cwd, args).finished;
+
+const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 10));
+
+/** Waits until `condition` holds, or the child ends first (then says how it ended). */
+export async function until(running: Running, condition: () => boolean, what: string): Promise<void> {
+  let ended: Finished | undefined;
+  void running.finished.then((f) => (ended = f));
+  while (!condition()) {
+    if (ended !== undefined) throw new Error(`the command ended before ${what}: exit ${ended.code}\n${ended.stdout}\n${ended.stderr}`);
+    await tick();
+  }
+}
