@@ -10,6 +10,7 @@ import { readNumberList } from '../numbers/resolve';
 import type { Change, Regulatory } from '../numbers/types';
 import { restoreNumbers } from '../numbers/restore';
 import { numbersStatus } from '../numbers/status';
+import { plainHttpWarning } from '../numbers/validate';
 import { fail } from './exit';
 import { defaultIo, Printer, readAll, type NumbersIo } from './numbers-io';
 import { printStatus } from './numbers-print';
@@ -70,6 +71,10 @@ async function attach(io: NumbersIo, printer: Printer, command: string, listed: 
   if (early.length > 0) throw new InputError(early);
   const ctx = await openAccount(io, printer);
   const target = url ?? (await functionUrl(io.cwd, path ?? '', ctx.accountSid));
+  for (const [name, value] of [['--url', target], ['--fallback-url', fallbackUrl]] as const) {
+    const warning = value === undefined ? undefined : plainHttpWarning(name, value);
+    if (warning !== undefined) printer.err(warning);
+  }
   // `--all` on a terminal asks first, unless --yes; without a terminal (CI) it proceeds.
   const ask = request.numbers === 'all' && !flag(o, 'yes') && io.stdin.isTTY === true;
   const confirm = async (changes: readonly Change[]): Promise<boolean> =>

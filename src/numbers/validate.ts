@@ -12,6 +12,24 @@ export function checkUrl(flag: string, value: string): string | undefined {
   return undefined;
 }
 
+/** Hosts on this machine: a stand-in or an emulator, where plain http is expected. */
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * Plain http to another host: Twilio would send each message's phone numbers and text
+ * unencrypted, with an X-Twilio-Signature anyone on the way can read. A warning: it still works.
+ */
+export function plainHttpWarning(flag: string, value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' || LOOPBACK.test(url.hostname)) return undefined;
+  return `Warning: ${flag} ${value} is plain http: Twilio will send every message's phone numbers and text unencrypted. Use https unless this is a test.`;
+}
+
 /** SIDs are two letters and 32 hex digits: https://www.twilio.com/docs/glossary/what-is-a-sid */
 export function checkSid(flag: string, prefix: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
