@@ -14,6 +14,7 @@ import { handler as sms } from '../../functions/sms.protected';
 import { clientFor } from '../helpers/fake-sync-api';
 import { assetsFrom, contextWith, installRuntime, installTwilio, invoke, routingFile } from '../helpers/runtime-globals';
 import { captureConsole, leaks, type Capture } from './log-capture';
+import { leaked, SECRETS as CREDENTIALS } from './secrets';
 
 const SENDER = '+12125550143';
 const RECEIVER = '+15005550006';
@@ -79,6 +80,16 @@ describe.each([['without LOG_LEVEL', {}], ['with LOG_LEVEL=info', { LOG_LEVEL: '
 test('control: with LOG_LEVEL=debug the message is logged, so the capture sees what handlers print', async () => {
   await invoke(forward, event(), contextWith({ FORWARD_TO: TARGET, LOG_LEVEL: 'debug' }));
   expect(leaks(capture.text(), SECRETS)).toEqual(expect.arrayContaining([SENDER, RECEIVER, BODY]));
+});
+
+test('the account\'s token in the context never reaches the log, even with LOG_LEVEL=debug and errors', async () => {
+  const env = { AUTH_TOKEN: CREDENTIALS.AUTH_TOKEN, ACCOUNT_SID: ACCOUNT, LOG_LEVEL: 'debug', FORWARD_TO: TARGET, SYNC_SERVICE_SID: SYNC, AUTO_REPLY_ONCE_PER: '1h' };
+  for (const handler of [autoReply, forward, ignore, sms]) {
+    const { error, calls } = await invoke(handler, event(), contextWith(env)); // its getTwilioClient throws: Sync unavailable
+    expect([error, calls]).toEqual([null, 1]);
+  }
+  expect(capture.text()).toContain('Twilio Sync is not available');
+  expect(leaked(capture.text(), [ACCOUNT])).toEqual([]);
 });
 
 describe('errors whose cause carries the message', () => {
