@@ -51,6 +51,8 @@ export function checkAnswer(xml: string, expected: Expectation): ParsedTwiml {
     if (message.body.length > 1600) fail(`a body of ${message.body.length} UTF-16 code units: at most 1600`);
     if (message.body === '' && message.media.length === 0) fail('an empty message (no text, no media)');
     if (message.media.some((url) => !/^https?:\/\/\S+$/i.test(url))) fail('a media URL that is not http(s)');
+    // A sender other than the receiving number would send from someone else's number (or fail).
+    if (message.from !== undefined && message.from !== receiver) fail(`a message from ${message.from}, not from the receiving number`);
     if (message.to === undefined) {
       if (reserved) fail('an auto-reply to a keyword Twilio answers itself');
       continue;
