@@ -76,7 +76,11 @@ function forward(message: InboundMessage, targets: readonly string[], template: 
   // FORWARD_TO may name the very number a message came to (the build can't know which numbers
   // /forward answers): Twilio refuses a message from a number to itself (21266).
   const receiving = withoutChannel(message.to);
-  const recipients = [...new Set(targets)].filter((to) => isE164(to) && to !== sender && to !== receiving).slice(0, MAX_MESSAGES);
+  // Each usable target once, in order, at most MAX_MESSAGES: one pass, as this runs for every message.
+  const recipients: string[] = [];
+  for (const to of targets) {
+    if (recipients.length < MAX_MESSAGES && isE164(to) && to !== sender && to !== receiving && !recipients.includes(to)) recipients.push(to);
+  }
   if (recipients.length === 0) {
     return silent(
       targets.length === 0

@@ -83,7 +83,32 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+/**
+ * Every zone's UTC offset has been a whole number of minutes since 1972 (tz database), so within
+ * one UTC minute a zone's local date and minute do not change: the last answer per zone (and per
+ * schedule, for the next opening) is kept for its minute. Formatting with Intl costs microseconds,
+ * and a busy number gets many messages a minute.
+ */
+const WHOLE_MINUTE_OFFSETS_SINCE = Date.UTC(1972, 6, 1);
+const lastLocal = new Map<string, { readonly minute: number; readonly local: Local }>();
+const lastOpening = new WeakMap<Schedule, { readonly minute: number; readonly opens: string }>();
+
+/** The UTC minute of `now` when answers may be kept for it; undefined before 1972. */
+function minuteOf(now: Date): number | undefined {
+  const time = now.getTime();
+  return time >= WHOLE_MINUTE_OFFSETS_SINCE ? Math.floor(time / 60_000) : undefined;
+}
+
 export function localTime(now: Date, timeZone: string): Local {
+  const minute = minuteOf(now);
+  const last = lastLocal.get(timeZone);
+  if (minute !== undefined && last?.minute === minute) return last.local;
+  const local = computeLocalTime(now, timeZone);
+  if (minute !== undefined) lastLocal.set(timeZone, { minute, local });
+  return local;
+}
+
+function computeLocalTime(now: Date, timeZone: string): Local {
   const parts: Record<string, string> = {};
   for (const part of formatFor(timeZone).formatToParts(now)) parts[part.type] = part.value;
   return {
@@ -113,6 +138,15 @@ const hhmm = (minute: number): string => `${String(Math.floor(minute / 60)).padS
  * when there is none in the next 400 days (every window on a closed date).
  */
 export function nextOpening(schedule: Schedule, now: Date): string {
+  const minute = minuteOf(now);
+  const last = lastOpening.get(schedule);
+  if (minute !== undefined && last?.minute === minute) return last.opens;
+  const opens = computeNextOpening(schedule, now);
+  if (minute !== undefined) lastOpening.set(schedule, { minute, opens });
+  return opens;
+}
+
+function computeNextOpening(schedule: Schedule, now: Date): string {
   const local = localTime(now, schedule.timeZone);
   for (let ahead = 0; ahead <= 400; ahead++) {
     const day = addDays(local.date, ahead);

@@ -8,8 +8,12 @@ export const OPT_IN_KEYWORDS = ['START', 'YES', 'UNSTOP'];
 export const HELP_KEYWORDS = ['HELP', 'INFO'];
 
 const RESERVED = new Set([...OPT_OUT_KEYWORDS, ...OPT_IN_KEYWORDS, ...HELP_KEYWORDS]);
+const LONGEST = Math.max(...[...RESERVED].map((word) => word.length));
 
 /** True for a keyword Twilio handles itself: the whole trimmed body, in any case. */
 export function isReservedKeyword(text: string): boolean {
-  return RESERVED.has(text.trim().toUpperCase());
+  const trimmed = text.trim();
+  // Upper-casing never shortens a string (checked over every code point), so a longer text is no
+  // keyword, and a whole message body need not be upper-cased.
+  return trimmed.length <= LONGEST && RESERVED.has(trimmed.toUpperCase());
 }

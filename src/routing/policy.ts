@@ -46,6 +46,12 @@ export function targetsOf(policy: Policy): readonly string[] {
   return rules.flatMap((rule) => (rule.mode === 'forward' ? rule.to : []));
 }
 
+const forwardsTo = (rule: Rule, number: string): boolean => rule.mode === 'forward' && rule.to.includes(number);
+
+/** `targetsOf(policy).includes(number)`, without building the list: this runs for every message. */
+export const isTargetOf = (policy: Policy, number: string): boolean =>
+  forwardsTo(policy.rule, number) || (policy.hours !== undefined && forwardsTo(policy.hours.outside, number));
+
 const HINT = 'Not sent. To answer someone, start with their number: +15551230000: your text';
 
 /** A target writing to the Twilio number: a relay to a sender, or a hint on how to make one. */
@@ -72,7 +78,19 @@ function relay(message: InboundMessage, facts: Facts): Decision {
 }
 
 /** First word, upper case, without trailing punctuation: "Hours?" -> "HOURS". */
-const firstWord = (body: string): string => (body.trim().split(/\s+/)[0] ?? '').replace(/[.,!?;:]+$/, '').toUpperCase();
+const firstWord = (body: string): string => (FIRST_WORD.exec(body)?.[1] ?? '').replace(/[.,!?;:]+$/, '').toUpperCase();
+/** What `body.trim().split(/\s+/)[0]` gives (trim strips exactly what \s matches), without splitting a whole body. */
+const FIRST_WORD = /^\s*(\S*)/;
+
+/** `{ ...decision, remember }`, field by field: the spread costs some fifteen times more in V8. */
+const withMemory = (decision: Decision, remember: Memory): PolicyDecision => ({ messages: decision.messages, note: decision.note, remember });
+
+/** The `to` of every message (what `flatMap` does, several times slower: this runs for every forward). */
+function recipientsOf(decision: Decision): string[] {
+  const recipients: string[] = [];
+  for (const message of decision.messages) if (message.to !== undefined) recipients.push(message.to);
+  return recipients;
+}
 
 /**
  * The rules, in order: block and allow lists, Twilio's own keywords, relay (targets only),
@@ -82,10 +100,10 @@ export function decideWithPolicy(message: InboundMessage, policy: Policy, now: D
   if (matchesAny(policy.block, message.from)) return silent('sender is on the block list');
   if (policy.allow.length > 0 && !matchesAny(policy.allow, message.from)) return silent('sender is not on the allow list');
   const keyword = isKeywordMessage(message);
-  if (targetsOf(policy).includes(withoutChannel(message.from))) {
+  if (isTargetOf(policy, withoutChannel(message.from))) {
     return keyword ? silent('keyword message from a target: Twilio answers it itself') : relay(message, facts);
   }
-  const answer = keyword ? undefined : policy.keywords.get(firstWord(message.body));
+  const answer = keyword || policy.keywords.size === 0 ? undefined : policy.keywords.get(firstWord(message.body));
   if (answer !== undefined) return reply(message, answer);
 
   const closed = policy.hours !== undefined && !isOpen(policy.hours.schedule, now);
@@ -96,6 +114,6 @@ export function decideWithPolicy(message: InboundMessage, policy: Policy, now: D
   const opens = closed && policy.hours !== undefined ? nextOpening(policy.hours.schedule, now) : '';
   const decision = decide(message, rule, { opens });
   if (decision.messages.length === 0) return decision;
-  if (rule.mode === 'forward') return { ...decision, remember: { forwardedTo: decision.messages.flatMap((m) => m.to ?? []) } };
-  return policy.replyOncePer === undefined ? decision : { ...decision, remember: { replied: true } };
+  if (rule.mode === 'forward') return withMemory(decision, { forwardedTo: recipientsOf(decision) });
+  return policy.replyOncePer === undefined ? decision : withMemory(decision, { replied: true });
 }

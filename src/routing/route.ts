@@ -1,7 +1,7 @@
 import type { Decision } from './decide';
 import type { InboundMessage } from './inbound';
 import { withoutChannel } from './phone';
-import { decideWithPolicy, targetsOf, type Facts, type Policy } from './policy';
+import { decideWithPolicy, isTargetOf, type Facts, type Policy, type PolicyDecision } from './policy';
 import type { Store } from './store';
 
 /** How long a target can answer "the last sender" without naming the number. */
@@ -32,7 +32,8 @@ export function route(
 }
 
 /** The decision alone: what to remember is for the store. */
-const withoutMemory = ({ messages, note }: Decision): Decision => ({ messages, note });
+const withoutMemory = (decision: PolicyDecision): Decision =>
+  decision.remember === undefined ? decision : { messages: decision.messages, note: decision.note };
 
 async function routeWithStore(
   message: InboundMessage,
@@ -41,7 +42,7 @@ async function routeWithStore(
   store: Store,
   onStoreError: (cause: unknown) => void,
 ): Promise<Decision> {
-  const isTarget = targetsOf(policy).includes(withoutChannel(message.from));
+  const isTarget = isTargetOf(policy, withoutChannel(message.from));
   const safely = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
     try {
       return await work();

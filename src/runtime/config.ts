@@ -13,13 +13,18 @@ import { SyncStore } from './sync-store';
  * so a cache keyed by the inputs is always current.
  */
 function memo<T>(compute: (env: Environment, key: string) => { value: T; problems: Problem[] }) {
-  let cached: { key: string; value: T } | undefined;
+  let cached: { inputs: unknown[]; value: T } | undefined;
+  // Compared value by value, not joined into one string key: this runs on every call.
+  const same = (inputs: readonly unknown[], env: Environment, extraKey: string): boolean => {
+    if (inputs[ENV_NAMES.length] !== extraKey) return false;
+    for (let i = 0; i < ENV_NAMES.length; i++) if (inputs[i] !== env[ENV_NAMES[i]]) return false;
+    return true;
+  };
   return (env: Environment, extraKey = ''): T => {
-    const key = ENV_NAMES.map((name) => env[name]).join('\u0000') + '\u0000' + extraKey;
-    if (cached?.key === key) return cached.value;
+    if (cached !== undefined && same(cached.inputs, env, extraKey)) return cached.value;
     const { value, problems } = compute(env, extraKey);
     for (const problem of problems) if (problem.level === 'error') log.error('', `configuration ${formatProblem(problem)}`);
-    cached = { key, value };
+    cached = { inputs: [...ENV_NAMES.map((name) => env[name]), extraKey], value };
     return value;
   };
 }
