@@ -1,50 +1,42 @@
 // .twilioserverless/deploy.json: what the last deploy made, read by `numbers attach --function`.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import * as v from 'valibot';
+import { validate } from '../config/issues';
 
 export const RECORD_FILE = join('.twilioserverless', 'deploy.json');
 
+/**
+ * The issue's contract is the account, service, environment, domain and function URLs; the rest
+ * is written for people reading the file, and not required of a record someone else wrote.
+ */
 export interface DeployRecord {
   readonly accountSid: string;
   readonly serviceSid: string;
-  readonly serviceName: string;
+  readonly serviceName?: string;
   /** The domain suffix deployed to. */
   readonly environment: string;
-  readonly environmentSid: string;
-  readonly buildSid: string;
+  readonly environmentSid?: string;
+  readonly buildSid?: string;
   readonly domain: string;
   /** Function path -> its URL, e.g. "/sms" -> "https://sms-switchboard-1234-dev.twil.io/sms". */
   readonly functions: Readonly<Record<string, string>>;
-  readonly deployedAt: string;
+  readonly deployedAt?: string;
 }
 
-const SID = (prefix: string) => new RegExp(`^${prefix}[0-9a-fA-F]{32}$`);
-const isText = (value: unknown): value is string => typeof value === 'string';
+const sid = (prefix: string) => v.pipe(v.string(), v.regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `is not a ${prefix} SID`));
 
-function toRecord(value: unknown): DeployRecord | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const get = (key: string): unknown => Reflect.get(value, key);
-  const functions = get('functions');
-  const texts = ['serviceName', 'environment', 'domain', 'deployedAt', 'environmentSid', 'buildSid'].map(get);
-  if (!texts.every(isText) || typeof functions !== 'object' || functions === null) return undefined;
-  const accountSid = get('accountSid');
-  const serviceSid = get('serviceSid');
-  if (!isText(accountSid) || !SID('AC').test(accountSid) || !isText(serviceSid) || !SID('ZS').test(serviceSid)) return undefined;
-  const urls = Object.entries(functions);
-  if (!urls.every(([, url]) => isText(url))) return undefined;
-  const [serviceName, environment, domain, deployedAt, environmentSid, buildSid] = texts;
-  return {
-    accountSid,
-    serviceSid,
-    serviceName,
-    environment,
-    environmentSid,
-    buildSid,
-    domain,
-    functions: Object.fromEntries(urls.filter((entry): entry is [string, string] => isText(entry[1]))),
-    deployedAt,
-  };
-}
+const DeployRecordSchema = v.object({
+  accountSid: sid('AC'),
+  serviceSid: sid('ZS'),
+  serviceName: v.optional(v.string()),
+  environment: v.string(),
+  environmentSid: v.optional(v.string()),
+  buildSid: v.optional(v.string()),
+  domain: v.string(),
+  functions: v.record(v.string(), v.string()),
+  deployedAt: v.optional(v.string()),
+});
 
 /** The last deploy's record; none when there is no file. A damaged file is reported, not trusted. */
 export async function readDeployRecord(root: string): Promise<{ record?: DeployRecord; problem?: string }> {
@@ -54,10 +46,11 @@ export async function readDeployRecord(root: string): Promise<{ record?: DeployR
   try {
     parsed = JSON.parse(text);
   } catch {
-    parsed = undefined;
+    return { problem: `${RECORD_FILE} is damaged (not JSON)` };
   }
-  const record = toRecord(parsed);
-  return record === undefined ? { problem: `${RECORD_FILE} is damaged and was ignored` } : { record };
+  const { output, problems } = validate(DeployRecordSchema, parsed);
+  if (output === undefined) return { problem: `${RECORD_FILE} is damaged (${problems.map((p) => `${p.where}: ${p.message}`).join('; ')})` };
+  return { record: output };
 }
 
 /** Written whole to a temporary file, then renamed: a reader never sees half a record. */

@@ -1,41 +1,14 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import * as v from 'valibot';
-import { validate } from '../config/issues';
+import { RECORD_FILE as DEPLOY_RECORD, readDeployRecord as readRecord, type DeployRecord } from '../deploy/record';
 import { InputError } from './errors';
 
-/** Written by `npm run deploy` (src/deploy): where this project's functions answer. */
-export const DEPLOY_RECORD = join('.twilioserverless', 'deploy.json');
-
-const DeployRecordSchema = v.object({
-  accountSid: v.string(),
-  serviceSid: v.string(),
-  environment: v.string(),
-  domain: v.string(),
-  functions: v.record(v.string(), v.string()),
-});
-export type DeployRecord = v.InferOutput<typeof DeployRecordSchema>;
-
-/** The record, or undefined when the project was never deployed from here. Malformed: InputError. */
+/**
+ * The record `npm run deploy` writes (src/deploy/record.ts), or undefined when the project was
+ * never deployed from here. A damaged record stops the command: it would name the wrong URL.
+ */
 export async function readDeployRecord(cwd: string): Promise<DeployRecord | undefined> {
-  let text: string;
-  try {
-    text = await readFile(join(cwd, DEPLOY_RECORD), 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new InputError([`${DEPLOY_RECORD} is not JSON. Run \`npm run deploy\` again to rewrite it.`]);
-  }
-  const { output, problems } = validate(DeployRecordSchema, data);
-  if (output === undefined) {
-    throw new InputError(problems.map((p) => `${DEPLOY_RECORD}: ${p.where}: ${p.message}. Run \`npm run deploy\` again to rewrite it.`));
-  }
-  return output;
+  const { record, problem } = await readRecord(cwd);
+  if (problem !== undefined) throw new InputError([`${problem}. Run \`npm run deploy\` again to rewrite it.`]);
+  return record;
 }
 
 /** `--function /sms` -> its URL, refusing a deployment of another account (its signatures would not match). */
