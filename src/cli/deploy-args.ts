@@ -1,5 +1,6 @@
 // `npm run deploy -- ...`: the flags, parsed and checked; every failure is exit code 2 (help: 0).
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
+import { parseOrExitCode } from './parse';
 
 export interface DeployArgs {
   readonly environment?: string;
@@ -70,12 +71,8 @@ interface Options {
 
 export function parseDeployArgs(argv: readonly string[], output: Output): ParsedDeployArgs {
   const command = program(output);
-  try {
-    command.parse([...argv], { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) return { kind: 'exit', code: error.exitCode === 0 ? 0 : 2 };
-    throw error;
-  }
+  const code = parseOrExitCode(command, argv);
+  if (code !== undefined) return { kind: 'exit', code };
   const options = command.opts<Options>();
   if (command.getOptionValueSource('function') === 'cli' && options.attach === undefined) {
     output.err('error: --function chooses what --attach points numbers at: give --attach <numbers...> too.');

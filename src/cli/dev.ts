@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { buildInPlace, fromRoot } from './dev-build';
 import { fail } from './exit';
 import { printProblems } from './print-problems';
-import { badPortMessage, busyPortMessage, portIsFree, readPort, servingBanner, spawnRuntime, waitUntilServing } from './serve';
+import { busyPortMessage, choosePort, portIsFree, servingBanner, spawnRuntime, waitUntilServing } from './serve';
 
 const WATCHED = ['functions', 'src', 'assets'];
 /** Editors save in bursts (temp file, rename, chmod): one rebuild per burst. */
@@ -24,13 +24,9 @@ interface Server {
 }
 
 export async function main(root = process.cwd(), env = process.env): Promise<number> {
-  const port = readPort(env.PORT);
-  if (port === undefined) {
-    console.error(badPortMessage(env.PORT));
-    return 2;
-  }
-  if (!(await portIsFree(port))) {
-    console.error(busyPortMessage(port, 'npm run dev'));
+  const port = await choosePort(env.PORT, 'npm run dev');
+  if (typeof port === 'string') {
+    console.error(port);
     return 2;
   }
   return watchAndServe(root, port);

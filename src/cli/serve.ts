@@ -26,6 +26,13 @@ export function portIsFree(port: number): Promise<boolean> {
   });
 }
 
+/** The port to serve on (PORT, or 3000), or why there is none: a message for the user. */
+export async function choosePort(value: string | undefined, command: string): Promise<number | string> {
+  const port = readPort(value);
+  if (port === undefined) return badPortMessage(value);
+  return (await portIsFree(port)) ? port : busyPortMessage(port, command);
+}
+
 function accepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1')

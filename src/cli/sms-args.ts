@@ -1,4 +1,5 @@
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
+import { parseOrExitCode } from './parse';
 import type { SimulatedMessage } from '../sms/inbound-request';
 
 export interface SmsArgs {
@@ -59,12 +60,8 @@ interface Options {
 /** Commander's parse, with every failure turned into exit code 2 and a message (help: 0). */
 export function parseSmsArgs(argv: readonly string[], defaultUrl: string, output: Output): ParsedArgs {
   const command = program(defaultUrl, output);
-  try {
-    command.parse([...argv], { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) return { kind: 'exit', code: error.exitCode === 0 ? 0 : 2 };
-    throw error;
-  }
+  const code = parseOrExitCode(command, argv);
+  if (code !== undefined) return { kind: 'exit', code };
   const options = command.opts<Options>();
   const media = options.media ?? [];
   const body = (command.args as string[]).join(' ');

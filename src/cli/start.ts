@@ -2,18 +2,14 @@
 import { buildProject } from '../build/build';
 import { printProblems } from './print-problems';
 import { fail } from './exit';
-import { badPortMessage, busyPortMessage, portIsFree, readPort, servingBanner, spawnRuntime, waitUntilServing } from './serve';
+import { choosePort, readPort, servingBanner, spawnRuntime, waitUntilServing } from './serve';
 
 export { readPort };
 
 export async function main(root = process.cwd(), env = process.env): Promise<number> {
-  const port = readPort(env.PORT);
-  if (port === undefined) {
-    console.error(badPortMessage(env.PORT));
-    return 2;
-  }
-  if (!(await portIsFree(port))) {
-    console.error(busyPortMessage(port, 'npm start'));
+  const port = await choosePort(env.PORT, 'npm start');
+  if (typeof port === 'string') {
+    console.error(port);
     return 2;
   }
   const result = await buildProject(root);
