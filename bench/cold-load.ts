@@ -4,7 +4,7 @@
  * process; only the require is timed (hrtime around it), not Node's own start-up.
  */
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { summarize, type Summary } from './stats';
 
 export interface ColdLoadResult {
@@ -38,8 +38,8 @@ function loadOnce(path: string): Promise<number> {
 export async function coldLoad(dir: string, files: readonly string[], options: { warmup: number; repetitions: number }): Promise<ColdLoadResult[]> {
   const samples = new Map<string, number[]>(files.map((f) => [f, []]));
   // Warm-up: the files and Node itself in the page cache.
-  for (let i = 0; i < options.warmup; i++) for (const file of files) await loadOnce(join(dir, file));
+  for (let i = 0; i < options.warmup; i++) for (const file of files) await loadOnce(resolve(dir, file));
   // Interleaved, so a slow moment on the machine spreads over every file rather than one.
-  for (let i = 0; i < options.repetitions; i++) for (const file of files) samples.get(file)?.push(await loadOnce(join(dir, file)));
+  for (let i = 0; i < options.repetitions; i++) for (const file of files) samples.get(file)?.push(await loadOnce(resolve(dir, file)));
   return files.map((file) => ({ file, ms: summarize(samples.get(file) ?? []) }));
 }

@@ -4,6 +4,7 @@ import type { ColdLoadResult } from './cold-load';
 import type { Machine } from './machine';
 import type { PerCallResult } from './per-call';
 import type { RuntimeResult } from './local-runtime';
+import type { ReloadResult } from './reload';
 import type { Summary } from './stats';
 
 export interface Targets {
@@ -34,6 +35,8 @@ export interface Results {
   readonly coldLoad?: { readonly functions: readonly ColdLoadResult[]; readonly floor: ColdLoadResult };
   readonly perCall?: readonly PerCallResult[];
   readonly runtime?: { readonly live: RuntimeResult; readonly noLive?: RuntimeResult };
+  /** What --live costs per request, in one warm process: require again, first call. */
+  readonly reload?: { readonly subject: ReloadResult; readonly floor: ReloadResult };
   readonly attach?: AttachResult;
 }
 
@@ -66,6 +69,11 @@ export function table(results: Results): string {
     add(`${label}: /sms requests/s (${r.connections} connections)`, spread(r.subject.requestsPerSecond, rps), spread(r.floor.requestsPerSecond, rps), iqr(r.throughputRatio), target ? `≥ ${TARGETS.runtimeThroughputRatio}x` : '', target ? verdict(r.throughputRatio.median >= TARGETS.runtimeThroughputRatio) : '');
     add(`${label}: /sms p99 latency`, spread(r.subject.p99Ms, (n) => ms(n, 0)), spread(r.floor.p99Ms, (n) => ms(n, 0)), iqr(r.p99Ratio), '', '');
   };
+  if (results.reload !== undefined) {
+    const { subject, floor } = results.reload;
+    add(`--live per request: require ${subject.file} again`, spread(subject.requireMs, (n) => ms(n, 3)), spread(floor.requireMs, (n) => ms(n, 3)), '', '', '');
+    add(`--live per request: its first call (parses the configuration)`, spread(subject.firstCallMs, (n) => ms(n, 3)), spread(floor.firstCallMs, (n) => ms(n, 3)), '', '', '');
+  }
   if (results.runtime !== undefined) {
     runtime('local runtime --live', results.runtime.live, true);
     if (results.runtime.noLive !== undefined) runtime('local runtime --no-live (for reference)', results.runtime.noLive, false);

@@ -21,7 +21,9 @@ import { smsEvent, throughLocalRuntime, type RuntimeOptions } from './local-runt
 import { machine } from './machine';
 import { perCall, type PerCallOptions } from './per-call';
 import { table, type Results } from './report';
+import { reload } from './reload';
 import { scenarios } from './scenarios';
+import { answerOf } from './answer';
 
 const PARTS = ['size', 'cold-load', 'per-call', 'runtime', 'attach'] as const;
 type Part = (typeof PARTS)[number];
@@ -30,6 +32,7 @@ interface Settings {
   readonly perCall: PerCallOptions;
   readonly coldLoad: { readonly warmup: number; readonly repetitions: number };
   readonly runtime: Omit<RuntimeOptions, 'live'>;
+  readonly reload: { readonly warmup: number; readonly repetitions: number };
   readonly attach: AttachOptions;
 }
 
@@ -37,6 +40,7 @@ const FULL: Settings = {
   perCall: { processes: 3, warmupRounds: 5, rounds: 20, batchMs: 30 },
   coldLoad: { warmup: 3, repetitions: 30 },
   runtime: { connections: 8, warmupSeconds: 3, seconds: 5, rounds: 5 },
+  reload: { warmup: 50, repetitions: 300 },
   attach: { numbers: 1000, latencyMs: 40, maxConcurrency: 8, warmup: 1, repetitions: 5, commandRepetitions: 5, baselineRepetitions: 2, memoryNumbers: 10_000, memoryRepetitions: 2 },
 };
 
@@ -44,6 +48,7 @@ const QUICK: Settings = {
   perCall: { processes: 1, warmupRounds: 3, rounds: 10, batchMs: 20 },
   coldLoad: { warmup: 1, repetitions: 10 },
   runtime: { connections: 8, warmupSeconds: 1, seconds: 2, rounds: 3 },
+  reload: { warmup: 20, repetitions: 100 },
   attach: { ...FULL.attach, repetitions: 2, commandRepetitions: 2, baselineRepetitions: 1, memoryRepetitions: 1 },
 };
 
@@ -96,6 +101,15 @@ async function main(): Promise<void> {
       results.perCall = await perCall(built.functionsDir, list, settings.perCall, progress);
     }
     if (parts.has('runtime')) {
+      progress('reload per request, as --live does');
+      const sms = join(built.functionsDir, 'sms.protected.js');
+      const { messages } = await answerOf(sms, smsEvent(), ROUTER_ENV, built.routingFile);
+      const floorFile = join(built.project.dir, 'floor-sms.js');
+      await writeFloor(floorFile, messages);
+      results.reload = {
+        subject: await reload(sms, smsEvent(), ROUTER_ENV, built.routingFile, settings.reload, 'sms.protected.js'),
+        floor: await reload(floorFile, smsEvent(), ROUTER_ENV, built.routingFile, settings.reload, 'floor'),
+      };
       const live = await throughLocalRuntime(built.project, built.routingFile, ROUTER_ENV, smsEvent(), { ...settings.runtime, live: true }, progress);
       const noLive = await throughLocalRuntime(built.project, built.routingFile, ROUTER_ENV, smsEvent(), { ...settings.runtime, live: false }, progress);
       results.runtime = { live, noLive };
