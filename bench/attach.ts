@@ -45,7 +45,7 @@ export interface AttachResult {
   /** attachNumbers in this process (the library: list, plan, back up, update). */
   readonly work: { readonly ms: Summary; readonly ratio: Summary; readonly throttled: number };
   /** The whole command in a new process: Node and ts-node start-up, credentials, the work, the output. */
-  readonly command: { readonly ms: Summary; readonly ratio: Summary; readonly throttled: number };
+  readonly command: { readonly ms: Summary; readonly ratio: Summary; readonly throttled: number; readonly maxRssMiB: Summary };
   /** One number at a time (sequential updates, as the Twilio CLI does), the same library otherwise. */
   readonly baseline: { readonly ms: Summary; readonly speedup: number };
   readonly memory: { readonly numbers: number; readonly maxRssMiB: Summary; readonly ms: Summary; readonly ratio: Summary };
@@ -143,7 +143,7 @@ export async function attachBenchmark(options: AttachOptions, progress: (text: s
     await attachInProcess(options);
   }
   const work: Run[] = [];
-  const command: Run[] = [];
+  const command: Array<Run & { maxRssKiB: number }> = [];
   // In alternation, so both meet the same moments of the machine.
   for (let i = 0; i < Math.max(options.repetitions, options.commandRepetitions); i++) {
     progress(`attach: ${options.numbers} numbers, repetition ${i + 1}`);
@@ -168,7 +168,7 @@ export async function attachBenchmark(options: AttachOptions, progress: (text: s
     maxConcurrency: options.maxConcurrency,
     idealMs: work[0]?.idealMs ?? 0,
     work: { ms: workMs, ratio: ratiosTo(work), throttled: throttledIn(work) },
-    command: { ms: summarize(command.map((r) => r.ms)), ratio: ratiosTo(command), throttled: throttledIn(command) },
+    command: { ms: summarize(command.map((r) => r.ms)), ratio: ratiosTo(command), throttled: throttledIn(command), maxRssMiB: summarize(command.map((r) => r.maxRssKiB / 1024)) },
     baseline: { ms: baselineMs, speedup: baselineMs.median / workMs.median },
     memory: {
       numbers: options.memoryNumbers,

@@ -84,6 +84,7 @@ export function table(results: Results): string {
     add(`attach work (${what})`, spread(a.work.ms, s), `ideal ${s(a.idealMs)}`, iqr(a.work.ratio), `≤ ${TARGETS.attachWorkRatio}x`, verdict(a.work.ratio.median <= TARGETS.attachWorkRatio));
     add(`attach command with start-up`, spread(a.command.ms, s), `ideal ${s(a.idealMs)}`, iqr(a.command.ratio), `≤ ${TARGETS.attachCommandRatio}x`, verdict(a.command.ratio.median <= TARGETS.attachCommandRatio));
     add(`attach one number at a time (baseline)`, spread(a.baseline.ms, s), '', `speed-up ${fixed(a.baseline.speedup, 1)}x`, '', '');
+    add(`attach --all, ${a.numbers.toLocaleString('en-US')} numbers: peak RSS`, spread(a.command.maxRssMiB, (n) => `${n.toFixed(0)} MiB`), '', '', '', '');
     add(`attach --all, ${a.memory.numbers.toLocaleString('en-US')} numbers: peak RSS`, spread(a.memory.maxRssMiB, (n) => `${n.toFixed(0)} MiB`), `in ${spread(a.memory.ms, s)}`, `${iqr(a.memory.ratio)} of ideal`, '', '');
   }
   const header = ['measure', 'subject: median (min–max)', 'floor / ideal', 'ratio', 'target', ''];
