@@ -10,6 +10,9 @@ export interface DeployArgs {
   readonly functionPath: string;
   readonly serviceSid?: string;
   readonly dryRun: boolean;
+  /** Passed to the attach: the region for numbers typed without a country code, and a fallback URL. */
+  readonly country?: string;
+  readonly fallbackUrl?: string;
 }
 
 export type ParsedDeployArgs = { readonly kind: 'run'; readonly args: DeployArgs } | { readonly kind: 'exit'; readonly code: number };
@@ -54,6 +57,8 @@ function program(output: Output): Command {
     .option('--environment <suffix>', 'the environment (domain suffix) to deploy to (default: dev)')
     .option('--attach <numbers...>', 'then attach the function to these numbers (E.164, PN SIDs, or as people type them), as npm run numbers -- attach does')
     .option('--function <path>', 'the function --attach points the numbers at', functionPath, DEFAULT_FUNCTION)
+    .option('--country <code>', 'with --attach: the region of numbers typed without a country code (default US)')
+    .option('--fallback-url <url>', 'with --attach: the URL Twilio calls when the function fails (SmsFallbackUrl)')
     .option('--service-sid <sid>', 'deploy to this existing service (ZS...), e.g. one this checkout has no record of', serviceSid)
     .option('--dry-run', 'build and show what would be uploaded and which numbers would change; write nothing', false)
     .addHelpText('after', HELP)
@@ -67,6 +72,8 @@ interface Options {
   readonly function: string;
   readonly serviceSid?: string;
   readonly dryRun: boolean;
+  readonly country?: string;
+  readonly fallbackUrl?: string;
 }
 
 export function parseDeployArgs(argv: readonly string[], output: Output): ParsedDeployArgs {
@@ -74,9 +81,12 @@ export function parseDeployArgs(argv: readonly string[], output: Output): Parsed
   const code = parseOrExitCode(command, argv);
   if (code !== undefined) return { kind: 'exit', code };
   const options = command.opts<Options>();
-  if (command.getOptionValueSource('function') === 'cli' && options.attach === undefined) {
-    output.err('error: --function chooses what --attach points numbers at: give --attach <numbers...> too.');
-    return { kind: 'exit', code: 2 };
+  for (const flag of ['function', 'country', 'fallbackUrl']) {
+    if (command.getOptionValueSource(flag) === 'cli' && options.attach === undefined) {
+      const name = `--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+      output.err(`error: ${name} goes with --attach: give --attach <numbers...> too.`);
+      return { kind: 'exit', code: 2 };
+    }
   }
   return {
     kind: 'run',
@@ -86,6 +96,8 @@ export function parseDeployArgs(argv: readonly string[], output: Output): Parsed
       functionPath: options.function,
       serviceSid: options.serviceSid,
       dryRun: options.dryRun,
+      country: options.country,
+      fallbackUrl: options.fallbackUrl,
     },
   };
 }

@@ -21,11 +21,20 @@ export interface DeployAttach {
   readonly command: string;
   readonly credentials: Credentials;
   readonly dryRun: boolean;
+  readonly country?: string;
+  readonly fallbackUrl?: string;
 }
 
 function run(attach: DeployAttach, world: AttachWorld, streams: { stdout: OutStream; stderr: OutStream }): Promise<number> {
   return attachCommand(
-    { url: attach.url, numbers: attach.numbers, dryRun: attach.dryRun, command: attach.command },
+    {
+      url: attach.url,
+      numbers: attach.numbers,
+      dryRun: attach.dryRun,
+      command: attach.command,
+      ...(attach.country === undefined ? {} : { country: attach.country }),
+      ...(attach.fallbackUrl === undefined ? {} : { fallbackUrl: attach.fallbackUrl }),
+    },
     { io: { env: world.env, cwd: world.root, now: world.now, ...streams }, credentials: attach.credentials },
   );
 }

@@ -84,7 +84,15 @@ async function deployWith(credentials: Credentials, prepared: Prepared, args: De
   const domain = needsUrl && target.kind === 'existing' ? await findEnvironmentDomain(api, target.serviceSid, config.environment) : undefined;
   // Before a first deploy the domain's digits are unknown: a stand-in URL of the same shape.
   const expectedUrl = functionUrl(domain ?? `${target.uniqueName}-xxxx-${config.environment}.twil.io`, args.functionPath);
-  const attach = (url: string, dryRun: boolean): DeployAttach => ({ url, numbers: args.attach, command, credentials, dryRun });
+  const attach = (url: string, dryRun: boolean): DeployAttach => ({
+    url,
+    numbers: args.attach,
+    command,
+    credentials,
+    dryRun,
+    country: args.country,
+    fallbackUrl: args.fallbackUrl,
+  });
 
   if (args.dryRun) {
     printPlan(out, { config, target, domain, files: prepared.files, variables });

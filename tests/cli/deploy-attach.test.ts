@@ -50,6 +50,17 @@ describe('npm run deploy -- --attach', () => {
     });
   });
 
+  it('passes --country and --fallback-url to the attach', async () => {
+    const [number] = rest.addNumbers(1);
+    const national = number.phone_number.replace(/^\+1(\d{3})(\d{3})(\d{4})$/, '($1) $2-$3');
+    const run = await runDeploy(project.dir, ['--attach', national, '--country', 'CA', '--fallback-url', 'https://example.com/fallback'], env);
+    expect(run.code).toBe(0);
+    expect(rest.number(number.sid)).toMatchObject({ sms_url: `https://${domain()}/sms`, sms_fallback_url: 'https://example.com/fallback' });
+    const refused = await runDeploy(project.dir, ['--attach', national, '--country', 'Narnia'], env);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('Narnia');
+  });
+
   it('attaches the function --function names', async () => {
     const [number] = rest.addNumbers(1);
     const run = await runDeploy(project.dir, ['--attach', number.phone_number, '--function', '/forward'], env);

@@ -48,6 +48,8 @@ describe('npm run deploy: invalid input exits 2 and sends nothing', () => {
     ['an argument where none is taken', { args: ['dev'] }, /too many arguments|unknown command|excess/i],
     ['a malformed --service-sid', { args: ['--service-sid', 'ZS123'] }, /not a service SID/],
     ['--function without --attach', { args: ['--function', '/forward'] }, /--attach/],
+    ['--country without --attach', { args: ['--country', 'GB'] }, /--country goes with --attach/],
+    ['--fallback-url without --attach', { args: ['--fallback-url', 'https://example.com/f'] }, /--fallback-url goes with --attach/],
     ['--attach to a function that is not built', { args: ['--attach', '+15005550006', '--function', '/nope'] }, /\/nope is not one of the functions/],
     ['a base URL with a path', { base: 'http://127.0.0.1:1/v1' }, /TWILIO_SERVERLESS_BASE_URL/],
     // Only Twilio can say a SID does not exist: read calls, still no write.
