@@ -90,23 +90,34 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
  * and a busy number gets many messages a minute.
  */
 const WHOLE_MINUTE_OFFSETS_SINCE = Date.UTC(1972, 6, 1);
-const lastLocal = new Map<string, { readonly minute: number; readonly local: Local }>();
-const lastOpening = new WeakMap<Schedule, { readonly minute: number; readonly opens: string }>();
 
-/** The UTC minute of `now` when answers may be kept for it; undefined before 1972. */
-function minuteOf(now: Date): number | undefined {
-  const time = now.getTime();
-  return time >= WHOLE_MINUTE_OFFSETS_SINCE ? Math.floor(time / 60_000) : undefined;
+interface Entry<V> {
+  readonly minute: number;
+  readonly value: V;
 }
 
-export function localTime(now: Date, timeZone: string): Local {
-  const minute = minuteOf(now);
-  const last = lastLocal.get(timeZone);
-  if (minute !== undefined && last?.minute === minute) return last.local;
-  const local = computeLocalTime(now, timeZone);
-  if (minute !== undefined) lastLocal.set(timeZone, { minute, local });
-  return local;
+/** What perMinute keeps its answers in: a Map for zones, a WeakMap for schedules. */
+interface MinuteCache<K, V> {
+  get(key: K): Entry<V> | undefined;
+  set(key: K, entry: Entry<V>): unknown;
 }
+
+/** `compute(key, now)`, kept per key for the UTC minute of `now` (never before 1972). */
+function perMinute<K, V>(kept: MinuteCache<K, V>, compute: (key: K, now: Date) => V): (key: K, now: Date) => V {
+  return (key, now) => {
+    const time = now.getTime();
+    const minute = time >= WHOLE_MINUTE_OFFSETS_SINCE ? Math.floor(time / 60_000) : undefined;
+    const last = kept.get(key);
+    if (minute !== undefined && last?.minute === minute) return last.value;
+    const value = compute(key, now);
+    if (minute !== undefined) kept.set(key, { minute, value });
+    return value;
+  };
+}
+
+/** The local date, weekday and minute of `now` in `timeZone`. */
+export const localTime = (now: Date, timeZone: string): Local => localTimeIn(timeZone, now);
+const localTimeIn = perMinute(new Map<string, Entry<Local>>(), (timeZone: string, now) => computeLocalTime(now, timeZone));
 
 function computeLocalTime(now: Date, timeZone: string): Local {
   const parts: Record<string, string> = {};
@@ -137,14 +148,8 @@ const hhmm = (minute: number): string => `${String(Math.floor(minute / 60)).padS
  * The next opening after `now`, as the zone's short local day and time ("Mon 09:00"), or ''
  * when there is none in the next 400 days (every window on a closed date).
  */
-export function nextOpening(schedule: Schedule, now: Date): string {
-  const minute = minuteOf(now);
-  const last = lastOpening.get(schedule);
-  if (minute !== undefined && last?.minute === minute) return last.opens;
-  const opens = computeNextOpening(schedule, now);
-  if (minute !== undefined) lastOpening.set(schedule, { minute, opens });
-  return opens;
-}
+export const nextOpening = (schedule: Schedule, now: Date): string => nextOpeningOf(schedule, now);
+const nextOpeningOf = perMinute(new WeakMap<Schedule, Entry<string>>(), computeNextOpening);
 
 function computeNextOpening(schedule: Schedule, now: Date): string {
   const local = localTime(now, schedule.timeZone);
