@@ -99,11 +99,11 @@ function recipientsOf(decision: Decision): string[] {
 export function decideWithPolicy(message: InboundMessage, policy: Policy, now: Date, facts: Facts = {}): PolicyDecision {
   if (matchesAny(policy.block, message.from)) return silent('sender is on the block list');
   if (policy.allow.length > 0 && !matchesAny(policy.allow, message.from)) return silent('sender is not on the allow list');
-  const keyword = isKeywordMessage(message);
   if (isTargetOf(policy, withoutChannel(message.from))) {
-    return keyword ? silent('keyword message from a target: Twilio answers it itself') : relay(message, facts);
+    return isKeywordMessage(message) ? silent('keyword message from a target: Twilio answers it itself') : relay(message, facts);
   }
-  const answer = keyword || policy.keywords.size === 0 ? undefined : policy.keywords.get(firstWord(message.body));
+  // Only a number with keyword answers needs the keyword check here (auto-reply makes its own).
+  const answer = policy.keywords.size === 0 || isKeywordMessage(message) ? undefined : policy.keywords.get(firstWord(message.body));
   if (answer !== undefined) return reply(message, answer);
 
   const closed = policy.hours !== undefined && !isOpen(policy.hours.schedule, now);
