@@ -11,6 +11,7 @@ import { attachNumbers } from '../src/numbers/attach';
 import type { NumbersContext } from '../src/numbers/context';
 import { createNumbersApi } from '../src/twilio/numbers-api';
 import { FakeTwilioApi } from '../tests/helpers/fake-twilio-api';
+import { numbersEnv } from '../tests/helpers/numbers-env';
 import { REPO } from '../tests/helpers/project';
 import { summarize, type Summary } from './stats';
 
@@ -105,16 +106,7 @@ async function attachCommand(options: AttachOptions, numbers: number): Promise<R
   const rssFile = join(cwd, 'max-rss');
   try {
     const args = ['-r', 'ts-node/register/transpile-only', '-r', join(__dirname, 'report-rss.ts'), join(REPO, 'src/cli/numbers.ts'), 'attach', '--all', '--yes', '--json', '--url', URL_ATTACHED];
-    const env = {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      TWILIO_ACCOUNT_SID: api.accountSid,
-      TWILIO_AUTH_TOKEN: api.authToken,
-      TWILIO_API_BASE_URL: api.url,
-      TS_NODE_PROJECT: join(REPO, 'tsconfig.json'),
-      NODE_PATH: join(REPO, 'node_modules'),
-      BENCH_RSS_FILE: rssFile,
-    };
+    const env = numbersEnv(api, { BENCH_RSS_FILE: rssFile });
     const start = process.hrtime.bigint();
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
       const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO } from '../helpers/project';
 import type { FakeTwilioApi } from '../helpers/fake-twilio-api';
+import { numbersEnv } from '../helpers/numbers-env';
 
 export interface Finished {
   readonly code: number | null;
@@ -20,17 +21,7 @@ export interface Running {
 }
 
 export function startNumbers(api: FakeTwilioApi, cwd: string, args: readonly string[], extraEnv: Record<string, string> = {}): Running {
-  // Only PATH and HOME from this shell: no real TWILIO_* credential may reach a test run.
-  const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
-    TWILIO_ACCOUNT_SID: api.accountSid,
-    TWILIO_AUTH_TOKEN: api.authToken,
-    TWILIO_API_BASE_URL: api.url,
-    TS_NODE_PROJECT: join(REPO, 'tsconfig.json'),
-    NODE_PATH: join(REPO, 'node_modules'),
-    ...extraEnv,
-  };
+  const env = numbersEnv(api, extraEnv);
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(REPO, 'src/cli/numbers.ts'), ...args], {
     cwd,
     env,
