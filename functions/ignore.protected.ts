@@ -1,4 +1,4 @@
-// POST /ignore: answers <Response/>: nothing is sent. Reads only the environment.
-import { fixedMode } from '../src/runtime/endpoints';
+// POST /ignore: answers <Response/>: nothing is sent. Reads no configuration at all.
+import { ignoreAll } from '../src/runtime/endpoints';
 
-export const handler = fixedMode('ignore');
+export const handler = ignoreAll();

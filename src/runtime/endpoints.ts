@@ -1,4 +1,5 @@
 import type { EnvConfig } from '../config/env';
+import type { Decision } from '../routing/decide';
 import type { Config } from '../config/load';
 import { policyForMode, policyForNumber } from '../config/resolve';
 import { withoutChannel } from '../routing/phone';
@@ -33,7 +34,7 @@ function policies<C extends object>(build: (config: C, number: string) => Policy
   };
 }
 
-/** A fixed-mode endpoint (/auto-reply, /forward, /ignore): the environment alone decides. */
+/** A fixed-mode endpoint (/auto-reply, /forward): the environment alone decides. */
 export const fixedMode = (mode: Mode) => {
   const policyFor = policies<EnvConfig>((env) => policyForMode(env, mode));
   return webhookHandler((context, message) => {
@@ -42,6 +43,11 @@ export const fixedMode = (mode: Mode) => {
     return route(message, policyFor(env, ''), new Date(), store, store && storeError(message.sid));
   });
 };
+
+const IGNORED: Decision = { messages: [] };
+
+/** /ignore: every message is answered <Response/>, whatever the configuration, so none is read. */
+export const ignoreAll = () => webhookHandler(() => IGNORED);
 
 /** The router (/sms): the receiving number's entry in the routing file decides. */
 export const router = () => {
