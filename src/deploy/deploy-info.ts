@@ -1,33 +1,25 @@
 // .twiliodeployinfo, the Toolkit's own memory of which service a project deployed to. Reading
 // and updating it keeps `npm run deploy` and `twilio-run deploy` on the same service.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeJsonFile } from './record';
+import * as v from 'valibot';
+import { readJsonFile, writeJsonFile } from './json-file';
 
 export const DEPLOY_INFO_FILE = '.twiliodeployinfo';
 
-interface Entry {
-  readonly serviceSid: string;
-  readonly latestBuild: string;
-}
+const Entry = v.object({
+  serviceSid: v.pipe(v.string(), v.regex(/^ZS[0-9a-fA-F]{32}$/)),
+  latestBuild: v.optional(v.string(), ''),
+});
+type Entry = v.InferOutput<typeof Entry>;
 
+/** The file's valid entries; an entry that is not the Toolkit's shape is left out, as is a damaged file. */
 async function readEntries(root: string): Promise<Record<string, Entry>> {
-  const text = await readFile(join(root, DEPLOY_INFO_FILE), 'utf8').catch(() => undefined);
-  if (text === undefined) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return {};
-  }
-  if (typeof parsed !== 'object' || parsed === null) return {};
+  const file = await readJsonFile(join(root, DEPLOY_INFO_FILE));
+  if (file.kind !== 'json' || typeof file.value !== 'object' || file.value === null) return {};
   const entries: Record<string, Entry> = {};
-  for (const [key, value] of Object.entries(parsed)) {
-    const serviceSid: unknown = typeof value === 'object' && value !== null ? Reflect.get(value, 'serviceSid') : undefined;
-    const latestBuild: unknown = typeof value === 'object' && value !== null ? Reflect.get(value, 'latestBuild') : undefined;
-    if (typeof serviceSid === 'string' && /^ZS[0-9a-fA-F]{32}$/.test(serviceSid)) {
-      entries[key] = { serviceSid, latestBuild: typeof latestBuild === 'string' ? latestBuild : '' };
-    }
+  for (const [key, value] of Object.entries(file.value)) {
+    const entry = v.safeParse(Entry, value);
+    if (entry.success) entries[key] = entry.output;
   }
   return entries;
 }

@@ -1,8 +1,8 @@
 // .twilioserverless/deploy.json: what the last deploy made, read by `numbers attach --function`.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import * as v from 'valibot';
 import { validate } from '../config/issues';
+import { readJsonFile, writeJsonFile } from './json-file';
 
 export const RECORD_FILE = join('.twilioserverless', 'deploy.json');
 
@@ -40,25 +40,12 @@ const DeployRecordSchema = v.object({
 
 /** The last deploy's record; none when there is no file. A damaged file is reported, not trusted. */
 export async function readDeployRecord(root: string): Promise<{ record?: DeployRecord; problem?: string }> {
-  const text = await readFile(join(root, RECORD_FILE), 'utf8').catch(() => undefined);
-  if (text === undefined) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return { problem: `${RECORD_FILE} is damaged (not JSON)` };
-  }
-  const { output, problems } = validate(DeployRecordSchema, parsed);
+  const file = await readJsonFile(join(root, RECORD_FILE));
+  if (file.kind === 'missing') return {};
+  if (file.kind === 'not-json') return { problem: `${RECORD_FILE} is damaged (not JSON)` };
+  const { output, problems } = validate(DeployRecordSchema, file.value);
   if (output === undefined) return { problem: `${RECORD_FILE} is damaged (${problems.map((p) => `${p.where}: ${p.message}`).join('; ')})` };
   return { record: output };
-}
-
-/** Written whole to a temporary file, then renamed: a reader never sees half a record. */
-export async function writeJsonFile(path: string, value: unknown): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(value, null, 2)}\n`, 'utf8');
-  await rename(temporary, path);
 }
 
 export async function writeDeployRecord(root: string, record: DeployRecord): Promise<void> {
