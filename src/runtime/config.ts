@@ -5,12 +5,12 @@ import { ROUTING_ASSET } from '../config/routing-file';
 import type { Store } from '../routing/store';
 import type { RuntimeContext } from './handler';
 import { log } from './log';
+import { loads } from './reloads';
 import { SyncStore } from './sync-store';
 
 /**
- * Parsing per request would cost more than the routing itself. Deployed assets and variables
- * are fixed for a build, and the local runtime reloads this module on every request (--live),
- * so a cache keyed by the inputs is always current.
+ * Parsing per request would cost more than the routing itself. Keyed by its inputs (the variables,
+ * and the routing file's text), the cache is always current, deployed or under twilio-run --live.
  */
 function memo<T>(compute: (env: Environment, key: string) => { value: T; problems: Problem[] }) {
   let cached: { inputs: unknown[]; value: T } | undefined;
@@ -39,15 +39,30 @@ const envOnly = /* @__PURE__ */ memo<EnvConfig>((env) => {
 /** The environment alone: the fixed-mode endpoints' configuration. */
 export const envConfig = (env: Environment): EnvConfig => envOnly(env);
 
-const routed = /* @__PURE__ */ memo<Config>((env, assetPath) => {
-  const asset = assetPath === '' ? undefined : Runtime.getAssets()[ROUTING_ASSET];
-  const { config, problems } = loadConfig(env, asset?.open());
+const NO_ASSET = '\0none';
+
+const routed = /* @__PURE__ */ memo<Config>((env, text) => {
+  const { config, problems } = loadConfig(env, text === NO_ASSET ? undefined : text);
   return { value: config, problems };
 });
 
+let asset: { path: string; loads: number; text: string } | undefined;
+
+/**
+ * The routing file's text, read once per path; again after a function file was loaded anew
+ * (./reloads.ts), which deployed is never and under twilio-run --live is every request, so an edit
+ * of the local file is live at once there.
+ */
+function routingText(): string {
+  const current = Runtime.getAssets()[ROUTING_ASSET];
+  if (current === undefined) return NO_ASSET;
+  if (asset?.path !== current.path || asset.loads !== loads()) asset = { path: current.path, loads: loads(), text: current.open() };
+  return asset.text;
+}
+
 /** The environment plus the private asset /routing.json, when it was deployed: the router's configuration. */
 export function routedConfig(env: Environment): Config {
-  return routed(env, Runtime.getAssets()[ROUTING_ASSET]?.path ?? '');
+  return routed(env, routingText());
 }
 
 /**

@@ -2,6 +2,8 @@
  * The real local runtime with a configuration: a .env (FORWARD_TO, AUTO_REPLY_MESSAGE,
  * DEFAULT_MODE) and the README's routing file, deployed as the private asset /routing.json.
  */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { SENDER, fixtures, params } from '../fixtures';
 import { buildOnce, servedProject } from '../helpers/project';
 import { serve, type Served } from '../helpers/runtime';
@@ -24,13 +26,16 @@ const ROUTING = {
 };
 
 let served: Served;
+let dir: string;
 const url = (path: string) => served.runtime.url(path);
 const to = (number: string) => params(fixtures.sms, { To: number });
 
 beforeAll(async () => {
   const built = await buildOnce();
   try {
-    served = await serve(await servedProject(built, { env: ENV, routing: ROUTING }));
+    const project = await servedProject(built, { env: ENV, routing: ROUTING });
+    dir = project.dir;
+    served = await serve(project);
   } finally {
     await built.remove();
   }
@@ -83,5 +88,22 @@ describe('the fixed-mode endpoints read the environment only', () => {
 
   test('/ignore answers <Response/>', async () => {
     expect(twimlOf(await postWebhook(url('/ignore'), to(SALES))).messages).toEqual([]);
+  });
+});
+
+describe('under twilio-run --live (the default)', () => {
+  // The function files are compiled once (src/build/reuse.ts), so this checks that the routing
+  // asset is still read again, as --live reads every file again for each request.
+  test('an edit of the served routing file is answered on the next request', async () => {
+    const file = join(dir, 'dist', 'assets', 'routing.private.json');
+    const before = await readFile(file, 'utf8');
+    expect(twimlOf(await postWebhook(url('/sms'), to(QUIET))).messages).toEqual([]);
+    try {
+      await writeFile(file, JSON.stringify({ numbers: { [QUIET]: { mode: 'auto-reply', message: 'Edited while serving' } } }));
+      expect(twimlOf(await postWebhook(url('/sms'), to(QUIET))).messages).toEqual([{ body: 'Edited while serving', media: [] }]);
+    } finally {
+      await writeFile(file, before);
+    }
+    expect(twimlOf(await postWebhook(url('/sms'), to(QUIET))).messages).toEqual([]);
   });
 });
