@@ -49,7 +49,8 @@ async function watchAndServe(root: string, port: number): Promise<number> {
     await new Promise((resolve) => current.child.once('exit', resolve).kill('SIGTERM'));
   }
 
-  async function startServer(envText: string | undefined, restart: boolean): Promise<void> {
+  /** `restart`: why the running one is replaced (none: the first start). */
+  async function startServer(envText: string | undefined, restart?: string): Promise<void> {
     await stopServer();
     // The old child has just released the port; twilio-run would prompt (and hang) if it were taken.
     for (let i = 0; i < 50 && !(await portIsFree(port)); i++) await new Promise((r) => setTimeout(r, 100));
@@ -68,13 +69,15 @@ async function watchAndServe(root: string, port: number): Promise<number> {
       if (started.serving) schedule();
     });
     started.serving = await waitUntilServing(port, started.child);
-    if (started.serving) console.log(restart ? `Restarted the local runtime on port ${port}: .env changed.` : servingBanner(port));
+    if (started.serving) console.log(restart === undefined ? servingBanner(port) : `Restarted the local runtime on port ${port}: ${restart}.`);
   }
 
   async function rebuild(): Promise<void> {
     const t0 = Date.now();
+    let filesChanged: boolean;
     try {
       const result = await buildInPlace(root);
+      filesChanged = result.filesChanged;
       printProblems(result.problems);
       if (!result.ok) {
         console.error(`Not rebuilt: fix the configuration errors above and save.${server ? ' The last good build is still serving.' : ''}`);
@@ -87,7 +90,10 @@ async function watchAndServe(root: string, port: number): Promise<number> {
       return;
     }
     const envText = await readEnvFile(root);
-    if (server === undefined || server.envText !== envText) await startServer(envText, server !== undefined);
+    if (server === undefined) await startServer(envText);
+    else if (server.envText !== envText) await startServer(envText, '.env changed');
+    // twilio-run lists the files it serves when it starts.
+    else if (filesChanged) await startServer(envText, 'a file was added or removed');
   }
 
   /** One build at a time; changes during a build cause exactly one more. */
