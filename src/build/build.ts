@@ -2,7 +2,7 @@ import { build as bundle } from 'esbuild';
 import { access, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
-import { loadConfig } from '../config/load';
+import { checkForBuild } from '../config/load';
 import { hasErrors, type Problem } from '../config/problem';
 import { ROUTING_FILE } from '../config/routing-file';
 import { reusable } from './reuse';
@@ -29,7 +29,7 @@ export async function readDotenv(root: string): Promise<Record<string, string>> 
 /** Validates the configuration the build would deploy: `.env` plus the routing file. */
 export async function checkProject(root: string): Promise<Problem[]> {
   const env = await readDotenv(root);
-  return loadConfig(env, await readOptional(join(root, ROUTING_FILE))).problems;
+  return checkForBuild(env, await readOptional(join(root, ROUTING_FILE)));
 }
 
 /**

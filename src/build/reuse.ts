@@ -34,20 +34,20 @@ const LOADER = `"use strict";
 const built = (globalThis[Symbol.for(__KEY__)] ??= { loads: 0, files: new Map() });
 built.loads++;
 const id = __ID__;
-let loaded = built.files.get(__filename);
-if (loaded?.id !== id) {
+const loaded = built.files.get(__filename);
+if (loaded?.id === id) module.exports = loaded.exports;
+else {
+  const parameters = __PARAMETERS__;
   const body = String(bundle).slice(__START__, __END__)__UNESCAPE__ + "\\n//# sourceURL=" + __filename;
   let compiled;
   try {
-    compiled = Function(__PARAMETERS__, body);
+    compiled = Function(parameters, body);
   } catch {
-    compiled = require("node:vm").runInThisContext("(function(" + __PARAMETERS__ + "){" + body + "\\n})", { filename: __filename });
+    compiled = require("node:vm").runInThisContext("(function(" + parameters + "){" + body + "\\n})", { filename: __filename });
   }
-  const m = { exports: {} };
-  compiled.call(m.exports, m.exports, require, m, __filename, __dirname);
-  built.files.set(__filename, (loaded = { id, exports: m.exports }));
+  compiled.call(exports, exports, require, module, __filename, __dirname);
+  built.files.set(__filename, { id, exports: module.exports });
 }
-module.exports = loaded.exports;
 `;
 
 /**
@@ -70,7 +70,7 @@ function escapeComment(bundle: string): { text: string; unescape: string } {
  */
 export function reusable(bundle: string): string {
   const { text, unescape } = escapeComment(bundle);
-  const id = createHash('sha256').update(bundle).digest('base64url').slice(0, 16);
+  const id = createHash('sha256').update(bundle).digest('base64url').slice(0, 12);
   const loader = transformSync(
     LOADER.replaceAll('__KEY__', JSON.stringify(RELOADS_KEY))
       .replaceAll('__ID__', JSON.stringify(id))

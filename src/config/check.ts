@@ -30,8 +30,8 @@ export function checkConfig(env: EnvConfig, routing: RoutingConfig): Problem[] {
     }
   };
 
-  /** One set of mode fields: an entry, or its hours.outside. Returns true when it forwards with FORWARD_TO. */
-  const checkRule = (where: string, number: string, fields: RuleFields, mode: string, modeFrom: string, outside: boolean): boolean => {
+  /** One set of mode fields: an entry, or its hours.outside. */
+  const checkRule = (where: string, number: string, fields: RuleFields, mode: string, modeFrom: string, outside: boolean): void => {
     for (const field of MODE_FIELDS) {
       if (fields[field] !== undefined && !FIELDS_OF[mode].includes(field)) {
         const owner = Object.keys(FIELDS_OF).find((m) => FIELDS_OF[m].includes(field));
@@ -41,27 +41,22 @@ export function checkConfig(env: EnvConfig, routing: RoutingConfig): Problem[] {
     if (!outside && fields.message !== undefined && placeholdersIn(fields.message).includes('opens')) {
       problems.push(error(`${where}.message`, '{opens} is only known outside business hours: use it in "hours": { "outside": { "message": ... } }'));
     }
-    if (mode !== 'forward') return false;
+    if (mode !== 'forward') return;
     const targets = fields.to ?? env.forwardTo;
     if (targets.length === 0) {
       problems.push(error(where, `is routed to forward but has no target: add "to": ["+1..."], or set FORWARD_TO`));
     }
     // FORWARD_TO is checked once, below.
     if (fields.to !== undefined) checkTargets(`${where}.to`, number, fields.to);
-    return fields.to === undefined;
   };
 
-  let usesForwardTo = env.defaultMode === 'forward';
   let usesMemory = env.autoReplyOncePer !== undefined;
   for (const [number, entry] of routing.numbers) {
     if (entry === null) continue;
     const where = `${ROUTING_FILE}: numbers.${number}`;
     const mode = entry.mode ?? env.defaultMode;
-    usesForwardTo = checkRule(where, number, entry, mode, entry.mode === undefined ? ' (DEFAULT_MODE)' : '', false) || usesForwardTo;
-    if (entry.hours !== undefined) {
-      const outside = entry.hours.outside;
-      usesForwardTo = checkRule(`${where}.hours.outside`, number, outside, outside.mode, '', true) || usesForwardTo;
-    }
+    checkRule(where, number, entry, mode, entry.mode === undefined ? ' (DEFAULT_MODE)' : '', false);
+    if (entry.hours !== undefined) checkRule(`${where}.hours.outside`, number, entry.hours.outside, entry.hours.outside.mode, '', true);
     if (entry.replyOncePer !== undefined) usesMemory = true;
   }
   checkTargets('FORWARD_TO', undefined, env.forwardTo);
@@ -69,12 +64,27 @@ export function checkConfig(env: EnvConfig, routing: RoutingConfig): Problem[] {
   if (usesMemory && env.syncServiceSid === undefined) {
     problems.push(error('SYNC_SERVICE_SID', 'is not set, but AUTO_REPLY_ONCE_PER or "replyOncePer" needs Twilio Sync to remember who was answered: create a Sync service (Console > Sync > Services) and set SYNC_SERVICE_SID'));
   }
-  if (env.forwardTo.length === 0) {
-    if (env.defaultMode === 'forward') {
-      problems.push(error('DEFAULT_MODE', 'is "forward" but FORWARD_TO is not set: numbers not in the routing file would be forwarded nowhere; set FORWARD_TO'));
-    } else if (!usesForwardTo) {
-      problems.push(warning('FORWARD_TO', 'is not set: /forward will answer without forwarding anything; set FORWARD_TO if you use /forward'));
-    }
+  if (env.forwardTo.length === 0 && env.defaultMode === 'forward') {
+    problems.push(error('DEFAULT_MODE', 'is "forward" but FORWARD_TO is not set: numbers not in the routing file would be forwarded nowhere; set FORWARD_TO'));
   }
   return problems;
+}
+
+/** Some number of the routing file forwards to FORWARD_TO (a forward without its own "to"). */
+function routingUsesForwardTo(routing: RoutingConfig, defaultMode: string): boolean {
+  for (const entry of routing.numbers.values()) {
+    if (entry === null) continue;
+    if ((entry.mode ?? defaultMode) === 'forward' && entry.to === undefined) return true;
+    if (entry.hours?.outside.mode === 'forward' && entry.hours.outside.to === undefined) return true;
+  }
+  return false;
+}
+
+/**
+ * For the build only: the functions log errors, never warnings, so they need not carry these.
+ * FORWARD_TO unset while nothing but /forward would use it (a number that needs it is an error).
+ */
+export function checkWarnings(env: EnvConfig, routing: RoutingConfig): Problem[] {
+  if (env.forwardTo.length > 0 || env.defaultMode === 'forward' || routingUsesForwardTo(routing, env.defaultMode)) return [];
+  return [warning('FORWARD_TO', 'is not set: /forward will answer without forwarding anything; set FORWARD_TO if you use /forward')];
 }

@@ -1,5 +1,5 @@
-import { checkConfig } from './check';
-import { readEnv, type EnvConfig, type Environment } from './env';
+import { checkConfig, checkWarnings } from './check';
+import { checkLogLevel, readEnv, type EnvConfig, type Environment } from './env';
 import type { Problem } from './problem';
 import { readRouting, type RoutingConfig } from './routing-file';
 
@@ -16,4 +16,13 @@ export function loadConfig(environment: Environment, routingText?: string): { co
     config: { env: env.env, routing: routing.routing },
     problems: [...env.problems, ...routing.problems, ...checkConfig(env.env, routing.routing)],
   };
+}
+
+/**
+ * What the build reports: loadConfig's problems, plus what only the build checks (warnings and
+ * LOG_LEVEL), which the functions would never log and so do not carry.
+ */
+export function checkForBuild(environment: Environment, routingText?: string): Problem[] {
+  const { config, problems } = loadConfig(environment, routingText);
+  return [...problems, ...checkWarnings(config.env, config.routing), ...checkLogLevel(environment)];
 }

@@ -20,9 +20,14 @@ export interface Decision {
   readonly messages: readonly OutboundMessage[];
   /** Why nothing (or less than asked) is sent, for the operator's log. Never sent to anyone. */
   readonly note?: string;
+  /** The note names a configuration to fix, not a rule doing its job (see src/runtime/log.ts). */
+  readonly problem?: boolean;
 }
 
+/** Nothing is sent, as a rule says (a STOP, a blocked sender...). */
 export const silent = (note?: string): Decision => ({ messages: [], note });
+/** Nothing is sent because the configuration leaves nothing to send: the operator should fix it. */
+export const misconfigured = (note: string): Decision => ({ messages: [], note, problem: true });
 
 /**
  * A message to a phone number other than the sender's. When the message came in on another
@@ -58,7 +63,7 @@ export const isKeywordMessage = (message: InboundMessage): boolean =>
 /** A reply to the sender; the text's {From}, {To} and {opens} are filled. */
 export function reply(message: InboundMessage, text: string, media: readonly string[] = [], context: ReplyContext = {}): Decision {
   const body = clip(fill(text, { From: message.from, To: message.to, opens: context.opens ?? '' }), MAX_BODY);
-  if (body === '' && media.length === 0) return silent('reply text is empty');
+  if (body === '' && media.length === 0) return misconfigured('reply text is empty');
   return { messages: [{ body, media }] };
 }
 
@@ -81,13 +86,8 @@ function forward(message: InboundMessage, targets: readonly string[], template: 
   for (const to of targets) {
     if (recipients.length < MAX_MESSAGES && isE164(to) && to !== sender && to !== receiving && !recipients.includes(to)) recipients.push(to);
   }
-  if (recipients.length === 0) {
-    return silent(
-      targets.length === 0
-        ? 'forward has no target: set FORWARD_TO or "to" in the routing file'
-        : 'forward has no usable target (each is invalid, the sender or the receiving number)',
-    );
-  }
+  if (targets.length === 0) return misconfigured('forward has no target: set FORWARD_TO or "to" in the routing file');
+  if (recipients.length === 0) return silent('forward has no usable target (each is invalid, the sender or the receiving number)');
   const body = fillWithin(template, { From: message.from, To: message.to, Body: message.body }, 'Body');
   const media = message.media;
   // A "{Body}" template and an empty message: a <Message> with no text and no media fails (21602).

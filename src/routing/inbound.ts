@@ -32,17 +32,25 @@ const MEDIA_URL = /^https?:\/\/\S+$/i;
 const mediaParams = (e: WebhookEvent): unknown[] =>
   [e.MediaUrl0, e.MediaUrl1, e.MediaUrl2, e.MediaUrl3, e.MediaUrl4, e.MediaUrl5, e.MediaUrl6, e.MediaUrl7, e.MediaUrl8, e.MediaUrl9];
 
+const NO_MEDIA: readonly string[] = Object.freeze([]);
+
+/** Every MediaUrl{N} that is a http(s) URL; most messages have none, and share one empty list. */
+function mediaOf(event: WebhookEvent): readonly string[] {
+  let media: string[] | undefined;
+  for (const value of mediaParams(event)) {
+    if (value === undefined) continue;
+    const url = text(value).trim();
+    if (MEDIA_URL.test(url)) (media ??= []).push(url);
+  }
+  return media ?? NO_MEDIA;
+}
+
 /**
  * Reads a webhook without trusting it: missing parameters become '', `NumMedia` is ignored
  * (it is only a hint) and every MediaUrl{N} that is a http(s) URL is taken.
  */
 export function readInbound(event: WebhookEvent): InboundMessage {
-  const media: string[] = [];
-  for (const value of mediaParams(event)) {
-    if (value === undefined) continue;
-    const url = text(value).trim();
-    if (MEDIA_URL.test(url)) media.push(url);
-  }
+  const media = mediaOf(event);
   return {
     sid: text(event.MessageSid) || text(event.SmsMessageSid),
     from: text(event.From).trim(),

@@ -22,6 +22,13 @@ export interface Policy {
   readonly replyOncePer?: number;
 }
 
+/**
+ * The time, or a clock read only when it is needed (business hours, memory): most numbers have no
+ * hours, and a Date per message would cost more than some of the rules.
+ */
+export type Clock = () => Date;
+export const timeOf = (now: Date | Clock): Date => (typeof now === 'function' ? now() : now);
+
 /** What the store knew before the message; read by `route`. */
 export interface Facts {
   /** The last sender forwarded to this target (the message's sender). */
@@ -51,6 +58,8 @@ const forwardsTo = (rule: Rule, number: string): boolean => rule.mode === 'forwa
 /** `targetsOf(policy).includes(number)`, without building the list: this runs for every message. */
 export const isTargetOf = (policy: Policy, number: string): boolean =>
   forwardsTo(policy.rule, number) || (policy.hours !== undefined && forwardsTo(policy.hours.outside, number));
+
+const NOTHING_KNOWN: Facts = {};
 
 const HINT = 'Not sent. To answer someone, start with their number: +15551230000: your text';
 
@@ -83,7 +92,7 @@ const firstWord = (body: string): string => (FIRST_WORD.exec(body)?.[1] ?? '').r
 const FIRST_WORD = /^\s*(\S*)/;
 
 /** `{ ...decision, remember }`, field by field: the spread costs some fifteen times more in V8. */
-const withMemory = (decision: Decision, remember: Memory): PolicyDecision => ({ messages: decision.messages, note: decision.note, remember });
+const withMemory = (decision: Decision, remember: Memory): PolicyDecision => ({ messages: decision.messages, note: decision.note, problem: decision.problem, remember });
 
 /** The `to` of every message (what `flatMap` does, several times slower: this runs for every forward). */
 function recipientsOf(decision: Decision): string[] {
@@ -96,24 +105,26 @@ function recipientsOf(decision: Decision): string[] {
  * The rules, in order: block and allow lists, Twilio's own keywords, relay (targets only),
  * keyword answers, business hours, the number's mode.
  */
-export function decideWithPolicy(message: InboundMessage, policy: Policy, now: Date, facts: Facts = {}): PolicyDecision {
+export function decideWithPolicy(message: InboundMessage, policy: Policy, now: Date | Clock, facts?: Facts): PolicyDecision {
   if (matchesAny(policy.block, message.from)) return silent('sender is on the block list');
   if (policy.allow.length > 0 && !matchesAny(policy.allow, message.from)) return silent('sender is not on the allow list');
   if (isTargetOf(policy, withoutChannel(message.from))) {
-    return isKeywordMessage(message) ? silent('keyword message from a target: Twilio answers it itself') : relay(message, facts);
+    return isKeywordMessage(message) ? silent('keyword message from a target: Twilio answers it itself') : relay(message, facts ?? NOTHING_KNOWN);
   }
   // Only a number with keyword answers needs the keyword check here (auto-reply makes its own).
   const answer = policy.keywords.size === 0 || isKeywordMessage(message) ? undefined : policy.keywords.get(firstWord(message.body));
   if (answer !== undefined) return reply(message, answer);
 
-  const closed = policy.hours !== undefined && !isOpen(policy.hours.schedule, now);
+  const at = policy.hours === undefined ? undefined : timeOf(now);
+  const closed = policy.hours !== undefined && at !== undefined && !isOpen(policy.hours.schedule, at);
   const rule = closed && policy.hours !== undefined ? policy.hours.outside : policy.rule;
-  if (rule.mode === 'auto-reply' && policy.replyOncePer !== undefined && facts.repliedRecently === true) {
+  if (rule.mode === 'auto-reply' && policy.replyOncePer !== undefined && facts?.repliedRecently === true) {
     return silent('sender was auto-replied to recently');
   }
-  const opens = closed && policy.hours !== undefined ? nextOpening(policy.hours.schedule, now) : '';
+  const opens = closed && policy.hours !== undefined && at !== undefined ? nextOpening(policy.hours.schedule, at) : '';
   const decision = decide(message, rule, { opens });
-  if (decision.messages.length === 0) return decision;
+  // No facts: no store, so nothing to remember either.
+  if (facts === undefined || decision.messages.length === 0) return decision;
   if (rule.mode === 'forward') return withMemory(decision, { forwardedTo: recipientsOf(decision) });
   return policy.replyOncePer === undefined ? decision : withMemory(decision, { replied: true });
 }

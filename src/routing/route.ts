@@ -1,7 +1,7 @@
 import type { Decision } from './decide';
 import type { InboundMessage } from './inbound';
 import { withoutChannel } from './phone';
-import { decideWithPolicy, isTargetOf, type Facts, type Policy, type PolicyDecision } from './policy';
+import { decideWithPolicy, isTargetOf, timeOf, type Clock, type Facts, type Policy, type PolicyDecision } from './policy';
 import type { Store } from './store';
 
 /** How long a target can answer "the last sender" without naming the number. */
@@ -23,17 +23,17 @@ export const keys = {
 export function route(
   message: InboundMessage,
   policy: Policy,
-  now: Date,
+  now: Date | Clock,
   store?: Store,
   onStoreError: (cause: unknown) => void = () => {},
 ): Decision | Promise<Decision> {
-  if (store === undefined) return withoutMemory(decideWithPolicy(message, policy, now));
-  return routeWithStore(message, policy, now, store, onStoreError);
+  if (store === undefined) return decideWithPolicy(message, policy, now);
+  return routeWithStore(message, policy, timeOf(now), store, onStoreError);
 }
 
 /** The decision alone: what to remember is for the store. */
 const withoutMemory = (decision: PolicyDecision): Decision =>
-  decision.remember === undefined ? decision : { messages: decision.messages, note: decision.note };
+  decision.remember === undefined ? decision : { messages: decision.messages, note: decision.note, problem: decision.problem };
 
 async function routeWithStore(
   message: InboundMessage,

@@ -56,7 +56,8 @@ let asset: { path: string; loads: number; text: string } | undefined;
 function routingText(): string {
   const current = Runtime.getAssets()[ROUTING_ASSET];
   if (current === undefined) return NO_ASSET;
-  if (asset?.path !== current.path || asset.loads !== loads()) asset = { path: current.path, loads: loads(), text: current.open() };
+  const count = loads();
+  if (asset?.path !== current.path || asset.loads !== count) asset = { path: current.path, loads: count, text: current.open() };
   return asset.text;
 }
 

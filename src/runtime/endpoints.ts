@@ -10,6 +10,8 @@ import { envConfig, routedConfig, storeFor } from './config';
 import { webhookHandler } from './handler';
 import { log } from './log';
 
+const clock = (): Date => new Date();
+
 const storeError = (sid: string) => (cause: unknown) => log.error(sid, 'Twilio Sync failed; routed without memory', cause);
 
 /** Receiving numbers are the account's own, but a long-lived instance keeps no unbounded map. */
@@ -40,7 +42,7 @@ export const fixedMode = (mode: Mode) => {
   return webhookHandler((context, message) => {
     const env = envConfig(context);
     const store = storeFor(context, env);
-    return route(message, policyFor(env, ''), new Date(), store, store && storeError(message.sid));
+    return route(message, policyFor(env, ''), clock, store, store && storeError(message.sid));
   });
 };
 
@@ -55,6 +57,6 @@ export const router = () => {
   return webhookHandler((context, message) => {
     const config = routedConfig(context);
     const store = storeFor(context, config.env);
-    return route(message, policyFor(config, withoutChannel(message.to)), new Date(), store, store && storeError(message.sid));
+    return route(message, policyFor(config, withoutChannel(message.to)), clock, store, store && storeError(message.sid));
   });
 };

@@ -15,6 +15,16 @@ export type Route = (context: RuntimeContext, message: InboundMessage) => Decisi
 const isPromise = (value: Decision | Promise<Decision>): value is Promise<Decision> =>
   typeof (value as Promise<Decision>).then === 'function';
 
+function answer(env: Environment, sid: string, decision: Decision): MessagingResponse {
+  if (decision.note !== undefined) log.note(env, sid, decision.note, decision.problem === true);
+  return renderTwiml(decision, Twilio.twiml.MessagingResponse);
+}
+
+function fallback(message: InboundMessage | undefined, cause: unknown): MessagingResponse {
+  log.error(message?.sid ?? '', 'answered <Response/> after an unexpected error', cause, message?.body);
+  return new Twilio.twiml.MessagingResponse();
+}
+
 /**
  * The runtime adapter every webhook function shares: read the event, route, render.
  * It always answers TwiML with HTTP 200: a 500 becomes error 11200 and the message is lost,
@@ -23,27 +33,20 @@ const isPromise = (value: Decision | Promise<Decision>): value is Promise<Decisi
  */
 export function webhookHandler(route: Route): ServerlessFunctionSignature {
   return function handler(context, event, callback) {
-    const { MessagingResponse } = Twilio.twiml;
-    let sid = '';
-    let body = '';
-    const answer = (decision: Decision): MessagingResponse => {
-      if (decision.note !== undefined) log.info(sid, decision.note);
-      return renderTwiml(decision, MessagingResponse);
-    };
-    const fallback = (cause: unknown): MessagingResponse => {
-      log.error(sid, 'answered <Response/> after an unexpected error', cause, body);
-      return new MessagingResponse();
-    };
+    const env = context as unknown as RuntimeContext;
+    let message: InboundMessage | undefined;
     try {
-      const message = readInbound(event as unknown as WebhookEvent);
-      sid = message.sid;
-      body = message.body;
-      log.debug(context as unknown as Environment, sid, message);
-      const decision = route(context as unknown as RuntimeContext, message);
-      if (!isPromise(decision)) return callback(null, answer(decision));
-      decision.then(answer).catch(fallback).then((twiml) => callback(null, twiml));
+      message = readInbound(event as unknown as WebhookEvent);
+      log.debug(env, message.sid, message);
+      const decision = route(env, message);
+      if (!isPromise(decision)) return callback(null, answer(env, message.sid, decision));
+      const read = message;
+      decision
+        .then((later) => answer(env, read.sid, later))
+        .catch((cause: unknown) => fallback(read, cause))
+        .then((twiml) => callback(null, twiml));
     } catch (cause) {
-      callback(null, fallback(cause));
+      callback(null, fallback(message, cause));
     }
   };
 }

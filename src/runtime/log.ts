@@ -14,9 +14,18 @@ const who = (sid: string): string => (sid === '' ? '(no MessageSid)' : sid);
 /** An error as console.error would print it (stack, Twilio code and status), as one text to clean. */
 const describe = (cause: unknown): string => (typeof cause === 'string' ? cause : inspect(cause, { depth: 3 }));
 
+/** LOG_LEVEL=info or debug: also say why a message got no answer when a rule decided so. */
+const says = (env: Environment): boolean => env.LOG_LEVEL === 'info' || env.LOG_LEVEL === 'debug';
+
 export const log = {
-  info(sid: string, text: string): void {
-    console.log(`${PREFIX} ${who(sid)}: ${text}`);
+  /**
+   * Why a message got no answer. A configuration to fix is a warning, always (the Twilio
+   * Debugger shows it); a rule doing its job (a STOP, a blocked sender: a spam flood) is routine,
+   * logged only at LOG_LEVEL=info or debug.
+   */
+  note(env: Environment, sid: string, text: string, problem: boolean): void {
+    if (problem) console.warn(`${PREFIX} ${who(sid)}: ${text}`);
+    else if (says(env)) console.log(`${PREFIX} ${who(sid)}: ${text}`);
   },
   /**
    * `text` is ours (a reason, a configuration problem naming configured numbers); `cause` comes

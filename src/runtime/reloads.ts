@@ -9,7 +9,8 @@ interface Built {
   readonly loads: number;
 }
 
-const key = Symbol.for(RELOADS_KEY);
+// The loader creates it before it runs the bundle: read once, it is one property read per call.
+const built = Reflect.get(globalThis, Symbol.for(RELOADS_KEY)) as Built | undefined;
 
 /** Loads of built function files in this process so far; 0 when running from source (tests). */
-export const loads = (): number => (Reflect.get(globalThis, key) as Built | undefined)?.loads ?? 0;
+export const loads = (): number => built?.loads ?? 0;

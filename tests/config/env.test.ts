@@ -1,5 +1,5 @@
 /** The environment at run time: invalid values are reported and replaced, never fatal. */
-import { DEFAULTS, readEnv } from '../../src/config/env';
+import { DEFAULTS, checkLogLevel, readEnv } from '../../src/config/env';
 
 const A = '+15551230001';
 const B = '+15551230002';
@@ -42,6 +42,16 @@ describe('readEnv', () => {
     const { env, problems } = readEnv({ [name]: value });
     expect(env[field]).toBe(fallback);
     expect(problems.map((p) => p.where)).toEqual([name]);
+  });
+
+  test.each(['warn', 'info', 'debug', ''])('LOG_LEVEL=%s is a level, or unset', (level) => {
+    expect(checkLogLevel({ LOG_LEVEL: level })).toEqual([]);
+  });
+
+  test('another LOG_LEVEL is reported with the levels to choose from', () => {
+    expect(checkLogLevel({ LOG_LEVEL: 'verbose' })).toEqual([
+      expect.objectContaining({ where: 'LOG_LEVEL', message: expect.stringMatching(/"verbose" is not a log level: use info or debug/) }),
+    ]);
   });
 
   test('ignores variables that are not text (the runtime context also holds functions)', () => {

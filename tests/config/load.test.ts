@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '../../src/config/load';
+import { checkForBuild } from '../../src/config/load';
 import type { Problem } from '../../src/config/problem';
 
 const FILE = 'assets/routing.private.json';
@@ -14,8 +14,9 @@ const A = '+15551230001';
 const eleven = Array.from({ length: 11 }, (_, i) => `+1555123${String(i).padStart(4, '0')}`);
 
 type Env = Readonly<Record<string, string>>;
+/** What the build reports (loadConfig's problems and the build's own checks). */
 const load = (env: Env, routing?: object | string): Problem[] =>
-  loadConfig(env, routing === undefined || typeof routing === 'string' ? routing : JSON.stringify(routing)).problems;
+  checkForBuild(env, routing === undefined || typeof routing === 'string' ? routing : JSON.stringify(routing));
 const errorsOf = (problems: Problem[]) => problems.filter((p) => p.level === 'error');
 
 /** [kind, env, routing file, where the error is, what it says] */
@@ -64,6 +65,15 @@ describe('FORWARD_TO unset', () => {
 
   test('is no warning once set', () => {
     expect(warningOf({ FORWARD_TO: A })).toEqual([]);
+  });
+
+  test('is no warning (but an error) when a number of the routing file would forward to it', () => {
+    const forward = { numbers: { [N]: { mode: 'forward' } } };
+    const outside = { numbers: { [N]: { mode: 'ignore', hours: { timeZone: 'UTC', open: ['Mon 09:00-17:00'], outside: { mode: 'forward' } } } } };
+    for (const routing of [forward, outside]) {
+      expect(warningOf({}, routing)).toEqual([]);
+      expect(errorsOf(load({}, routing)).map((p) => p.message)).toEqual([expect.stringMatching(/routed to forward but has no target/)]);
+    }
   });
 
   test('an empty value counts as unset', () => {

@@ -9,7 +9,10 @@ beforeAll(() => {
   installTwilio();
   installRuntime(() => ({}));
 });
-beforeEach(() => jest.spyOn(console, 'log').mockImplementation(() => undefined));
+beforeEach(() => {
+  jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
 afterEach(() => jest.restoreAllMocks());
 
 describe('/auto-reply', () => {

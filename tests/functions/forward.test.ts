@@ -7,12 +7,14 @@ const B = '+15551230002';
 const PIC = (n: number) => `https://api.twilio.com/2010-04-01/Accounts/ACa1b2c3d4e5f60718293a4b5c6d7e8f90/Messages/MM0/Media/ME${n}`;
 
 let logged: jest.SpyInstance;
+let warned: jest.SpyInstance;
 beforeAll(() => {
   installTwilio();
   installRuntime(() => ({}));
 });
 beforeEach(() => {
   logged = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  warned = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   jest.spyOn(console, 'error').mockImplementation(() => undefined);
 });
 afterEach(() => jest.restoreAllMocks());
@@ -84,10 +86,22 @@ describe('/forward', () => {
     expect((await answerOf(handler, params(fixtures.sms, changes), { FORWARD_TO: A })).messages).toEqual([]);
   });
 
-  test('without FORWARD_TO: answers <Response/> and logs why, never `to=""`', async () => {
+  test('without FORWARD_TO: answers <Response/> and warns why (a configuration to fix), never `to=""`', async () => {
     expect((await answerOf(handler, params(fixtures.sms))).messages).toEqual([]);
-    const lines = logged.mock.calls.map((call: unknown[]) => call.join(' '));
+    const lines = warned.mock.calls.map((call: unknown[]) => call.join(' '));
     expect(lines.some((line) => line.includes(fixtures.sms.MessageSid) && line.includes('FORWARD_TO'))).toBe(true);
+  });
+
+  test('a rule doing its job (a message from the receiving number) is logged only at LOG_LEVEL=info or debug', async () => {
+    const loop = params(fixtures.sms, { From: fixtures.sms.To });
+    const noted = () => logged.mock.calls.filter((call: unknown[]) => call.join(' ').includes('would loop')).length;
+    await answerOf(handler, loop, { FORWARD_TO: A });
+    expect(noted()).toBe(0);
+    await answerOf(handler, loop, { FORWARD_TO: A, LOG_LEVEL: 'info' });
+    expect(noted()).toBe(1);
+    await answerOf(handler, loop, { FORWARD_TO: A, LOG_LEVEL: 'debug' });
+    expect(noted()).toBe(2);
+    expect(warned).not.toHaveBeenCalled();
   });
 
   test('an invalid FORWARD_TO item is dropped; the others still get the message', async () => {

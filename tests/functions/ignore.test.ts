@@ -6,7 +6,10 @@ beforeAll(() => {
   installTwilio();
   installRuntime(() => ({}));
 });
-beforeEach(() => jest.spyOn(console, 'log').mockImplementation(() => undefined));
+beforeEach(() => {
+  jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
 afterEach(() => jest.restoreAllMocks());
 
 const everything = { AUTO_REPLY_MESSAGE: 'hi', FORWARD_TO: '+15551230001', DEFAULT_MODE: 'forward' };

@@ -35,6 +35,7 @@ let errors: jest.SpyInstance;
 beforeAll(() => installTwilio());
 beforeEach(() => {
   jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
 });
 afterEach(() => jest.restoreAllMocks());

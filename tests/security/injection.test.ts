@@ -24,6 +24,7 @@ beforeAll(() => installTwilio());
 beforeEach(() => {
   installRuntime(() => ({}));
   jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   jest.spyOn(console, 'error').mockImplementation(() => undefined);
 });
 afterEach(() => jest.restoreAllMocks());

@@ -68,6 +68,7 @@ describe('in-process, each built function', () => {
   afterAll(() => functions?.project.remove());
   beforeEach(() => {
     jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
   });
   afterEach(() => jest.restoreAllMocks());
