@@ -10,8 +10,13 @@ export const HELP_KEYWORDS = ['HELP', 'INFO'];
 const RESERVED = new Set([...OPT_OUT_KEYWORDS, ...OPT_IN_KEYWORDS, ...HELP_KEYWORDS]);
 const LONGEST = Math.max(...[...RESERVED].map((word) => word.length));
 
+const SPACE = /\s/;
+
 /** True for a keyword Twilio handles itself: the whole trimmed body, in any case. */
 export function isReservedKeyword(text: string): boolean {
+  // A long text without white space around it is no keyword: not copied by trim() (this runs for
+  // every message, and bodies can be 1600 characters).
+  if (text.length > LONGEST && !SPACE.test(text[0]) && !SPACE.test(text[text.length - 1])) return false;
   const trimmed = text.trim();
   // Upper-casing never shortens a string (checked over every code point), so a longer text is no
   // keyword, and a whole message body need not be upper-cased.
