@@ -1,3 +1,4 @@
+import { firstWord } from './keywords';
 import { decide, isKeywordMessage, reply, sendTo, silent, type Decision } from './decide';
 import { isOpen, nextOpening, type Schedule } from './hours';
 import type { InboundMessage } from './inbound';
@@ -86,10 +87,6 @@ function relay(message: InboundMessage, facts: Facts): Decision {
   return { messages: [sendTo(message, command.to, clip(command.text, MAX_BODY), media)] };
 }
 
-/** First word, upper case, without trailing punctuation: "Hours?" -> "HOURS". */
-const firstWord = (body: string): string => (FIRST_WORD.exec(body)?.[1] ?? '').replace(/[.,!?;:]+$/, '').toUpperCase();
-/** What `body.trim().split(/\s+/)[0]` gives (trim strips exactly what \s matches), without splitting a whole body. */
-const FIRST_WORD = /^\s*(\S*)/;
 
 /** `{ ...decision, remember }`, field by field: the spread costs some fifteen times more in V8. */
 const withMemory = (decision: Decision, remember: Memory): PolicyDecision => ({ messages: decision.messages, note: decision.note, problem: decision.problem, remember });
