@@ -31,10 +31,10 @@ const AFTER = '*/}';
  * escapeComment, when it had anything to do. A SyntaxError would be thrown by `vm` just the same.
  */
 const LOADER = `"use strict";
-const built = (globalThis[Symbol.for(__KEY__)] ??= { loads: 0, files: new Map() });
+const built = (globalThis[Symbol.for(__KEY__)] ??= { loads: 0, files: {} });
 built.loads++;
 const id = __ID__;
-const loaded = built.files.get(__filename);
+const loaded = built.files[__filename];
 if (loaded?.id === id) module.exports = loaded.exports;
 else {
   const parameters = __PARAMETERS__;
@@ -46,7 +46,7 @@ else {
     compiled = require("node:vm").runInThisContext("(function(" + parameters + "){" + body + "\\n})", { filename: __filename });
   }
   compiled.call(exports, exports, require, module, __filename, __dirname);
-  built.files.set(__filename, { id, exports: module.exports });
+  built.files[__filename] = { id, exports: module.exports };
 }
 `;
 

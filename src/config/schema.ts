@@ -13,6 +13,9 @@ import { isReservedKeyword } from '../routing/keywords';
 import { PATTERN } from '../routing/patterns';
 import { parseDuration } from './duration';
 
+/** YYYY-MM-DD with a month 01-12 and a day 01-31 (valibot's isoDate). */
+const ISO_DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:[12]\d|0[1-9]|3[01])$/u;
+
 export const FORWARD_PLACEHOLDERS = ['From', 'To', 'Body'];
 
 /** A strict object whose unknown-key error lists the keys it takes. */
@@ -55,12 +58,13 @@ export const Targets = v.pipe(
  * surrogates, U+FFFE/U+FFFF): a configured text holding one would silence every answer.
  */
 const xmlText = (what: string) =>
-  v.check((text: string) => xmlSafe(text) === text, `contains a control character or another character XML cannot carry, so it could never be sent: remove it from the ${what}`);
+  v.check((text: string) => xmlSafe(text) === text, `contains a character XML cannot carry (a control character?), so it could never be sent: remove it from the ${what}`);
 
 const text = (what: string) =>
   v.pipe(
     v.string(`must be text in quotes (${what})`),
-    v.nonEmpty(`is empty: write the ${what}, or leave it out for the default`),
+    // minLength(1), not nonEmpty: the same check, and valibot's minLength is bundled anyway.
+    v.minLength(1, `is empty: write the ${what}, or leave it out for the default`),
     xmlText(what),
     v.maxLength(MAX_BODY, (issue) => `is ${issue.received.replace(/\D/g, '')} characters long: an SMS body holds at most ${MAX_BODY}; shorten it`),
   );
@@ -83,7 +87,7 @@ export const MediaList = v.pipe(
 export const Keyword = v.pipe(
   v.string(),
   v.regex(/^[A-Za-z0-9]+$/, (issue) => `keyword ${issue.received} is not one word: use letters and digits only, e.g. "HOURS"`),
-  v.check((word: string) => !isReservedKeyword(word), (issue) => `keyword "${String(issue.input)}" is an opt-out, opt-in or help keyword that Twilio answers itself: a second answer would double-reply; choose another word`),
+  v.check((word: string) => !isReservedKeyword(word), (issue) => `keyword "${String(issue.input)}" is one Twilio answers itself (opt-out, opt-in, help): choose another word`),
 );
 export const Keywords = v.record(Keyword, ReplyText, 'must be an object of keyword to reply text, e.g. { "HOURS": "Open 9-5, Mon-Fri" }');
 
@@ -104,7 +108,8 @@ const Window = v.pipe(
 
 const LocalDate = v.pipe(
   v.string(),
-  v.isoDate((issue) => `${issue.received} is not a date: write YYYY-MM-DD, e.g. "2026-12-25"`),
+  // valibot's isoDate pattern, through regex (bundled anyway) rather than a second validator.
+  v.regex(ISO_DATE, (issue) => `${issue.received} is not a date: write YYYY-MM-DD, e.g. "2026-12-25"`),
 );
 
 const TimeZone = v.pipe(

@@ -23,15 +23,8 @@ export function isReservedKeyword(text: string): boolean {
   return trimmed.length <= LONGEST && RESERVED.has(trimmed.toUpperCase());
 }
 
-/** `\s` for one UTF-16 code unit: ASCII white space, no-break and Unicode spaces, separators, BOM. */
-function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** . , ! ? ; : */
-const isTrailingPunctuation = (c: number): boolean => c === 0x2e || c === 0x2c || c === 0x21 || c === 0x3f || c === 0x3b || c === 0x3a;
+/** `\s` for one UTF-16 code unit; the regex only for the rare ones past Latin-1's controls. */
+const isSpace = (c: number): boolean => (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0xa0 && SPACE.test(String.fromCharCode(c)));
 
 /**
  * The first word, upper case, without trailing punctuation: "Hours?" -> "HOURS"; what
@@ -43,6 +36,6 @@ export function firstWord(body: string): string {
   while (start < body.length && isSpace(body.charCodeAt(start))) start++;
   let end = start;
   while (end < body.length && !isSpace(body.charCodeAt(end))) end++;
-  while (end > start && isTrailingPunctuation(body.charCodeAt(end - 1))) end--;
+  while (end > start && '.,!?;:'.includes(body[end - 1])) end--;
   return body.slice(start, end).toUpperCase();
 }
