@@ -1,5 +1,4 @@
 import type { EnvConfig } from '../config/env';
-import type { Decision } from '../routing/decide';
 import type { Config } from '../config/load';
 import { policyForMode, policyForNumber } from '../config/resolve';
 import { withoutChannel } from '../routing/phone';
@@ -45,11 +44,6 @@ export const fixedMode = (mode: Mode) => {
     return route(message, policyFor(env, ''), clock, store, store && storeError(message.sid));
   });
 };
-
-const IGNORED: Decision = { messages: [] };
-
-/** /ignore: every message is answered <Response/>, whatever the configuration, so none is read. */
-export const ignoreAll = () => webhookHandler(() => IGNORED);
 
 /** The router (/sms): the receiving number's entry in the routing file decides. */
 export const router = () => {
