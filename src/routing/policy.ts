@@ -112,13 +112,15 @@ export function decideWithPolicy(message: InboundMessage, policy: Policy, now: D
   const answer = policy.keywords.size === 0 || isKeywordMessage(message) ? undefined : policy.keywords.get(firstWord(message.body));
   if (answer !== undefined) return reply(message, answer);
 
-  const at = policy.hours === undefined ? undefined : timeOf(now);
-  const closed = policy.hours !== undefined && at !== undefined && !isOpen(policy.hours.schedule, at);
-  const rule = closed && policy.hours !== undefined ? policy.hours.outside : policy.rule;
+  const hours = policy.hours;
+  // The clock is read only for a number with business hours.
+  const at = hours === undefined ? undefined : timeOf(now);
+  const closed = hours !== undefined && at !== undefined && !isOpen(hours.schedule, at);
+  const rule = closed ? hours.outside : policy.rule;
   if (rule.mode === 'auto-reply' && policy.replyOncePer !== undefined && facts?.repliedRecently === true) {
     return silent('sender was auto-replied to recently');
   }
-  const opens = closed && policy.hours !== undefined && at !== undefined ? nextOpening(policy.hours.schedule, at) : '';
+  const opens = closed ? nextOpening(hours.schedule, at) : '';
   const decision = decide(message, rule, { opens });
   // No facts: no store, so nothing to remember either.
   if (facts === undefined || decision.messages.length === 0) return decision;

@@ -2,6 +2,7 @@ import { SENDER, fixtures, params } from '../fixtures';
 import { handler } from '../../functions/auto-reply.protected';
 import { HELP_KEYWORDS, OPT_IN_KEYWORDS, OPT_OUT_KEYWORDS } from '../../src/routing/keywords';
 import { answerOf, installRuntime, installTwilio } from '../helpers/runtime-globals';
+import { quietConsole } from '../helpers/quiet-console';
 
 const DEFAULT_REPLY = 'Thanks for your message. We have received it and will get back to you soon.';
 
@@ -10,8 +11,7 @@ beforeAll(() => {
   installRuntime(() => ({}));
 });
 beforeEach(() => {
-  jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  quietConsole();
 });
 afterEach(() => jest.restoreAllMocks());
 

@@ -1,6 +1,7 @@
 import { RECEIVER, SENDER, fixtures, params } from '../fixtures';
 import { handler } from '../../functions/forward.protected';
 import { answerOf, installRuntime, installTwilio } from '../helpers/runtime-globals';
+import { quietConsole } from '../helpers/quiet-console';
 
 const A = '+15551230001';
 const B = '+15551230002';
@@ -13,9 +14,7 @@ beforeAll(() => {
   installRuntime(() => ({}));
 });
 beforeEach(() => {
-  logged = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  warned = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-  jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  ({ log: logged, warn: warned } = quietConsole());
 });
 afterEach(() => jest.restoreAllMocks());
 

@@ -1,14 +1,14 @@
 import { fixtures, params } from '../fixtures';
 import { handler } from '../../functions/ignore.protected';
 import { answerOf, installRuntime, installTwilio } from '../helpers/runtime-globals';
+import { quietConsole } from '../helpers/quiet-console';
 
 beforeAll(() => {
   installTwilio();
   installRuntime(() => ({}));
 });
 beforeEach(() => {
-  jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  quietConsole();
 });
 afterEach(() => jest.restoreAllMocks());
 

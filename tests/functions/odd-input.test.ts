@@ -9,6 +9,7 @@ import { handler as forward } from '../../functions/forward.protected';
 import { handler as ignore } from '../../functions/ignore.protected';
 import { handler as sms } from '../../functions/sms.protected';
 import { answerOf, installRuntime, installTwilio } from '../helpers/runtime-globals';
+import { quietConsole } from '../helpers/quiet-console';
 
 const A = '+15551230001';
 const B = '+15551230002';
@@ -55,9 +56,7 @@ beforeAll(() => {
   installRuntime(() => ({}));
 });
 beforeEach(() => {
-  jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-  errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  errors = quietConsole().error;
 });
 afterEach(() => jest.restoreAllMocks());
 

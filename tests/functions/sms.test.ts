@@ -1,6 +1,7 @@
 import { RECEIVER, SENDER, fixtures, params } from '../fixtures';
 import { handler } from '../../functions/sms.protected';
 import { answerOf, assetsFrom, installRuntime, installTwilio, routingFile } from '../helpers/runtime-globals';
+import { quietConsole } from '../helpers/quiet-console';
 
 const DEFAULT_REPLY = 'Thanks for your message. We have received it and will get back to you soon.';
 const SALES = RECEIVER; // +15005550006, the fixtures' receiving number
@@ -34,9 +35,7 @@ async function withRouting(content: string | object): Promise<void> {
 let errors: jest.SpyInstance;
 beforeAll(() => installTwilio());
 beforeEach(() => {
-  jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-  errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  errors = quietConsole().error;
 });
 afterEach(() => jest.restoreAllMocks());
 afterAll(async () => {

@@ -10,15 +10,14 @@ import { handler as ignore } from '../../functions/ignore.protected';
 import { handler as sms } from '../../functions/sms.protected';
 import { contextWith, installRuntime, installTwilio, invoke } from '../helpers/runtime-globals';
 import { parseTwiml } from '../helpers/twiml';
+import { quietConsole } from '../helpers/quiet-console';
 
 const SID = fixtures.sms.MessageSid;
 let errors: jest.SpyInstance;
 
 beforeAll(() => installTwilio());
 beforeEach(() => {
-  jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-  errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  errors = quietConsole().error;
   installRuntime(() => ({}));
 });
 afterEach(() => jest.restoreAllMocks());

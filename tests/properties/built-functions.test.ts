@@ -15,6 +15,7 @@ import { POOL, SYNC_SID } from './numbers';
 import { checkAnswer, numberOf, raw } from './oracle';
 import { settings } from './settings';
 import { fragment } from './text-arbitraries';
+import { quietConsole } from '../helpers/quiet-console';
 
 const RUNS = 600;
 const ACCOUNT = 'AC0123456789abcdef0123456789abcdef';
@@ -33,9 +34,7 @@ afterAll(async () => {
   await built?.project.remove();
 });
 beforeEach(() => {
-  jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-  errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  errors = quietConsole().error;
 });
 afterEach(() => jest.restoreAllMocks());
 

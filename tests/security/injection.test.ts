@@ -7,6 +7,7 @@ import { handler as autoReply } from '../../functions/auto-reply.protected';
 import { handler as forward } from '../../functions/forward.protected';
 import { handler as sms } from '../../functions/sms.protected';
 import { answerOf, assetsFrom, installRuntime, installTwilio, routingFile } from '../helpers/runtime-globals';
+import { quietConsole } from '../helpers/quiet-console';
 
 const SENDER = '+12125550143';
 const RECEIVER = '+15005550006';
@@ -23,9 +24,7 @@ const event = (changes: Record<string, string> = {}) => ({ MessageSid: 'SM012345
 beforeAll(() => installTwilio());
 beforeEach(() => {
   installRuntime(() => ({}));
-  jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-  jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  quietConsole();
 });
 afterEach(() => jest.restoreAllMocks());
 

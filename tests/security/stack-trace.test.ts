@@ -12,6 +12,7 @@ import { contextWith, installRuntime, invoke } from '../helpers/runtime-globals'
 import { startRuntime, type LocalRuntime } from '../helpers/runtime';
 import { parseTwiml } from '../helpers/twiml';
 import { postWebhook } from '../helpers/webhook';
+import { quietConsole } from '../helpers/quiet-console';
 
 const SMS = { MessageSid: 'SM0123456789abcdef0123456789abcdef', From: '+12125550143', To: '+15005550006', Body: 'hello' };
 /** What a leaked error looks like: a stack frame, an error name, a file path. */
@@ -67,9 +68,7 @@ describe('in-process, each built function', () => {
   }, 120_000);
   afterAll(() => functions?.project.remove());
   beforeEach(() => {
-    jest.spyOn(console, 'log').mockImplementation(() => undefined);
-    jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    quietConsole();
   });
   afterEach(() => jest.restoreAllMocks());
 
