@@ -78,13 +78,10 @@ export async function buildProject(root: string): Promise<BuildResult> {
   const dist = join(root, 'dist');
   await rm(dist, { recursive: true, force: true });
   const sources = (await readdir(join(root, 'functions'))).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
+  // Every bundle first, then the files: a failing bundle (a syntax error) leaves no write in flight.
+  const bundles = await Promise.all(sources.map((source) => bundleFunction(root, source)));
   await mkdir(join(dist, 'functions'), { recursive: true });
-  await Promise.all(
-    sources.map(async (source) => {
-      const code = await bundleFunction(root, source);
-      await writeFile(join(dist, 'functions', source.replace(/\.ts$/, '.js')), reusable(code));
-    }),
-  );
+  await Promise.all(sources.map((source, i) => writeFile(join(dist, 'functions', source.replace(/\.ts$/, '.js')), reusable(bundles[i]))));
   await mkdir(join(dist, 'assets'), { recursive: true });
   if (await exists(join(root, 'assets'))) {
     await cp(join(root, 'assets'), join(dist, 'assets'), {
