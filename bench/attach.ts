@@ -46,10 +46,20 @@ export interface AttachResult {
   /** attachNumbers in this process (the library: list, plan, back up, update). */
   readonly work: { readonly ms: Summary; readonly ratio: Summary; readonly throttled: number };
   /** The whole command in a new process: Node and ts-node start-up, credentials, the work, the output. */
-  readonly command: { readonly ms: Summary; readonly ratio: Summary; readonly throttled: number; readonly maxRssMiB: Summary };
+  readonly command: {
+    readonly ms: Summary;
+    readonly ratio: Summary;
+    readonly throttled: number;
+    readonly maxRssMiB: Summary;
+  };
   /** One number at a time (sequential updates, as the Twilio CLI does), the same library otherwise. */
   readonly baseline: { readonly ms: Summary; readonly speedup: number };
-  readonly memory: { readonly numbers: number; readonly maxRssMiB: Summary; readonly ms: Summary; readonly ratio: Summary };
+  readonly memory: {
+    readonly numbers: number;
+    readonly maxRssMiB: Summary;
+    readonly ms: Summary;
+    readonly ratio: Summary;
+  };
 }
 
 const URL_ATTACHED = 'https://switchboard-1234-dev.twil.io/sms';
@@ -63,7 +73,9 @@ async function standIn(options: AttachOptions, numbers: number): Promise<FakeTwi
 }
 
 function runOf(api: FakeTwilioApi, ms: number, options: AttachOptions): Run {
-  const listingPages = api.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/IncomingPhoneNumbers.json')).length;
+  const listingPages = api.requests.filter(
+    (r) => r.method === 'GET' && r.path.endsWith('/IncomingPhoneNumbers.json'),
+  ).length;
   const updates = api.requests.filter((r) => r.method === 'POST').length;
   const rounds = Math.ceil(updates / options.maxConcurrency);
   return {
@@ -81,10 +93,24 @@ async function attachInProcess(options: AttachOptions, concurrency?: number): Pr
   const api = await standIn(options, options.numbers);
   const cwd = await mkdtemp(join(tmpdir(), 'bench-attach-'));
   try {
-    const credentials = { accountSid: api.accountSid, username: api.accountSid, password: api.authToken, source: 'bench' };
-    const ctx: NumbersContext = { api: createNumbersApi(credentials, { origin: api.url }), accountSid: api.accountSid, cwd };
+    const credentials = {
+      accountSid: api.accountSid,
+      username: api.accountSid,
+      password: api.authToken,
+      source: 'bench',
+    };
+    const ctx: NumbersContext = {
+      api: createNumbersApi(credentials, { origin: api.url }),
+      accountSid: api.accountSid,
+      cwd,
+    };
     const start = process.hrtime.bigint();
-    const report = await attachNumbers(ctx, { url: URL_ATTACHED, numbers: 'all', command: 'bench', ...(concurrency !== undefined ? { concurrency } : {}) });
+    const report = await attachNumbers(ctx, {
+      url: URL_ATTACHED,
+      numbers: 'all',
+      command: 'bench',
+      ...(concurrency !== undefined ? { concurrency } : {}),
+    });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     const changed = report.results.filter((r) => r.outcome === 'changed').length;
     if (changed !== options.numbers) throw new Error(`attach changed ${changed} of ${options.numbers} numbers`);
@@ -105,7 +131,19 @@ async function attachCommand(options: AttachOptions, numbers: number): Promise<R
   const cwd = await mkdtemp(join(tmpdir(), 'bench-attach-cli-'));
   const rssFile = join(cwd, 'max-rss');
   try {
-    const args = ['-r', 'ts-node/register/transpile-only', '-r', join(__dirname, 'report-rss.ts'), join(REPO, 'src/cli/numbers.ts'), 'attach', '--all', '--yes', '--json', '--url', URL_ATTACHED];
+    const args = [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      join(__dirname, 'report-rss.ts'),
+      join(REPO, 'src/cli/numbers.ts'),
+      'attach',
+      '--all',
+      '--yes',
+      '--json',
+      '--url',
+      URL_ATTACHED,
+    ];
     const env = numbersEnv(api, { BENCH_RSS_FILE: rssFile });
     const start = process.hrtime.bigint();
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
@@ -129,7 +167,10 @@ async function attachCommand(options: AttachOptions, numbers: number): Promise<R
 const ratiosTo = (runs: readonly Run[]): Summary => summarize(runs.map((r) => r.ms / r.idealMs));
 const throttledIn = (runs: readonly Run[]): number => runs.reduce((sum, r) => sum + r.throttled, 0);
 
-export async function attachBenchmark(options: AttachOptions, progress: (text: string) => void = () => {}): Promise<AttachResult> {
+export async function attachBenchmark(
+  options: AttachOptions,
+  progress: (text: string) => void = () => {},
+): Promise<AttachResult> {
   for (let i = 0; i < options.warmup; i++) {
     progress(`attach: warm-up ${i + 1}/${options.warmup}`);
     await attachInProcess(options);
@@ -160,7 +201,12 @@ export async function attachBenchmark(options: AttachOptions, progress: (text: s
     maxConcurrency: options.maxConcurrency,
     idealMs: work[0]?.idealMs ?? 0,
     work: { ms: workMs, ratio: ratiosTo(work), throttled: throttledIn(work) },
-    command: { ms: summarize(command.map((r) => r.ms)), ratio: ratiosTo(command), throttled: throttledIn(command), maxRssMiB: summarize(command.map((r) => r.maxRssKiB / 1024)) },
+    command: {
+      ms: summarize(command.map((r) => r.ms)),
+      ratio: ratiosTo(command),
+      throttled: throttledIn(command),
+      maxRssMiB: summarize(command.map((r) => r.maxRssKiB / 1024)),
+    },
     baseline: { ms: baselineMs, speedup: baselineMs.median / workMs.median },
     memory: {
       numbers: options.memoryNumbers,

@@ -22,11 +22,19 @@ export async function buildForBench(routingExample = join(REPO, 'examples', 'rou
     await mkdir(join(project.dir, 'assets'), { recursive: true });
     await cp(routingExample, join(project.dir, 'assets', 'routing.private.json'));
     const result = await buildProject(project.dir);
-    if (!result.ok) throw new Error(`build failed: ${result.problems.map((p) => `${p.where}: ${p.message}`).join('; ')}`);
+    if (!result.ok)
+      throw new Error(`build failed: ${result.problems.map((p) => `${p.where}: ${p.message}`).join('; ')}`);
     const functionsDir = join(project.dir, 'dist', 'functions');
     const files = (await readdir(functionsDir)).filter((f) => f.endsWith('.js')).sort();
-    const functions = await Promise.all(files.map(async (file) => ({ file, bytes: (await stat(join(functionsDir, file))).size })));
-    return { project, functionsDir, routingFile: join(project.dir, 'dist', 'assets', 'routing.private.json'), functions };
+    const functions = await Promise.all(
+      files.map(async (file) => ({ file, bytes: (await stat(join(functionsDir, file))).size })),
+    );
+    return {
+      project,
+      functionsDir,
+      routingFile: join(project.dir, 'dist', 'assets', 'routing.private.json'),
+      functions,
+    };
   } catch (cause) {
     await project.remove();
     throw cause;

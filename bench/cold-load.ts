@@ -31,15 +31,22 @@ function loadOnce(path: string): Promise<number> {
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.once('error', reject);
-    child.once('close', (code) => (code === 0 ? resolve(Number(out) / 1e6) : reject(new Error(`loading ${path} failed (${code}): ${err}`))));
+    child.once('close', (code) =>
+      code === 0 ? resolve(Number(out) / 1e6) : reject(new Error(`loading ${path} failed (${code}): ${err}`)),
+    );
   });
 }
 
-export async function coldLoad(dir: string, files: readonly string[], options: { warmup: number; repetitions: number }): Promise<ColdLoadResult[]> {
+export async function coldLoad(
+  dir: string,
+  files: readonly string[],
+  options: { warmup: number; repetitions: number },
+): Promise<ColdLoadResult[]> {
   const samples = new Map<string, number[]>(files.map((f) => [f, []]));
   // Warm-up: the files and Node itself in the page cache.
   for (let i = 0; i < options.warmup; i++) for (const file of files) await loadOnce(resolve(dir, file));
   // Interleaved, so a slow moment on the machine spreads over every file rather than one.
-  for (let i = 0; i < options.repetitions; i++) for (const file of files) samples.get(file)?.push(await loadOnce(resolve(dir, file)));
+  for (let i = 0; i < options.repetitions; i++)
+    for (const file of files) samples.get(file)?.push(await loadOnce(resolve(dir, file)));
   return files.map((file) => ({ file, ms: summarize(samples.get(file) ?? []) }));
 }

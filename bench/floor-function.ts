@@ -7,7 +7,11 @@ import type { ParsedMessage } from '../tests/helpers/twiml';
 
 /** CommonJS source of a function answering `messages`, as twilio-run loads it (`require(file).handler`). */
 export function floorSource(messages: readonly ParsedMessage[]): string {
-  const plan = messages.map(({ to, from, body, media }) => ({ attributes: { ...(to === undefined ? {} : { to }), ...(from === undefined ? {} : { from }) }, body, media }));
+  const plan = messages.map(({ to, from, body, media }) => ({
+    attributes: { ...(to === undefined ? {} : { to }), ...(from === undefined ? {} : { from }) },
+    body,
+    media,
+  }));
   return `"use strict";
 const plan = ${JSON.stringify(plan)};
 exports.handler = function (context, event, callback) {
@@ -23,4 +27,5 @@ exports.handler = function (context, event, callback) {
 `;
 }
 
-export const writeFloor = (path: string, messages: readonly ParsedMessage[]): Promise<void> => writeFile(path, floorSource(messages));
+export const writeFloor = (path: string, messages: readonly ParsedMessage[]): Promise<void> =>
+  writeFile(path, floorSource(messages));

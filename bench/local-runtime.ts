@@ -43,7 +43,8 @@ export interface RuntimeResult {
   readonly p99Ratio: Summary;
 }
 
-const serverlessrc = async (): Promise<object> => JSON5.parse(await readFile(join(REPO, '.twilioserverlessrc'), 'utf8')) as object;
+const serverlessrc = async (): Promise<object> =>
+  JSON5.parse(await readFile(join(REPO, '.twilioserverlessrc'), 'utf8')) as object;
 
 const form = (event: WebhookParams): string => new URLSearchParams(event as Record<string, string>).toString();
 
@@ -57,13 +58,19 @@ async function load(url: string, body: string, connections: number, seconds: num
     duration: seconds,
   });
   if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0) {
-    throw new Error(`${url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers under load`);
+    throw new Error(
+      `${url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers under load`,
+    );
   }
   return result;
 }
 
 async function post(url: string, body: string): Promise<string> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body,
+  });
   if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
   return response.text();
 }
@@ -79,10 +86,19 @@ export async function throughLocalRuntime(
   const project = await servedProject(built, { env });
   try {
     // The floor answers exactly what /sms answers to this event.
-    const { xml, messages } = await answerOf(join(built.dir, 'dist', 'functions', 'sms.protected.js'), event, env, routingFile);
+    const { xml, messages } = await answerOf(
+      join(built.dir, 'dist', 'functions', 'sms.protected.js'),
+      event,
+      env,
+      routingFile,
+    );
     await writeFloor(join(project.dir, 'dist', 'functions', 'floor.protected.js'), messages);
     // `live` is a twilio-run flag, and .twilioserverlessrc takes any flag by its camelCase name.
-    if (!options.live) await writeFile(join(project.dir, '.twilioserverlessrc'), JSON.stringify({ ...(await serverlessrc()), live: false }));
+    if (!options.live)
+      await writeFile(
+        join(project.dir, '.twilioserverlessrc'),
+        JSON.stringify({ ...(await serverlessrc()), live: false }),
+      );
     const runtime = await startRuntime(project.dir);
     try {
       const body = form(event);
@@ -98,7 +114,8 @@ export async function throughLocalRuntime(
       for (let round = 0; round < options.rounds; round++) {
         progress(`local runtime ${mode}: round ${round + 1}/${options.rounds}`);
         const order = round % 2 === 0 ? (['floor', 'subject'] as const) : (['subject', 'floor'] as const);
-        for (const which of order) rounds[which].push(await load(urls[which], body, options.connections, options.seconds));
+        for (const which of order)
+          rounds[which].push(await load(urls[which], body, options.connections, options.seconds));
       }
       const rps = (r: autocannon.Result): number => r.requests.total / r.duration;
       const loadOf = (results: readonly autocannon.Result[]): Load => ({
@@ -115,7 +132,10 @@ export async function throughLocalRuntime(
         subject: loadOf(rounds.subject),
         floor: loadOf(rounds.floor),
         throughputRatio: ratios(rounds.subject.map(rps), rounds.floor.map(rps)),
-        p99Ratio: ratios(rounds.subject.map((r) => r.latency.p99), rounds.floor.map((r) => r.latency.p99)),
+        p99Ratio: ratios(
+          rounds.subject.map((r) => r.latency.p99),
+          rounds.floor.map((r) => r.latency.p99),
+        ),
       };
     } finally {
       await runtime.stop();

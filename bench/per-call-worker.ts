@@ -4,7 +4,12 @@
  * and does nothing else. Floor and subject alternate batch by batch in this one process, so both
  * see the same machine state, JIT and heap.
  */
-import type { AssetResourceMap, Context, ServerlessEventObject, ServerlessFunctionSignature } from '@twilio-labs/serverless-runtime-types/types';
+import type {
+  AssetResourceMap,
+  Context,
+  ServerlessEventObject,
+  ServerlessFunctionSignature,
+} from '@twilio-labs/serverless-runtime-types/types';
 import { readFileSync } from 'node:fs';
 import { contextWith, installRuntime, installTwilio } from '../tests/helpers/runtime-globals';
 import { parseTwiml, type ParsedMessage } from '../tests/helpers/twiml';
@@ -74,7 +79,10 @@ function measure(request: PerCallRequest): PerCallReply {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const subject = (require(request.path) as { handler: ServerlessFunctionSignature }).handler;
   const context: Context = contextWith(scenario.env);
-  const events: ServerlessEventObject[] = scenario.events.map((params) => ({ ...params, request: { headers: {}, cookies: {} } }));
+  const events: ServerlessEventObject[] = scenario.events.map((params) => ({
+    ...params,
+    request: { headers: {}, cookies: {} },
+  }));
 
   let answered = 0;
   let last: unknown;
@@ -120,7 +128,10 @@ function measure(request: PerCallRequest): PerCallReply {
   for (let round = 0; round < request.warmupRounds; round++) for (const which of SERIES) batch(which);
   calls = Math.max(1000, Math.round((request.batchMs * 1e6) / batch('floor').wall));
   const before = answered;
-  const series = Object.fromEntries(SERIES.map((name) => [name, { wall: [], cpu: [] }])) as unknown as Record<SeriesName, Series>;
+  const series = Object.fromEntries(SERIES.map((name) => [name, { wall: [], cpu: [] }])) as unknown as Record<
+    SeriesName,
+    Series
+  >;
   for (let round = 0; round < request.rounds; round++) {
     // Rotate the order, so a drift within a round favours none of them.
     for (let k = 0; k < SERIES.length; k++) {
@@ -131,7 +142,8 @@ function measure(request: PerCallRequest): PerCallReply {
     }
   }
   const expected = request.rounds * calls * SERIES.length;
-  if (answered - before !== expected) throw new Error(`${scenario.name}: ${answered - before} callbacks for ${expected} calls`);
+  if (answered - before !== expected)
+    throw new Error(`${scenario.name}: ${answered - before} callbacks for ${expected} calls`);
   return { series, callsPerRound: calls };
 }
 
@@ -141,8 +153,12 @@ process.once('message', (request: PerCallRequest) => {
     reply = measure(request);
   } catch (cause) {
     const empty = { wall: [], cpu: [] };
-    const error = cause instanceof Error ? cause.stack ?? cause.message : String(cause);
-    reply = { series: { subject: empty, floor: empty, 'subject+xml': empty, 'floor+xml': empty }, callsPerRound: 0, error };
+    const error = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);
+    reply = {
+      series: { subject: empty, floor: empty, 'subject+xml': empty, 'floor+xml': empty },
+      callsPerRound: 0,
+      error,
+    };
   }
   process.send?.(reply, () => process.disconnect());
 });

@@ -54,7 +54,8 @@ function runWorker(request: PerCallRequest): Promise<PerCallReply> {
     child.once('message', (message: PerCallReply) => (reply = message));
     child.once('error', reject);
     child.once('exit', (code) => {
-      if (reply === undefined) reject(new Error(`per-call worker for ${request.scenario.name} exited with ${code} and no result`));
+      if (reply === undefined)
+        reject(new Error(`per-call worker for ${request.scenario.name} exited with ${code} and no result`));
       else if (reply.error !== undefined) reject(new Error(reply.error));
       else resolve(reply);
     });
@@ -62,9 +63,18 @@ function runWorker(request: PerCallRequest): Promise<PerCallReply> {
   });
 }
 
-function compare(replies: readonly PerCallReply[], subject: SeriesName, floor: SeriesName, clock: keyof Series): Comparison {
+function compare(
+  replies: readonly PerCallReply[],
+  subject: SeriesName,
+  floor: SeriesName,
+  clock: keyof Series,
+): Comparison {
   const pooled = (name: SeriesName): number[] => replies.flatMap((reply) => reply.series[name][clock]);
-  return { subjectNs: summarize(pooled(subject)), floorNs: summarize(pooled(floor)), ratio: ratios(pooled(subject), pooled(floor)) };
+  return {
+    subjectNs: summarize(pooled(subject)),
+    floorNs: summarize(pooled(floor)),
+    ratio: ratios(pooled(subject), pooled(floor)),
+  };
 }
 
 export async function perCall(

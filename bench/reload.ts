@@ -48,7 +48,17 @@ export function reload(
   label = file,
 ): Promise<ReloadResult> {
   return new Promise((resolve, reject) => {
-    const args = ['-e', PROBE, file, routing ?? '', JSON.stringify(event), JSON.stringify(env), REPO, String(options.repetitions), String(options.warmup)];
+    const args = [
+      '-e',
+      PROBE,
+      file,
+      routing ?? '',
+      JSON.stringify(event),
+      JSON.stringify(env),
+      REPO,
+      String(options.repetitions),
+      String(options.warmup),
+    ];
     // The functions log configuration problems and notes: not what is measured.
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -59,7 +69,10 @@ export function reload(
     child.once('close', (code) => {
       if (code !== 0) return reject(new Error(`reloading ${file} failed (${code}): ${err}`));
       // The function's own log lines share stdout: the measurement is the last line.
-      const { require: loads, call } = JSON.parse(out.slice(out.lastIndexOf('{"require"'))) as { require: number[]; call: number[] };
+      const { require: loads, call } = JSON.parse(out.slice(out.lastIndexOf('{"require"'))) as {
+        require: number[];
+        call: number[];
+      };
       resolve({ file: label, requireMs: summarize(loads), firstCallMs: summarize(call) });
     });
   });

@@ -3,4 +3,5 @@
 import { writeFileSync } from 'node:fs';
 
 const out = process.env.BENCH_RSS_FILE;
-if (out !== undefined && out !== '') process.on('exit', () => writeFileSync(out, String(process.resourceUsage().maxRSS)));
+if (out !== undefined && out !== '')
+  process.on('exit', () => writeFileSync(out, String(process.resourceUsage().maxRSS)));

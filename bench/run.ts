@@ -41,7 +41,17 @@ const FULL: Settings = {
   coldLoad: { warmup: 3, repetitions: 30 },
   runtime: { connections: 8, warmupSeconds: 3, seconds: 5, rounds: 5 },
   reload: { warmup: 50, repetitions: 300 },
-  attach: { numbers: 1000, latencyMs: 40, maxConcurrency: 8, warmup: 1, repetitions: 5, commandRepetitions: 5, baselineRepetitions: 2, memoryNumbers: 10_000, memoryRepetitions: 2 },
+  attach: {
+    numbers: 1000,
+    latencyMs: 40,
+    maxConcurrency: 8,
+    warmup: 1,
+    repetitions: 5,
+    commandRepetitions: 5,
+    baselineRepetitions: 2,
+    memoryNumbers: 10_000,
+    memoryRepetitions: 2,
+  },
 };
 
 const QUICK: Settings = {
@@ -67,7 +77,11 @@ function parseArgs(argv: readonly string[]): { quick: boolean; parts: ReadonlySe
 const commit = (): string => {
   try {
     const id = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'functions'], { cwd: REPO, encoding: 'utf8' }).trim() !== '';
+    const dirty =
+      execFileSync('git', ['status', '--porcelain', '--', 'src', 'functions'], {
+        cwd: REPO,
+        encoding: 'utf8',
+      }).trim() !== '';
     return dirty ? `${id} (with uncommitted changes in src/ or functions/)` : id;
   } catch {
     return 'unknown';
@@ -93,8 +107,15 @@ async function main(): Promise<void> {
       progress('cold load');
       const floorFile = join(built.project.dir, 'floor.js');
       await writeFloor(floorFile, [{ body: 'Thanks, we will get back to you soon.', media: [] }]);
-      const loads = await coldLoad(built.functionsDir, [...built.functions.map((f) => f.file), floorFile], settings.coldLoad);
-      results.coldLoad = { functions: loads.slice(0, -1), floor: { ...loads[loads.length - 1], file: 'floor (a 0.5 KB function)' } };
+      const loads = await coldLoad(
+        built.functionsDir,
+        [...built.functions.map((f) => f.file), floorFile],
+        settings.coldLoad,
+      );
+      results.coldLoad = {
+        functions: loads.slice(0, -1),
+        floor: { ...loads[loads.length - 1], file: 'floor (a 0.5 KB function)' },
+      };
     }
     if (parts.has('per-call')) {
       const list = scenarios(built.routingFile);
@@ -110,8 +131,22 @@ async function main(): Promise<void> {
         subject: await reload(sms, smsEvent(), ROUTER_ENV, built.routingFile, settings.reload, 'sms.protected.js'),
         floor: await reload(floorFile, smsEvent(), ROUTER_ENV, built.routingFile, settings.reload, 'floor'),
       };
-      const live = await throughLocalRuntime(built.project, built.routingFile, ROUTER_ENV, smsEvent(), { ...settings.runtime, live: true }, progress);
-      const noLive = await throughLocalRuntime(built.project, built.routingFile, ROUTER_ENV, smsEvent(), { ...settings.runtime, live: false }, progress);
+      const live = await throughLocalRuntime(
+        built.project,
+        built.routingFile,
+        ROUTER_ENV,
+        smsEvent(),
+        { ...settings.runtime, live: true },
+        progress,
+      );
+      const noLive = await throughLocalRuntime(
+        built.project,
+        built.routingFile,
+        ROUTER_ENV,
+        smsEvent(),
+        { ...settings.runtime, live: false },
+        progress,
+      );
       results.runtime = { live, noLive };
     }
   } finally {
@@ -124,6 +159,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((cause: unknown) => {
-  process.stderr.write(`bench failed: ${cause instanceof Error ? cause.stack ?? cause.message : String(cause)}\n`);
+  process.stderr.write(`bench failed: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}\n`);
   process.exitCode = 1;
 });

@@ -24,12 +24,47 @@ const sid = (prefix: string, n: number): string => prefix + n.toString(16).padSt
 /** Plain texts from a few senders: short, long, emoji, WhatsApp, a keyword Twilio answers itself. */
 const texts = (to: string): WebhookParams[] => [
   params(fixtures.sms, { To: to }),
-  params(fixtures.sms, { To: to, From: '+447700900123', Body: 'Can I change my booking to 3pm?', MessageSid: sid('SM', 1), SmsMessageSid: sid('SM', 1), SmsSid: sid('SM', 1) }),
-  params(fixtures.sms, { To: to, Body: LONG, NumSegments: '3', MessageSid: sid('SM', 2), SmsMessageSid: sid('SM', 2), SmsSid: sid('SM', 2) }),
-  params(fixtures.sms, { To: to, From: '+14155550199', Body: 'Thanks 👍 see you then!', MessageSid: sid('SM', 3), SmsMessageSid: sid('SM', 3), SmsSid: sid('SM', 3) }),
+  params(fixtures.sms, {
+    To: to,
+    From: '+447700900123',
+    Body: 'Can I change my booking to 3pm?',
+    MessageSid: sid('SM', 1),
+    SmsMessageSid: sid('SM', 1),
+    SmsSid: sid('SM', 1),
+  }),
+  params(fixtures.sms, {
+    To: to,
+    Body: LONG,
+    NumSegments: '3',
+    MessageSid: sid('SM', 2),
+    SmsMessageSid: sid('SM', 2),
+    SmsSid: sid('SM', 2),
+  }),
+  params(fixtures.sms, {
+    To: to,
+    From: '+14155550199',
+    Body: 'Thanks 👍 see you then!',
+    MessageSid: sid('SM', 3),
+    SmsMessageSid: sid('SM', 3),
+    SmsSid: sid('SM', 3),
+  }),
   params(fixtures.whatsapp, { To: `whatsapp:${to}` }),
-  params(fixtures.sms, { To: to, From: '+13125550110', Body: 'What are your hours?', MessageSid: sid('SM', 4), SmsMessageSid: sid('SM', 4), SmsSid: sid('SM', 4) }),
-  params(fixtures.sms, { To: to, From: '+16175550123', Body: 'Is the store on Main St open?', MessageSid: sid('SM', 5), SmsMessageSid: sid('SM', 5), SmsSid: sid('SM', 5) }),
+  params(fixtures.sms, {
+    To: to,
+    From: '+13125550110',
+    Body: 'What are your hours?',
+    MessageSid: sid('SM', 4),
+    SmsMessageSid: sid('SM', 4),
+    SmsSid: sid('SM', 4),
+  }),
+  params(fixtures.sms, {
+    To: to,
+    From: '+16175550123',
+    Body: 'Is the store on Main St open?',
+    MessageSid: sid('SM', 5),
+    SmsMessageSid: sid('SM', 5),
+    SmsSid: sid('SM', 5),
+  }),
   params(fixtures.optOut, { To: to }),
 ];
 
@@ -42,9 +77,24 @@ const pictures = (to: string): WebhookParams[] => {
   const third = fixtures.mms.MediaUrl1?.replace('ME9a8b', 'ME7c6d') ?? '';
   return [
     params(fixtures.mms, { To: to }),
-    without(params(fixtures.mms, { To: to, From: '+447700900123', Body: 'Photo of the receipt', NumMedia: '1' }), 'MediaUrl1', 'MediaContentType1'),
-    params(fixtures.mms, { To: to, From: '+14155550199', Body: '', NumMedia: '3', MediaUrl2: third, MediaContentType2: 'image/jpeg' }),
-    params(fixtures.mms, { To: to, From: '+13125550110', Body: 'Damage on arrival, see pictures. ' + LONG.slice(0, 200) }),
+    without(
+      params(fixtures.mms, { To: to, From: '+447700900123', Body: 'Photo of the receipt', NumMedia: '1' }),
+      'MediaUrl1',
+      'MediaContentType1',
+    ),
+    params(fixtures.mms, {
+      To: to,
+      From: '+14155550199',
+      Body: '',
+      NumMedia: '3',
+      MediaUrl2: third,
+      MediaContentType2: 'image/jpeg',
+    }),
+    params(fixtures.mms, {
+      To: to,
+      From: '+13125550110',
+      Body: 'Damage on arrival, see pictures. ' + LONG.slice(0, 200),
+    }),
   ];
 };
 
@@ -73,7 +123,7 @@ export function scenarios(routingFile = join(REPO, 'examples', 'routing.private.
       env: { FORWARD_TO: '+15551230002', AUTO_REPLY_MESSAGE: 'Thanks, we will get back to you soon.' },
       routing: routingFile,
       // Each listed number (forward, auto-reply, ignore) and one not listed (DEFAULT_MODE).
-      events: routed.flatMap((to, i) => [...texts(to).slice(i, i + 3), ...pictures(to).slice(i % 2, i % 2 + 1)]),
+      events: routed.flatMap((to, i) => [...texts(to).slice(i, i + 3), ...pictures(to).slice(i % 2, (i % 2) + 1)]),
     },
     {
       name: 'router (advanced file)',

@@ -22,7 +22,7 @@ const SHELL_ONLY: Readonly<Record<string, string>> = {
   TWILIO_API_SECRET: 'credential of the commands; in .env the ordinary Toolkit deploy would upload it',
   PORT: 'read by npm start and npm run sms from the shell only; a deployed function has no port',
   DEBUG: 'makes the commands print stack traces; nothing deployed reads it',
-  TWILIO_REGION: 'the Twilio CLI\'s region, which keys the Toolkit\'s .twiliodeployinfo; nothing deployed reads it',
+  TWILIO_REGION: "the Twilio CLI's region, which keys the Toolkit's .twiliodeployinfo; nothing deployed reads it",
   TWILIO_API_BASE_URL: 'test hook of npm run numbers; deployed it would mean nothing',
   TWILIO_SERVERLESS_BASE_URL: 'test hook of npm run deploy; deployed it would mean nothing',
 };
@@ -46,11 +46,21 @@ function readsIn(fileName: string, text: string): string[] {
   const file = ts.createSourceFile(fileName, text, ts.ScriptTarget.ES2022, true);
   const isHolder = (node: ts.Node): boolean => HOLDER.test(node.getText(file));
   const visit = (node: ts.Node): void => {
-    if (ts.isPropertyAccessExpression(node) && NAME.test(node.name.text) && isHolder(node.expression)) found.add(node.name.text);
-    if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) && isHolder(node.expression)) {
+    if (ts.isPropertyAccessExpression(node) && NAME.test(node.name.text) && isHolder(node.expression))
+      found.add(node.name.text);
+    if (
+      ts.isElementAccessExpression(node) &&
+      ts.isStringLiteralLike(node.argumentExpression) &&
+      isHolder(node.expression)
+    ) {
       if (NAME.test(node.argumentExpression.text)) found.add(node.argumentExpression.text);
     }
-    if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer && isHolder(node.initializer)) {
+    if (
+      ts.isVariableDeclaration(node) &&
+      ts.isObjectBindingPattern(node.name) &&
+      node.initializer &&
+      isHolder(node.initializer)
+    ) {
       for (const element of node.name.elements) {
         const key = element.propertyName ?? element.name;
         if (ts.isIdentifier(key) && NAME.test(key.text)) found.add(key.text);
@@ -92,7 +102,9 @@ const parsed = parseEnvExample(EXAMPLE);
 const described = new Map(parsed.declarations.map((d) => [d.key, d]));
 const reads = readByTheCode();
 /** The comment lines of .env.example, where shell-only variables are named. */
-const comments = EXAMPLE.split('\n').filter((line) => line.trim().startsWith('#')).join('\n');
+const comments = EXAMPLE.split('\n')
+  .filter((line) => line.trim().startsWith('#'))
+  .join('\n');
 
 describe('.env.example', () => {
   test('is a configure-env file that the tool reads without dropping or rejecting anything', () => {
@@ -103,7 +115,9 @@ describe('.env.example', () => {
 
   test('gives every variable a one-line description, a format and required, written out', () => {
     const missing = parsed.declarations.flatMap((d) =>
-      (['description', 'format', 'required'] as const).filter((a) => !d.annotations[a]).map((a) => `${d.key} (line ${d.line}) has no ${a}`),
+      (['description', 'format', 'required'] as const)
+        .filter((a) => !d.annotations[a])
+        .map((a) => `${d.key} (line ${d.line}) has no ${a}`),
     );
     expect(missing).toEqual([]);
   });
@@ -111,7 +125,10 @@ describe('.env.example', () => {
   test('describes every variable the code reads', () => {
     const undescribed = [...reads]
       .filter(([name]) => !described.has(name) && !(name in SHELL_ONLY))
-      .map(([name, files]) => `${name}, read in ${files.join(', ')}: describe it in .env.example (or, if it must not go in .env, add it to SHELL_ONLY in tests/env-example.test.ts with why)`);
+      .map(
+        ([name, files]) =>
+          `${name}, read in ${files.join(', ')}: describe it in .env.example (or, if it must not go in .env, add it to SHELL_ONLY in tests/env-example.test.ts with why)`,
+      );
     expect(undescribed).toEqual([]);
   });
 
@@ -139,7 +156,9 @@ describe('.env.example', () => {
   });
 
   test('commits no secret or SID: those variables are empty', () => {
-    const filled = parsed.declarations.filter((d) => ['secret', 'sid'].includes(d.annotations.format ?? '') && d.value !== '');
+    const filled = parsed.declarations.filter(
+      (d) => ['secret', 'sid'].includes(d.annotations.format ?? '') && d.value !== '',
+    );
     expect(filled.map((d) => d.key)).toEqual([]);
   });
 });
@@ -156,7 +175,18 @@ describe('the scan for variables read by the code', () => {
       "log('mentions SOME_NAME in a sentence'); const t = `${X_Y}`; const single = 'STOP';",
     ].join('\n');
     expect(readsIn('sample.ts', source).sort()).toEqual(
-      ['DESTRUCTURED', 'ELEMENT_NAME', 'FROM_CONTEXT', 'FROM_DOTENV', 'HELPER', 'LISTED_NAME', 'PASSED_NAME', 'PORT', 'RENAMED', 'WORLD'].sort(),
+      [
+        'DESTRUCTURED',
+        'ELEMENT_NAME',
+        'FROM_CONTEXT',
+        'FROM_DOTENV',
+        'HELPER',
+        'LISTED_NAME',
+        'PASSED_NAME',
+        'PORT',
+        'RENAMED',
+        'WORLD',
+      ].sort(),
     );
   });
 });
@@ -183,9 +213,20 @@ describe('the configure-env reader', () => {
     ].join('\n');
     const { declarations, problems } = parseEnvExample(text);
     expect(declarations.map((d) => [d.key, d.value, d.annotations])).toEqual([
-      ['FORWARD_TO', '+15005550006', { description: 'Where to forward', format: 'list(phone_number)', required: 'false' }],
+      [
+        'FORWARD_TO',
+        '+15005550006',
+        { description: 'Where to forward', format: 'list(phone_number)', required: 'false' },
+      ],
       ['BAD', '', { format: 'phone', required: 'yes', link: 'console' }],
     ]);
-    expect(problems.map((p) => p.replace(/:.*/, ''))).toEqual(['lines 8-9', 'line 11', 'line 12', 'line 13', 'line 15', 'line 16']);
+    expect(problems.map((p) => p.replace(/:.*/, ''))).toEqual([
+      'lines 8-9',
+      'line 11',
+      'line 12',
+      'line 13',
+      'line 15',
+      'line 16',
+    ]);
   });
 });

@@ -14,7 +14,11 @@ export interface BuildResult {
   readonly functions: readonly string[];
 }
 
-const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
+const exists = (path: string): Promise<boolean> =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 async function readOptional(path: string): Promise<string | undefined> {
   return (await exists(path)) ? readFile(path, 'utf8') : undefined;
@@ -81,7 +85,11 @@ export async function buildProject(root: string): Promise<BuildResult> {
   // Every bundle first, then the files: a failing bundle (a syntax error) leaves no write in flight.
   const bundles = await Promise.all(sources.map((source) => bundleFunction(root, source)));
   await mkdir(join(dist, 'functions'), { recursive: true });
-  await Promise.all(sources.map((source, i) => writeFile(join(dist, 'functions', source.replace(/\.ts$/, '.js')), reusable(bundles[i]))));
+  await Promise.all(
+    sources.map((source, i) =>
+      writeFile(join(dist, 'functions', source.replace(/\.ts$/, '.js')), reusable(bundles[i])),
+    ),
+  );
   await mkdir(join(dist, 'assets'), { recursive: true });
   if (await exists(join(root, 'assets'))) {
     await cp(join(root, 'assets'), join(dist, 'assets'), {

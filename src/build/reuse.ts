@@ -59,7 +59,10 @@ function escapeComment(bundle: string): { text: string; unescape: string } {
   for (let code = 0xe000; code <= 0xf8ff; code++) {
     const mark = String.fromCharCode(code);
     if (bundle.includes(mark)) continue;
-    return { text: bundle.replaceAll('*/', `*${mark}/`), unescape: `.replaceAll(${JSON.stringify(`*${mark}/`)}, "*/")` };
+    return {
+      text: bundle.replaceAll('*/', `*${mark}/`),
+      unescape: `.replaceAll(${JSON.stringify(`*${mark}/`)}, "*/")`,
+    };
   }
   throw new Error('the bundle uses every private-use character: it cannot be written as a comment');
 }

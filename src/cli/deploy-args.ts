@@ -15,7 +15,8 @@ export interface DeployArgs {
   readonly fallbackUrl?: string;
 }
 
-export type ParsedDeployArgs = { readonly kind: 'run'; readonly args: DeployArgs } | { readonly kind: 'exit'; readonly code: number };
+export type ParsedDeployArgs =
+  { readonly kind: 'run'; readonly args: DeployArgs } | { readonly kind: 'exit'; readonly code: number };
 
 interface Output {
   readonly out: (line: string) => void;
@@ -25,12 +26,14 @@ interface Output {
 export const DEFAULT_FUNCTION = '/sms';
 
 function functionPath(value: string): string {
-  if (!/^\/[A-Za-z0-9._~\/-]*$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a function path: give it as deployed, e.g. /sms.`);
+  if (!/^\/[A-Za-z0-9._~\/-]*$/.test(value))
+    throw new InvalidArgumentError(`"${value}" is not a function path: give it as deployed, e.g. /sms.`);
   return value;
 }
 
 function serviceSid(value: string): string {
-  if (!/^ZS[0-9a-fA-F]{32}$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a service SID (ZS followed by 32 hex digits).`);
+  if (!/^ZS[0-9a-fA-F]{32}$/.test(value))
+    throw new InvalidArgumentError(`"${value}" is not a service SID (ZS followed by 32 hex digits).`);
   return value;
 }
 
@@ -55,11 +58,18 @@ function program(output: Output): Command {
   return new Command('npm run deploy --')
     .description('Builds and deploys the functions to Twilio, and optionally points numbers at one of them.')
     .option('--environment <suffix>', 'the environment (domain suffix) to deploy to (default: dev)')
-    .option('--attach <numbers...>', 'then attach the function to these numbers (E.164, PN SIDs, or as people type them), as npm run numbers -- attach does')
+    .option(
+      '--attach <numbers...>',
+      'then attach the function to these numbers (E.164, PN SIDs, or as people type them), as npm run numbers -- attach does',
+    )
     .option('--function <path>', 'the function --attach points the numbers at', functionPath, DEFAULT_FUNCTION)
     .option('--country <code>', 'with --attach: the region of numbers typed without a country code (default US)')
     .option('--fallback-url <url>', 'with --attach: the URL Twilio calls when the function fails (SmsFallbackUrl)')
-    .option('--service-sid <sid>', 'deploy to this existing service (ZS...), e.g. one this checkout has no record of', serviceSid)
+    .option(
+      '--service-sid <sid>',
+      'deploy to this existing service (ZS...), e.g. one this checkout has no record of',
+      serviceSid,
+    )
     .option('--dry-run', 'build and show what would be uploaded and which numbers would change; write nothing', false)
     .addHelpText('after', HELP)
     .exitOverride()

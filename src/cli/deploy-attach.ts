@@ -25,7 +25,11 @@ export interface DeployAttach {
   readonly fallbackUrl?: string;
 }
 
-function run(attach: DeployAttach, world: AttachWorld, streams: { stdout: OutStream; stderr: OutStream }): Promise<number> {
+function run(
+  attach: DeployAttach,
+  world: AttachWorld,
+  streams: { stdout: OutStream; stderr: OutStream },
+): Promise<number> {
   return attachCommand(
     {
       url: attach.url,

@@ -20,8 +20,14 @@ export function exitCodeOf(cause: unknown, err: (line: string) => void): number 
   }
   const failure = apiFailure(cause);
   // waitForSuccessfulBuild rejects with the bare status when Twilio's build fails.
-  const what = cause === 'failed' ? 'Twilio could not build the deployment: check the dependencies in package.json, and the build in the Console' : failure.message;
-  const code = failure.code !== undefined && failure.code !== failure.status ? ` (Twilio error ${failure.code}${failure.moreInfo ? `, ${failure.moreInfo}` : ''})` : '';
+  const what =
+    cause === 'failed'
+      ? 'Twilio could not build the deployment: check the dependencies in package.json, and the build in the Console'
+      : failure.message;
+  const code =
+    failure.code !== undefined && failure.code !== failure.status
+      ? ` (Twilio error ${failure.code}${failure.moreInfo ? `, ${failure.moreInfo}` : ''})`
+      : '';
   err(`error: deploy failed: ${what}${code}. Nothing was recorded; fix the cause and run \`npm run deploy\` again.`);
   return 1;
 }

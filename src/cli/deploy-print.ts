@@ -10,18 +10,23 @@ type Write = (line: string) => void;
 
 function table(write: Write, rows: readonly (readonly string[])[]): void {
   const widths = rows.reduce<number[]>((w, row) => row.map((cell, i) => Math.max(w[i] ?? 0, cell.length)), []);
-  for (const row of rows) write(`  ${row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')}`.trimEnd());
+  for (const row of rows)
+    write(`  ${row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')}`.trimEnd());
 }
 
 const uploads = (write: Write, title: string, items: readonly Upload[]): void => {
   write(`${title} (${items.length}):`);
-  table(write, items.map((item) => [item.path, item.access]));
+  table(
+    write,
+    items.map((item) => [item.path, item.access]),
+  );
 };
 
 export function printVariables(write: Write, variables: DeployVariables): void {
   const names = Object.keys(variables.upload).sort();
   write(`Variables (${names.length}): ${names.length === 0 ? 'none' : names.join(', ')}`);
-  if (variables.withheld.length > 0) write(`Not uploaded (credentials stay on this machine): ${variables.withheld.join(', ')}`);
+  if (variables.withheld.length > 0)
+    write(`Not uploaded (credentials stay on this machine): ${variables.withheld.join(', ')}`);
 }
 
 export interface PlanView {
@@ -41,7 +46,9 @@ export function printPlan(write: Write, plan: PlanView): void {
       ? `Service: ${target.uniqueName} (${target.serviceSid}, from ${target.source})`
       : `Service: ${target.uniqueName} (new: created by the deploy)`,
   );
-  write(`Environment: ${config.environment} (${plan.domain === undefined ? 'created by the deploy; its domain is assigned then' : `https://${plan.domain}`})`);
+  write(
+    `Environment: ${config.environment} (${plan.domain === undefined ? 'created by the deploy; its domain is assigned then' : `https://${plan.domain}`})`,
+  );
   write(`Runtime: ${config.runtime}`);
   const dependencies = Object.entries(config.pkgJson.dependencies).map(([name, version]) => `${name} ${version}`);
   write(`Dependencies: ${dependencies.length === 0 ? 'none' : dependencies.join(', ')}`);
@@ -52,6 +59,9 @@ export function printPlan(write: Write, plan: PlanView): void {
 
 export function printDeployed(write: Write, deployed: Deployed, environment: string): void {
   write(`Deployed ${deployed.serviceName} (${deployed.serviceSid}) to ${environment}, build ${deployed.buildSid}:`);
-  table(write, deployed.functions.map((f) => [f.path, f.url]));
+  table(
+    write,
+    deployed.functions.map((f) => [f.path, f.url]),
+  );
   write(`Recorded in ${RECORD_FILE}.`);
 }

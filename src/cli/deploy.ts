@@ -28,10 +28,19 @@ export interface DeployWorld {
   readonly now: () => Date;
 }
 
-const defaultWorld = (): DeployWorld => ({ root: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, now: () => new Date() });
+const defaultWorld = (): DeployWorld => ({
+  root: process.cwd(),
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  now: () => new Date(),
+});
 // Loaded only for --attach: it brings the twilio SDK, about 100 ms of start-up a plain deploy does not need.
 const attachModule = () => import('./deploy-attach');
-const lines = (stream: OutStream) => (line: string): void => void stream.write(`${line}\n`);
+const lines =
+  (stream: OutStream) =>
+  (line: string): void =>
+    void stream.write(`${line}\n`);
 
 interface Prepared {
   readonly config: DeployConfig;
@@ -47,30 +56,51 @@ async function prepare(args: DeployArgs, world: DeployWorld): Promise<Prepared> 
   const base = parseBaseUrl(world.env.TWILIO_SERVERLESS_BASE_URL);
   printProblems(read.problems, err);
   if (base.problem !== undefined) err(`error: ${base.problem}`);
-  if (read.config === undefined || base.problem !== undefined) throw new Refused('Not deployed: fix the problems above, then run `npm run deploy` again.');
+  if (read.config === undefined || base.problem !== undefined)
+    throw new Refused('Not deployed: fix the problems above, then run `npm run deploy` again.');
   const built = await buildProject(world.root);
   printProblems(built.problems, err);
-  if (!built.ok) throw new Refused('Not deployed: fix the configuration errors above, then run `npm run deploy` again.');
+  if (!built.ok)
+    throw new Refused('Not deployed: fix the configuration errors above, then run `npm run deploy` again.');
   const files = await listUploads(read.config);
   if (files.functions.length === 0) {
-    throw new Refused(`No functions (.js files) in ${read.config.functionsFolder} after the build: check "functionsFolder" in .twilioserverlessrc.`);
+    throw new Refused(
+      `No functions (.js files) in ${read.config.functionsFolder} after the build: check "functionsFolder" in .twilioserverlessrc.`,
+    );
   }
   if (args.attach.length > 0 && !files.functions.some((f) => f.path === args.functionPath)) {
-    throw new Refused(`--function ${args.functionPath} is not one of the functions: ${files.functions.map((f) => f.path).join(', ')}.`);
+    throw new Refused(
+      `--function ${args.functionPath} is not one of the functions: ${files.functions.map((f) => f.path).join(', ')}.`,
+    );
   }
   return { config: read.config, origin: base.origin, files, dotenv: await readDotenv(world.root) };
 }
 
 /** The service SID this checkout deployed to before, for this account: ours first, then the Toolkit's. */
-async function recordedService(root: string, credentials: Credentials, world: DeployWorld): Promise<KnownService | undefined> {
+async function recordedService(
+  root: string,
+  credentials: Credentials,
+  world: DeployWorld,
+): Promise<KnownService | undefined> {
   const { record, problem } = await readDeployRecord(root);
   if (problem !== undefined) lines(world.stderr)(`warning: ${problem}`);
-  if (record !== undefined && record.accountSid === credentials.accountSid) return { serviceSid: record.serviceSid, source: RECORD_FILE };
-  const fromToolkit = await readDeployInfoServiceSid(root, [credentials.username, credentials.accountSid], world.env.TWILIO_REGION || undefined);
+  if (record !== undefined && record.accountSid === credentials.accountSid)
+    return { serviceSid: record.serviceSid, source: RECORD_FILE };
+  const fromToolkit = await readDeployInfoServiceSid(
+    root,
+    [credentials.username, credentials.accountSid],
+    world.env.TWILIO_REGION || undefined,
+  );
   return fromToolkit === undefined ? undefined : { serviceSid: fromToolkit, source: '.twiliodeployinfo' };
 }
 
-async function deployWith(credentials: Credentials, prepared: Prepared, args: DeployArgs, command: string, world: DeployWorld): Promise<number> {
+async function deployWith(
+  credentials: Credentials,
+  prepared: Prepared,
+  args: DeployArgs,
+  command: string,
+  world: DeployWorld,
+): Promise<number> {
   const { config } = prepared;
   const [out, err] = [lines(world.stdout), lines(world.stderr)];
   const variables = deployVariables(prepared.dotenv);
@@ -81,9 +111,15 @@ async function deployWith(credentials: Credentials, prepared: Prepared, args: De
   notes.forEach(err);
   // Only a plan or an attach needs the URL before the deploy: one read, skipped otherwise.
   const needsUrl = args.dryRun || args.attach.length > 0;
-  const domain = needsUrl && target.kind === 'existing' ? await findEnvironmentDomain(api, target.serviceSid, config.environment) : undefined;
+  const domain =
+    needsUrl && target.kind === 'existing'
+      ? await findEnvironmentDomain(api, target.serviceSid, config.environment)
+      : undefined;
   // Before a first deploy the domain's digits are unknown: a stand-in URL of the same shape.
-  const expectedUrl = functionUrl(domain ?? `${target.uniqueName}-xxxx-${config.environment}.twil.io`, args.functionPath);
+  const expectedUrl = functionUrl(
+    domain ?? `${target.uniqueName}-xxxx-${config.environment}.twil.io`,
+    args.functionPath,
+  );
   const attach = (url: string, dryRun: boolean): DeployAttach => ({
     url,
     numbers: args.attach,
@@ -98,7 +134,9 @@ async function deployWith(credentials: Credentials, prepared: Prepared, args: De
     printPlan(out, { config, target, domain, files: prepared.files, variables });
     if (args.attach.length === 0) return 0;
     out('');
-    out(`Numbers (--attach ${args.functionPath}${domain === undefined ? '; xxxx: the digits Twilio assigns at the first deploy' : ''}):`);
+    out(
+      `Numbers (--attach ${args.functionPath}${domain === undefined ? '; xxxx: the digits Twilio assigns at the first deploy' : ''}):`,
+    );
     return (await attachModule()).attachNumbersTo(attach(expectedUrl, true), world);
   }
   if (args.attach.length > 0) {
@@ -113,11 +151,22 @@ async function deployWith(credentials: Credentials, prepared: Prepared, args: De
   err(`Deploying ${target.uniqueName} to ${config.environment} with ${credentials.source}...`);
   const deployed = await deploy(
     api,
-    { config, credentials, serviceSid: target.kind === 'existing' ? target.serviceSid : undefined, variables: variables.upload },
+    {
+      config,
+      credentials,
+      serviceSid: target.kind === 'existing' ? target.serviceSid : undefined,
+      variables: variables.upload,
+    },
     (update) => err(`  ${update.message}`),
   );
   await writeDeployRecord(world.root, toRecord(deployed, credentials.accountSid, config.environment, world.now()));
-  await writeDeployInfo(world.root, credentials.username, deployed.serviceSid, deployed.buildSid, world.env.TWILIO_REGION || undefined);
+  await writeDeployInfo(
+    world.root,
+    credentials.username,
+    deployed.serviceSid,
+    deployed.buildSid,
+    world.env.TWILIO_REGION || undefined,
+  );
   printDeployed(out, deployed, config.environment);
   printVariables(out, variables);
   if (args.attach.length === 0) return 0;

@@ -10,7 +10,9 @@ const SERVED = ['functions', 'assets'];
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const nested = await Promise.all(
-    entries.map(async (e) => (e.isDirectory() ? (await filesUnder(join(dir, e.name))).map((f) => join(e.name, f)) : [e.name])),
+    entries.map(async (e) =>
+      e.isDirectory() ? (await filesUnder(join(dir, e.name))).map((f) => join(e.name, f)) : [e.name],
+    ),
   );
   return nested.flat();
 }

@@ -13,7 +13,8 @@ const WATCHED = ['functions', 'src', 'assets'];
 /** Editors save in bursts (temp file, rename, chmod): one rebuild per burst. */
 const DEBOUNCE_MS = 100;
 
-const readEnvFile = (root: string): Promise<string | undefined> => readFile(join(root, '.env'), 'utf8').catch(() => undefined);
+const readEnvFile = (root: string): Promise<string | undefined> =>
+  readFile(join(root, '.env'), 'utf8').catch(() => undefined);
 
 /** The twilio-run child. It reads .env only when it starts, so a changed .env means a restart. */
 interface Server {
@@ -69,7 +70,10 @@ async function watchAndServe(root: string, port: number): Promise<number> {
       if (started.serving) schedule();
     });
     started.serving = await waitUntilServing(port, started.child);
-    if (started.serving) console.log(restart === undefined ? servingBanner(port) : `Restarted the local runtime on port ${port}: ${restart}.`);
+    if (started.serving)
+      console.log(
+        restart === undefined ? servingBanner(port) : `Restarted the local runtime on port ${port}: ${restart}.`,
+      );
   }
 
   async function rebuild(): Promise<void> {
@@ -80,13 +84,17 @@ async function watchAndServe(root: string, port: number): Promise<number> {
       filesChanged = result.filesChanged;
       printProblems(result.problems);
       if (!result.ok) {
-        console.error(`Not rebuilt: fix the configuration errors above and save.${server ? ' The last good build is still serving.' : ''}`);
+        console.error(
+          `Not rebuilt: fix the configuration errors above and save.${server ? ' The last good build is still serving.' : ''}`,
+        );
         return;
       }
       console.log(`Built in ${Date.now() - t0} ms.`);
     } catch (cause) {
       const text = cause instanceof Error ? cause.message : String(cause);
-      console.error(`${fromRoot(text)}\nNot rebuilt: fix the error above and save.${server ? ' The last good build is still serving.' : ''}`);
+      console.error(
+        `${fromRoot(text)}\nNot rebuilt: fix the error above and save.${server ? ' The last good build is still serving.' : ''}`,
+      );
       return;
     }
     const envText = await readEnvFile(root);
@@ -122,7 +130,10 @@ async function watchAndServe(root: string, port: number): Promise<number> {
     for (const dir of WATCHED) {
       if (watchers.has(dir)) continue;
       try {
-        watchers.set(dir, watch(join(root, dir), { recursive: true }, schedule).on('error', () => watchers.delete(dir)));
+        watchers.set(
+          dir,
+          watch(join(root, dir), { recursive: true }, schedule).on('error', () => watchers.delete(dir)),
+        );
       } catch {
         // Not there (yet): the root watcher sees it appear.
       }
@@ -131,7 +142,10 @@ async function watchAndServe(root: string, port: number): Promise<number> {
 
   // The root itself, not recursively: for .env (editors replace it, so watching the file would
   // lose it) and for a watched folder appearing or disappearing.
-  watchers.set('.', watch(root, (_event, name) => (name === '.env' || WATCHED.includes(String(name)) ? schedule() : undefined)));
+  watchers.set(
+    '.',
+    watch(root, (_event, name) => (name === '.env' || WATCHED.includes(String(name)) ? schedule() : undefined)),
+  );
   await buildLoop();
   console.log('Watching functions/, src/, assets/ and .env. Stop with Ctrl-C.');
 

@@ -33,7 +33,8 @@ export function printStatus(rows: readonly StatusRow[], printer: Printer, json: 
 }
 
 export function formatError(error: ApiErrorInfo): string {
-  const code = error.code !== undefined ? `error ${error.code}` : error.status !== undefined ? `HTTP ${error.status}` : undefined;
+  const code =
+    error.code !== undefined ? `error ${error.code}` : error.status !== undefined ? `HTTP ${error.status}` : undefined;
   return [error.message, code, error.moreInfo].filter((part) => part !== undefined).join(' | ');
 }
 
@@ -54,7 +55,11 @@ function printPlan(report: RunReport, printer: Printer, json: boolean): void {
   }
   for (const c of report.plan) {
     const now = describe(c.number, domain);
-    printer.out(c.update === null ? `${c.number.phoneNumber}: ${now} (unchanged)` : `${c.number.phoneNumber}: ${now} -> ${describe(c.after, domain)}`);
+    printer.out(
+      c.update === null
+        ? `${c.number.phoneNumber}: ${now} (unchanged)`
+        : `${c.number.phoneNumber}: ${now} -> ${describe(c.after, domain)}`,
+    );
     if (c.warning !== undefined) printer.out(`  warning: ${c.warning}`);
   }
   const changing = report.plan.filter((c) => c.update !== null).length;
@@ -71,7 +76,12 @@ export function printReport(report: RunReport, printer: Printer, json: boolean, 
     printer.out(JSON.stringify({ backup: report.backup, results: report.results }));
     return;
   }
-  const rows = report.results.map((r) => [r.phoneNumber, r.sid, r.outcome, r.error !== undefined ? formatError(r.error) : r.warning !== undefined ? 'warning below' : '']);
+  const rows = report.results.map((r) => [
+    r.phoneNumber,
+    r.sid,
+    r.outcome,
+    r.error !== undefined ? formatError(r.error) : r.warning !== undefined ? 'warning below' : '',
+  ]);
   for (const line of table(['NUMBER', 'SID', 'OUTCOME', 'DETAIL'], rows)) printer.out(line);
   const count = (outcome: string): number => report.results.filter((r) => r.outcome === outcome).length;
   const failed = count('failed');

@@ -11,7 +11,10 @@ const NONE: Progress = { onProgress: () => undefined, stop: () => undefined };
 /** A progress bar on a terminal only: piped or --json output stays clean lines. */
 export function progress(stream: OutStream, enabled: boolean): Progress {
   if (!enabled || stream.isTTY !== true) return NONE;
-  const bar = new SingleBar({ stream, format: 'numbers [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { stream, format: 'numbers [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: true },
+    Presets.shades_classic,
+  );
   let started = false;
   return {
     onProgress: (done, total) => {

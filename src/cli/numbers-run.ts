@@ -81,6 +81,8 @@ export async function attachCommand(
   const printer = new Printer(io);
   return withExitCode(printer, async () => {
     const ctx = await openAccount(io, printer, options.credentials);
-    return reportRun(ctx, io, printer, { json: options.json ?? false, rerun: request.command }, (c) => attachNumbers(c, request));
+    return reportRun(ctx, io, printer, { json: options.json ?? false, rerun: request.command }, (c) =>
+      attachNumbers(c, request),
+    );
   });
 }

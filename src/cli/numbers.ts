@@ -51,10 +51,17 @@ function regulatoryFrom(o: OptionValues): Regulatory {
   };
 }
 
-async function attach(io: NumbersIo, printer: Printer, command: string, listed: string[], o: OptionValues): Promise<number> {
+async function attach(
+  io: NumbersIo,
+  printer: Printer,
+  command: string,
+  listed: string[],
+  o: OptionValues,
+): Promise<number> {
   const url = str(o, 'url');
   const path = str(o, 'function');
-  if ((url === undefined) === (path === undefined)) throw new InputError(['Give exactly one of --url <URL> or --function </path>.']);
+  if ((url === undefined) === (path === undefined))
+    throw new InputError(['Give exactly one of --url <URL> or --function </path>.']);
   const fallbackUrl = str(o, 'fallbackUrl');
   const country = str(o, 'country');
   const concurrency = num(o, 'concurrency');
@@ -71,21 +78,28 @@ async function attach(io: NumbersIo, printer: Printer, command: string, listed: 
   if (early.length > 0) throw new InputError(early);
   const ctx = await openAccount(io, printer);
   const target = url ?? (await functionUrl(io.cwd, path ?? '', ctx.accountSid));
-  for (const [name, value] of [['--url', target], ['--fallback-url', fallbackUrl]] as const) {
+  for (const [name, value] of [
+    ['--url', target],
+    ['--fallback-url', fallbackUrl],
+  ] as const) {
     const warning = value === undefined ? undefined : plainHttpWarning(name, value);
     if (warning !== undefined) printer.err(warning);
   }
   // `--all` on a terminal asks first, unless --yes; without a terminal (CI) it proceeds.
   const ask = request.numbers === 'all' && !flag(o, 'yes') && io.stdin.isTTY === true;
   const confirm = async (changes: readonly Change[]): Promise<boolean> =>
-    io.confirm(`Attach ${target} to ${changes.filter((c) => c.update !== null).length} of the ${changes.length} numbers of account ${ctx.accountSid}?`);
+    io.confirm(
+      `Attach ${target} to ${changes.filter((c) => c.update !== null).length} of the ${changes.length} numbers of account ${ctx.accountSid}?`,
+    );
   const final: AttachRequest = { ...request, url: target, ...(ask ? { confirm } : {}) };
   return reportRun(ctx, io, printer, { json: flag(o, 'json'), rerun: command }, (c) => attachNumbers(c, final));
 }
 
 function program(io: NumbersIo, printer: Printer, command: string, done: (code: number) => void): Command {
   const root = new Command('numbers')
-    .description('Where each Twilio number\'s SMS go, attach a URL to chosen numbers, and undo it. npm run numbers -- <command> --help')
+    .description(
+      "Where each Twilio number's SMS go, attach a URL to chosen numbers, and undo it. npm run numbers -- <command> --help",
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showSuggestionAfterError();
@@ -93,7 +107,9 @@ function program(io: NumbersIo, printer: Printer, command: string, done: (code: 
 
   root
     .command('status')
-    .description('List every number of the account and where its SMS go now (this-project, function, twiml-bin, studio-flow, twiml-app, messaging-service, demo-reply, webhook, none), flagging numbers whose own URL is overridden.')
+    .description(
+      'List every number of the account and where its SMS go now (this-project, function, twiml-bin, studio-flow, twiml-app, messaging-service, demo-reply, webhook, none), flagging numbers whose own URL is overridden.',
+    )
     .option('--json', 'print {"numbers":[{"sid","phoneNumber","routing","smsUrl","overriddenBy"}]}')
     .action((o: OptionValues) =>
       run(async () => {
@@ -104,10 +120,15 @@ function program(io: NumbersIo, printer: Printer, command: string, done: (code: 
 
   root
     .command('attach')
-    .description('Send the SMS of exactly the chosen numbers to a URL (SmsUrl, SmsMethod POST), clearing an SMS TwiML App; voice and everything else stay as they are. Backs up first.')
+    .description(
+      'Send the SMS of exactly the chosen numbers to a URL (SmsUrl, SmsMethod POST), clearing an SMS TwiML App; voice and everything else stay as they are. Backs up first.',
+    )
     .argument('[numbers...]', 'E.164 numbers, PN SIDs, or as typed: "(555) 123-4567" (see --country)')
     .option('--url <url>', 'the URL to attach')
-    .option('--function <path>', 'the URL of this function from the last `npm run deploy` (.twilioserverless/deploy.json), e.g. /sms')
+    .option(
+      '--function <path>',
+      'the URL of this function from the last `npm run deploy` (.twilioserverless/deploy.json), e.g. /sms',
+    )
     .option('--file <path>', 'read numbers from a file, one per line ("-": stdin)')
     .option('--all', 'every number of the account (asks first on a terminal, unless --yes)')
     .option('--fallback-url <url>', 'also set SmsFallbackUrl (SmsFallbackMethod POST)')
@@ -119,12 +140,17 @@ function program(io: NumbersIo, printer: Printer, command: string, done: (code: 
     .option('--bundle-sid <sid>', 'regulatory bundle to send with each update (BU...)')
     .option('--address-sid <sid>', 'address to send with each update (AD...)')
     .option('--identity-sid <sid>', 'identity to send with each update (RI...)')
-    .addHelpText('after', '\nExamples:\n  npm run numbers -- attach --function /sms +15551230000 "(555) 123-4567"\n  npm run numbers -- attach --url https://example.com/sms --file numbers.txt --dry-run\n  npm run numbers -- attach --function /sms --all --yes')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  npm run numbers -- attach --function /sms +15551230000 "(555) 123-4567"\n  npm run numbers -- attach --url https://example.com/sms --file numbers.txt --dry-run\n  npm run numbers -- attach --function /sms --all --yes',
+    )
     .action((listed: string[], o: OptionValues) => run(() => attach(io, printer, command, listed, o)));
 
   root
     .command('restore')
-    .description('Put back every SMS routing field of the numbers in a backup (.twilioserverless/backups/...). Refuses a backup of another account.')
+    .description(
+      'Put back every SMS routing field of the numbers in a backup (.twilioserverless/backups/...). Refuses a backup of another account.',
+    )
     .argument('<backup>', 'the backup file')
     .option('--dry-run', 'print the plan and write nothing')
     .option('--json', 'print {"backup","results":[...]}')
@@ -133,8 +159,15 @@ function program(io: NumbersIo, printer: Printer, command: string, done: (code: 
       run(async () => {
         const ctx = await openAccount(io, printer);
         const concurrency = num(o, 'concurrency');
-        const request = { backupPath: file, dryRun: flag(o, 'dryRun'), command, ...(concurrency !== undefined ? { concurrency } : {}) };
-        return reportRun(ctx, io, printer, { json: flag(o, 'json'), rerun: command }, (c) => restoreNumbers(c, request));
+        const request = {
+          backupPath: file,
+          dryRun: flag(o, 'dryRun'),
+          command,
+          ...(concurrency !== undefined ? { concurrency } : {}),
+        };
+        return reportRun(ctx, io, printer, { json: flag(o, 'json'), rerun: command }, (c) =>
+          restoreNumbers(c, request),
+        );
       }),
     );
   return root;

@@ -8,7 +8,8 @@ export interface SmsArgs {
   readonly raw: boolean;
 }
 
-export type ParsedArgs = { readonly kind: 'run'; readonly args: SmsArgs } | { readonly kind: 'exit'; readonly code: number };
+export type ParsedArgs =
+  { readonly kind: 'run'; readonly args: SmsArgs } | { readonly kind: 'exit'; readonly code: number };
 
 interface Output {
   readonly out: (line: string) => void;
@@ -22,7 +23,8 @@ const MAX_BODY = 1600;
 const ADDRESS = /^(?:[a-z]+:)?\+[1-9]\d{1,14}$/;
 
 function address(value: string): string {
-  if (!ADDRESS.test(value)) throw new InvalidArgumentError('Give a phone number in E.164 form: + and the country code, e.g. +15551230000.');
+  if (!ADDRESS.test(value))
+    throw new InvalidArgumentError('Give a phone number in E.164 form: + and the country code, e.g. +15551230000.');
   return value;
 }
 
@@ -34,11 +36,16 @@ function httpUrl(value: string): URL {
   return url;
 }
 
-const collectMedia = (value: string, previous: readonly string[] | undefined): string[] => [...(previous ?? []), httpUrl(value).href];
+const collectMedia = (value: string, previous: readonly string[] | undefined): string[] => [
+  ...(previous ?? []),
+  httpUrl(value).href,
+];
 
 function program(defaultUrl: string, output: Output): Command {
   return new Command('npm run sms --')
-    .description('Sends one message to the functions exactly as Twilio would (a signed webhook) and shows the answer. No SMS is sent.')
+    .description(
+      'Sends one message to the functions exactly as Twilio would (a signed webhook) and shows the answer. No SMS is sent.',
+    )
     .argument('[text...]', 'the message text (several words are joined with spaces)')
     .option('--url <url>', 'where to send it: the local server, or a deployed function', httpUrl, new URL(defaultUrl))
     .option('--from <number>', 'who texts', address, '+15551230000')

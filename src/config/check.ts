@@ -25,21 +25,43 @@ export function checkConfig(env: EnvConfig, routing: RoutingConfig): Problem[] {
       if (target === receiving) {
         problems.push(error(where, `${target} is the receiving number itself: forwarding to it would loop; remove it`));
       } else if (routed.has(target)) {
-        problems.push(error(where, `${target} is itself a number in ${ROUTING_FILE}: two numbers forwarding to each other loop forever; forward to a phone outside this service`));
+        problems.push(
+          error(
+            where,
+            `${target} is itself a number in ${ROUTING_FILE}: two numbers forwarding to each other loop forever; forward to a phone outside this service`,
+          ),
+        );
       }
     }
   };
 
   /** One set of mode fields: an entry, or its hours.outside. */
-  const checkRule = (where: string, number: string, fields: RuleFields, mode: string, modeFrom: string, outside: boolean): void => {
+  const checkRule = (
+    where: string,
+    number: string,
+    fields: RuleFields,
+    mode: string,
+    modeFrom: string,
+    outside: boolean,
+  ): void => {
     for (const field of MODE_FIELDS) {
       if (fields[field] !== undefined && !FIELDS_OF[mode].includes(field)) {
         const owner = Object.keys(FIELDS_OF).find((m) => FIELDS_OF[m].includes(field));
-        problems.push(error(`${where}.${field}`, `belongs to mode "${owner}" but the mode here is "${mode}"${modeFrom}: remove "${field}" or set "mode": "${owner}"`));
+        problems.push(
+          error(
+            `${where}.${field}`,
+            `belongs to mode "${owner}" but the mode here is "${mode}"${modeFrom}: remove "${field}" or set "mode": "${owner}"`,
+          ),
+        );
       }
     }
     if (!outside && fields.message !== undefined && placeholdersIn(fields.message).includes('opens')) {
-      problems.push(error(`${where}.message`, '{opens} is only known outside business hours: use it in "hours": { "outside": { "message": ... } }'));
+      problems.push(
+        error(
+          `${where}.message`,
+          '{opens} is only known outside business hours: use it in "hours": { "outside": { "message": ... } }',
+        ),
+      );
     }
     if (mode !== 'forward') return;
     const targets = fields.to ?? env.forwardTo;
@@ -56,16 +78,27 @@ export function checkConfig(env: EnvConfig, routing: RoutingConfig): Problem[] {
     const where = `${ROUTING_FILE}: numbers.${number}`;
     const mode = entry.mode ?? env.defaultMode;
     checkRule(where, number, entry, mode, entry.mode === undefined ? ' (DEFAULT_MODE)' : '', false);
-    if (entry.hours !== undefined) checkRule(`${where}.hours.outside`, number, entry.hours.outside, entry.hours.outside.mode, '', true);
+    if (entry.hours !== undefined)
+      checkRule(`${where}.hours.outside`, number, entry.hours.outside, entry.hours.outside.mode, '', true);
     if (entry.replyOncePer !== undefined) usesMemory = true;
   }
   checkTargets('FORWARD_TO', undefined, env.forwardTo);
 
   if (usesMemory && env.syncServiceSid === undefined) {
-    problems.push(error('SYNC_SERVICE_SID', 'is not set, but AUTO_REPLY_ONCE_PER or "replyOncePer" needs Twilio Sync to remember who was answered: create a Sync service (Console > Sync > Services) and set SYNC_SERVICE_SID'));
+    problems.push(
+      error(
+        'SYNC_SERVICE_SID',
+        'is not set, but AUTO_REPLY_ONCE_PER or "replyOncePer" needs Twilio Sync to remember who was answered: create a Sync service (Console > Sync > Services) and set SYNC_SERVICE_SID',
+      ),
+    );
   }
   if (env.forwardTo.length === 0 && env.defaultMode === 'forward') {
-    problems.push(error('DEFAULT_MODE', 'is "forward" but FORWARD_TO is not set: numbers not in the routing file would be forwarded nowhere; set FORWARD_TO'));
+    problems.push(
+      error(
+        'DEFAULT_MODE',
+        'is "forward" but FORWARD_TO is not set: numbers not in the routing file would be forwarded nowhere; set FORWARD_TO',
+      ),
+    );
   }
   return problems;
 }
@@ -85,6 +118,12 @@ function routingUsesForwardTo(routing: RoutingConfig, defaultMode: string): bool
  * FORWARD_TO unset while nothing but /forward would use it (a number that needs it is an error).
  */
 export function checkWarnings(env: EnvConfig, routing: RoutingConfig): Problem[] {
-  if (env.forwardTo.length > 0 || env.defaultMode === 'forward' || routingUsesForwardTo(routing, env.defaultMode)) return [];
-  return [warning('FORWARD_TO', 'is not set: /forward will answer without forwarding anything; set FORWARD_TO if you use /forward')];
+  if (env.forwardTo.length > 0 || env.defaultMode === 'forward' || routingUsesForwardTo(routing, env.defaultMode))
+    return [];
+  return [
+    warning(
+      'FORWARD_TO',
+      'is not set: /forward will answer without forwarding anything; set FORWARD_TO if you use /forward',
+    ),
+  ];
 }

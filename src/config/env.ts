@@ -42,7 +42,10 @@ export const ENV_NAMES = [
 
 const SyncServiceSid = v.pipe(
   v.string(),
-  v.regex(/^IS[0-9a-fA-F]{32}$/, 'is not a Sync service SID (IS followed by 32 hex digits): copy it from Console > Sync > Services'),
+  v.regex(
+    /^IS[0-9a-fA-F]{32}$/,
+    'is not a Sync service SID (IS followed by 32 hex digits): copy it from Console > Sync > Services',
+  ),
 );
 
 export type Environment = Readonly<Record<string, unknown>>;
@@ -69,14 +72,22 @@ export function readEnv(env: Environment): { env: EnvConfig; problems: Problem[]
   const forwardTo: string[] = [];
   const list = setting(env, 'FORWARD_TO');
   if (list !== undefined) {
-    const items = list.split(',').map((item) => item.trim()).filter((item) => item !== '');
+    const items = list
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
     items.forEach((item, i) => {
       const result = validate(PhoneNumber, item, `FORWARD_TO[${i}]`);
       problems.push(...result.problems);
       if (result.output !== undefined && !forwardTo.includes(result.output)) forwardTo.push(result.output);
     });
     if (forwardTo.length > MAX_MESSAGES) {
-      problems.push(error('FORWARD_TO', `has ${forwardTo.length} numbers: at most ${MAX_MESSAGES} (TwiML sends at most ${MAX_MESSAGES} messages per answer); only the first ${MAX_MESSAGES} are used`));
+      problems.push(
+        error(
+          'FORWARD_TO',
+          `has ${forwardTo.length} numbers: at most ${MAX_MESSAGES} (TwiML sends at most ${MAX_MESSAGES} messages per answer); only the first ${MAX_MESSAGES} are used`,
+        ),
+      );
       forwardTo.length = MAX_MESSAGES;
     }
   }
@@ -101,6 +112,9 @@ export function readEnv(env: Environment): { env: EnvConfig; problems: Problem[]
 export function checkLogLevel(env: Environment): Problem[] {
   const raw = setting(env, 'LOG_LEVEL');
   // Built here, not at the top: a module-level schema would be bundled into every function.
-  const level = v.picklist(['warn', 'info', 'debug'], (issue) => `${issue.received} is not a log level: use info or debug, or leave it unset (warnings and errors only)`);
+  const level = v.picklist(
+    ['warn', 'info', 'debug'],
+    (issue) => `${issue.received} is not a log level: use info or debug, or leave it unset (warnings and errors only)`,
+  );
   return raw === undefined ? [] : validate(level, raw, 'LOG_LEVEL').problems;
 }

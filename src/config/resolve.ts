@@ -47,13 +47,24 @@ export function policyForNumber(config: Config, to: string): Policy {
   const entry = routing.unreadable ? null : routing.numbers.get(withoutChannel(to));
   if (entry === null) return { block: [], allow: [], keywords: new Map(), rule: IGNORE };
   const fields = entry ?? {};
-  const once = env.syncServiceSid === undefined ? undefined : fields.replyOncePer !== undefined ? parseDuration(fields.replyOncePer) : env.autoReplyOncePer;
+  const once =
+    env.syncServiceSid === undefined
+      ? undefined
+      : fields.replyOncePer !== undefined
+        ? parseDuration(fields.replyOncePer)
+        : env.autoReplyOncePer;
   return {
     block: [...(file.block ?? []), ...(fields.block ?? [])],
     allow: fields.allow ?? file.allow ?? [],
     keywords: new Map([...upperKeys(file.keywords), ...upperKeys(fields.keywords)]),
     rule: ruleForMode(env, fields.mode ?? env.defaultMode, fields),
-    hours: fields.hours === undefined ? undefined : { schedule: schedule(fields.hours), outside: ruleForMode(env, fields.hours.outside.mode, fields.hours.outside) },
+    hours:
+      fields.hours === undefined
+        ? undefined
+        : {
+            schedule: schedule(fields.hours),
+            outside: ruleForMode(env, fields.hours.outside.mode, fields.hours.outside),
+          },
     replyOncePer: once,
   };
 }

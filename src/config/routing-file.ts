@@ -33,7 +33,9 @@ export function readRouting(text: string | undefined): { routing: RoutingConfig;
     const reason = cause instanceof Error ? cause.message : String(cause);
     return {
       routing: { numbers: new Map(), unreadable: true },
-      problems: [error(ROUTING_FILE, `is not valid JSON (${reason}): fix the syntax, e.g. with an editor that checks JSON`)],
+      problems: [
+        error(ROUTING_FILE, `is not valid JSON (${reason}): fix the syntax, e.g. with an editor that checks JSON`),
+      ],
     };
   }
   const whole = validate(RoutingFile, json);
@@ -59,7 +61,12 @@ export function readRouting(text: string | undefined): { routing: RoutingConfig;
       }
     : undefined;
   const problems = list
-    ? [error(ROUTING_FILE, 'is a list where an object belongs: write { "numbers": { "+15005550006": { "mode": "ignore" } } }')]
+    ? [
+        error(
+          ROUTING_FILE,
+          'is a list where an object belongs: write { "numbers": { "+15005550006": { "mode": "ignore" } } }',
+        ),
+      ]
     : whole.problems.map((p) => ({ ...p, where: p.where === '' ? ROUTING_FILE : `${ROUTING_FILE}: ${p.where}` }));
   return { routing: { numbers, unreadable, file }, problems };
 }

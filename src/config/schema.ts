@@ -24,7 +24,8 @@ function strictObject<const T extends v.ObjectEntries>(entries: T, what: string)
   return v.strictObject(entries, (issue) => {
     if (issue.expected === 'never') return `unknown key ${issue.received}: ${what} takes only ${keys}`;
     // A required key that is absent is reported at the key itself.
-    if (issue.received === 'undefined' && issue.expected?.startsWith('"')) return `is missing: ${what} needs ${issue.expected}`;
+    if (issue.received === 'undefined' && issue.expected?.startsWith('"'))
+      return `is missing: ${what} needs ${issue.expected}`;
     return `must be an object (${what}), not ${issue.received}`;
   });
 }
@@ -42,15 +43,26 @@ function placeholders(allowed: readonly string[]) {
 
 export const PhoneNumber = v.pipe(
   v.string('must be a phone number in quotes, e.g. "+15551230000"'),
-  v.regex(E164, (issue) => `${issue.received} is not an E.164 number: write + country code and number, no spaces or dashes (e.g. +15551230000)`),
+  v.regex(
+    E164,
+    (issue) =>
+      `${issue.received} is not an E.164 number: write + country code and number, no spaces or dashes (e.g. +15551230000)`,
+  ),
 );
 
-export const ModeName = v.picklist(MODES, (issue) => `${issue.received} is not a mode: use "auto-reply", "forward" or "ignore"`);
+export const ModeName = v.picklist(
+  MODES,
+  (issue) => `${issue.received} is not a mode: use "auto-reply", "forward" or "ignore"`,
+);
 
 export const Targets = v.pipe(
   v.array(PhoneNumber, 'must be a list of numbers, e.g. ["+15551230000"]'),
   v.minLength(1, 'is empty: list at least one number, or leave it out to use FORWARD_TO'),
-  v.maxLength(MAX_MESSAGES, (issue) => `has ${issue.received.replace(/\D/g, '')} numbers: at most ${MAX_MESSAGES} (TwiML sends at most ${MAX_MESSAGES} messages per answer); split them across Twilio numbers`),
+  v.maxLength(
+    MAX_MESSAGES,
+    (issue) =>
+      `has ${issue.received.replace(/\D/g, '')} numbers: at most ${MAX_MESSAGES} (TwiML sends at most ${MAX_MESSAGES} messages per answer); split them across Twilio numbers`,
+  ),
 );
 
 /**
@@ -58,7 +70,10 @@ export const Targets = v.pipe(
  * surrogates, U+FFFE/U+FFFF): a configured text holding one would silence every answer.
  */
 const xmlText = (what: string) =>
-  v.check((text: string) => xmlSafe(text) === text, `contains a character XML cannot carry (a control character?), so it could never be sent: remove it from the ${what}`);
+  v.check(
+    (text: string) => xmlSafe(text) === text,
+    `contains a character XML cannot carry (a control character?), so it could never be sent: remove it from the ${what}`,
+  );
 
 const text = (what: string) =>
   v.pipe(
@@ -66,7 +81,11 @@ const text = (what: string) =>
     // minLength(1), not nonEmpty: the same check, and valibot's minLength is bundled anyway.
     v.minLength(1, `is empty: write the ${what}, or leave it out for the default`),
     xmlText(what),
-    v.maxLength(MAX_BODY, (issue) => `is ${issue.received.replace(/\D/g, '')} characters long: an SMS body holds at most ${MAX_BODY}; shorten it`),
+    v.maxLength(
+      MAX_BODY,
+      (issue) =>
+        `is ${issue.received.replace(/\D/g, '')} characters long: an SMS body holds at most ${MAX_BODY}; shorten it`,
+    ),
   );
 
 export const REPLY_PLACEHOLDERS = ['From', 'To', 'opens'];
@@ -77,7 +96,11 @@ export const ForwardTemplate = v.pipe(text('forward template'), placeholders(FOR
 export const MediaUrl = v.pipe(
   v.string('must be a URL in quotes'),
   xmlText('URL'),
-  v.regex(/^https?:\/\/[^\s]+$/, (issue) => `${issue.received} is not an http(s) URL: give the full public address of the image or vCard, e.g. "https://example.com/card.vcf"`),
+  v.regex(
+    /^https?:\/\/[^\s]+$/,
+    (issue) =>
+      `${issue.received} is not an http(s) URL: give the full public address of the image or vCard, e.g. "https://example.com/card.vcf"`,
+  ),
 );
 export const MediaList = v.pipe(
   v.array(MediaUrl, 'must be a list of URLs, e.g. ["https://example.com/card.vcf"]'),
@@ -86,24 +109,48 @@ export const MediaList = v.pipe(
 
 export const Keyword = v.pipe(
   v.string(),
-  v.regex(/^[A-Za-z0-9]+$/, (issue) => `keyword ${issue.received} is not one word: use letters and digits only, e.g. "HOURS"`),
-  v.check((word: string) => !isReservedKeyword(word), (issue) => `keyword "${String(issue.input)}" is one Twilio answers itself (opt-out, opt-in, help): choose another word`),
+  v.regex(
+    /^[A-Za-z0-9]+$/,
+    (issue) => `keyword ${issue.received} is not one word: use letters and digits only, e.g. "HOURS"`,
+  ),
+  v.check(
+    (word: string) => !isReservedKeyword(word),
+    (issue) =>
+      `keyword "${String(issue.input)}" is one Twilio answers itself (opt-out, opt-in, help): choose another word`,
+  ),
 );
-export const Keywords = v.record(Keyword, ReplyText, 'must be an object of keyword to reply text, e.g. { "HOURS": "Open 9-5, Mon-Fri" }');
+export const Keywords = v.record(
+  Keyword,
+  ReplyText,
+  'must be an object of keyword to reply text, e.g. { "HOURS": "Open 9-5, Mon-Fri" }',
+);
 
 export const Patterns = v.array(
-  v.pipe(v.string(), v.regex(PATTERN, (issue) => `${issue.received} is neither an E.164 number nor a prefix: write e.g. "+15551230000" or "+1900*"`)),
+  v.pipe(
+    v.string(),
+    v.regex(
+      PATTERN,
+      (issue) => `${issue.received} is neither an E.164 number nor a prefix: write e.g. "+15551230000" or "+1900*"`,
+    ),
+  ),
   'must be a list of numbers or prefixes, e.g. ["+1900*", "+15551230000"]',
 );
 
 export const Duration = v.pipe(
   v.string('must be a duration in quotes, e.g. "12h"'),
-  v.check((text: string) => parseDuration(text) !== undefined, (issue) => `${JSON.stringify(issue.input)} is not a duration: write a number and m, h or d, from 1m to 365d, e.g. "12h"`),
+  v.check(
+    (text: string) => parseDuration(text) !== undefined,
+    (issue) =>
+      `${JSON.stringify(issue.input)} is not a duration: write a number and m, h or d, from 1m to 365d, e.g. "12h"`,
+  ),
 );
 
 const Window = v.pipe(
   v.string('must be a window in quotes, e.g. "Mon-Fri 09:00-17:00"'),
-  v.check((text: string) => typeof parseWindow(text) !== 'string', (issue) => `${JSON.stringify(issue.input)}: ${String(parseWindow(String(issue.input)))}`),
+  v.check(
+    (text: string) => typeof parseWindow(text) !== 'string',
+    (issue) => `${JSON.stringify(issue.input)}: ${String(parseWindow(String(issue.input)))}`,
+  ),
 );
 
 const LocalDate = v.pipe(
@@ -114,7 +161,11 @@ const LocalDate = v.pipe(
 
 const TimeZone = v.pipe(
   v.string('must be an IANA time zone in quotes, e.g. "America/New_York"'),
-  v.check((zone: string) => isTimeZone(zone), (issue) => `${JSON.stringify(issue.input)} is not an IANA time zone: use e.g. "America/New_York" or "Europe/London"`),
+  v.check(
+    (zone: string) => isTimeZone(zone),
+    (issue) =>
+      `${JSON.stringify(issue.input)} is not an IANA time zone: use e.g. "America/New_York" or "Europe/London"`,
+  ),
 );
 
 /**
@@ -135,7 +186,10 @@ export const OutsideHours = strictObject({ ...ruleFields, mode: ModeName }, 'hou
 export const Hours = strictObject(
   {
     timeZone: TimeZone,
-    open: v.pipe(v.array(Window, 'must be a list of windows, e.g. ["Mon-Fri 09:00-17:00", "Sat 10:00-14:00"]'), v.minLength(1, 'is empty: list at least one window')),
+    open: v.pipe(
+      v.array(Window, 'must be a list of windows, e.g. ["Mon-Fri 09:00-17:00", "Sat 10:00-14:00"]'),
+      v.minLength(1, 'is empty: list at least one window'),
+    ),
     closed: v.optional(v.array(LocalDate, 'must be a list of dates, e.g. ["2026-12-25"]')),
     outside: OutsideHours,
   },
@@ -160,7 +214,14 @@ export const RoutingFile = strictObject(
     keywords: v.optional(Keywords),
     block: v.optional(Patterns),
     allow: v.optional(Patterns),
-    numbers: v.optional(v.record(PhoneNumber, NumberEntry, 'must be an object keyed by E.164 number, e.g. { "+15005550006": { "mode": "ignore" } }'), {}),
+    numbers: v.optional(
+      v.record(
+        PhoneNumber,
+        NumberEntry,
+        'must be an object keyed by E.164 number, e.g. { "+15005550006": { "mode": "ignore" } }',
+      ),
+      {},
+    ),
   },
   'the routing file',
 );

@@ -10,11 +10,16 @@ export function parseBaseUrl(value: string | undefined): { origin?: URL; problem
   try {
     url = new URL(value.trim());
   } catch {
-    return { problem: `${BASE_URL_VARIABLE} is not a URL: set it to an origin such as http://127.0.0.1:4011, or unset it` };
+    return {
+      problem: `${BASE_URL_VARIABLE} is not a URL: set it to an origin such as http://127.0.0.1:4011, or unset it`,
+    };
   }
-  const bare = url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+  const bare =
+    url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
   if (!(url.protocol === 'http:' || url.protocol === 'https:') || !bare) {
-    return { problem: `${BASE_URL_VARIABLE} must be an http(s) origin with no path or credentials, such as http://127.0.0.1:4011` };
+    return {
+      problem: `${BASE_URL_VARIABLE} must be an http(s) origin with no path or credentials, such as http://127.0.0.1:4011`,
+    };
   }
   return { origin: url };
 }
@@ -40,7 +45,9 @@ export function redirectRequests(api: TwilioServerlessApiClient, origin: URL): v
   const hook = (options: RequestOptions): void => {
     const original = options.url;
     if (!SERVERLESS_HOST.test(original.hostname)) {
-      throw new Error(`${BASE_URL_VARIABLE} is set, and a request went to ${original.hostname}, which it does not cover.`);
+      throw new Error(
+        `${BASE_URL_VARIABLE} is set, and a request went to ${original.hostname}, which it does not cover.`,
+      );
     }
     const target = new URL(`${original.pathname}${original.search}`, origin);
     target.username = original.username;

@@ -28,7 +28,12 @@ export interface DeployConfig {
 }
 
 export const RC_FILE = '.twilioserverlessrc';
-export const DEFAULTS = { environment: 'dev', runtime: 'node22', functionsFolder: 'dist/functions', assetsFolder: 'dist/assets' } as const;
+export const DEFAULTS = {
+  environment: 'dev',
+  runtime: 'node22',
+  functionsFolder: 'dist/functions',
+  assetsFolder: 'dist/assets',
+} as const;
 
 // The service's unique name becomes the first label of its domain; Twilio allows at most 50 characters.
 const SERVICE_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,48}[A-Za-z0-9])?$/;
@@ -38,7 +43,8 @@ const DOMAIN_SUFFIX = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,14}[A-Za-z0-9])?$/;
 const EXACT_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 
 type Json = Readonly<Record<string, unknown>>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 async function readJson(path: string, parse: (text: string) => unknown): Promise<{ value?: Json; problem?: string }> {
   const text = await readFile(path, 'utf8').catch(() => undefined);
@@ -72,7 +78,12 @@ function readDependencies(pkg: Json, problems: Problem[]): Record<string, string
   }
   const handler = dependencies['@twilio/runtime-handler'];
   if (handler !== undefined && !EXACT_VERSION.test(handler)) {
-    problems.push(error('package.json dependencies.@twilio/runtime-handler', `is "${handler}": Twilio needs an exact version (for example "2.1.0", without ^ or ~)`));
+    problems.push(
+      error(
+        'package.json dependencies.@twilio/runtime-handler',
+        `is "${handler}": Twilio needs an exact version (for example "2.1.0", without ^ or ~)`,
+      ),
+    );
   }
   return dependencies;
 }
@@ -82,7 +93,10 @@ function readDependencies(pkg: Json, problems: Problem[]): Record<string, string
  * Toolkit's default (service name: rc `serviceName`, else package.json `name`). Every problem is
  * returned together; `config` is present only when there is none.
  */
-export async function readDeployConfig(root: string, flags: DeployFlags = {}): Promise<{ config?: DeployConfig; problems: Problem[] }> {
+export async function readDeployConfig(
+  root: string,
+  flags: DeployFlags = {},
+): Promise<{ config?: DeployConfig; problems: Problem[] }> {
   const problems: Problem[] = [];
   const rc = await readJson(join(root, RC_FILE), (text) => parseJson5(text));
   if (rc.problem !== undefined) problems.push(error(RC_FILE, rc.problem));
@@ -91,16 +105,31 @@ export async function readDeployConfig(root: string, flags: DeployFlags = {}): P
   const rcValues = rc.value ?? {};
   const pkgValues = pkg.value ?? {};
 
-  const serviceName = stringSetting(rcValues, 'serviceName', RC_FILE, problems) ?? stringSetting(pkgValues, 'name', 'package.json', problems);
+  const serviceName =
+    stringSetting(rcValues, 'serviceName', RC_FILE, problems) ??
+    stringSetting(pkgValues, 'name', 'package.json', problems);
   if (serviceName === undefined) {
-    problems.push(error('serviceName', `is not set: add "serviceName": "<name>" to ${RC_FILE}, or a "name" to package.json`));
+    problems.push(
+      error('serviceName', `is not set: add "serviceName": "<name>" to ${RC_FILE}, or a "name" to package.json`),
+    );
   } else if (!SERVICE_NAME.test(serviceName)) {
-    problems.push(error('serviceName', `"${serviceName}" cannot name a Twilio service (it becomes the domain): use letters, digits and inner hyphens, at most 50 characters; set "serviceName" in ${RC_FILE}`));
+    problems.push(
+      error(
+        'serviceName',
+        `"${serviceName}" cannot name a Twilio service (it becomes the domain): use letters, digits and inner hyphens, at most 50 characters; set "serviceName" in ${RC_FILE}`,
+      ),
+    );
   }
 
-  const environment = flags.environment ?? stringSetting(rcValues, 'environment', RC_FILE, problems) ?? DEFAULTS.environment;
+  const environment =
+    flags.environment ?? stringSetting(rcValues, 'environment', RC_FILE, problems) ?? DEFAULTS.environment;
   if (!DOMAIN_SUFFIX.test(environment)) {
-    problems.push(error('--environment', `"${environment}" is not a domain suffix: use letters, digits and inner hyphens, at most 16 characters (for example dev or stage)`));
+    problems.push(
+      error(
+        '--environment',
+        `"${environment}" is not a domain suffix: use letters, digits and inner hyphens, at most 16 characters (for example dev or stage)`,
+      ),
+    );
   }
 
   const runtime = stringSetting(rcValues, 'runtime', RC_FILE, problems) ?? DEFAULTS.runtime;
@@ -115,7 +144,15 @@ export async function readDeployConfig(root: string, flags: DeployFlags = {}): P
   if (problems.length > 0 || serviceName === undefined || knownRuntime === undefined) return { problems };
   const name = typeof pkgValues.name === 'string' ? pkgValues.name : undefined;
   return {
-    config: { root, serviceName, environment, runtime: knownRuntime, functionsFolder, assetsFolder, pkgJson: { name, dependencies } },
+    config: {
+      root,
+      serviceName,
+      environment,
+      runtime: knownRuntime,
+      functionsFolder,
+      assetsFolder,
+      pkgJson: { name, dependencies },
+    },
     problems,
   };
 }

@@ -28,7 +28,11 @@ async function readEntries(root: string): Promise<Record<string, Entry>> {
  * The Toolkit keys entries by the user name it authenticated with (the account SID, or an API key
  * SID) and region, `AC...:us1`; older versions by the user name alone.
  */
-export async function readDeployInfoServiceSid(root: string, usernames: readonly string[], region = 'us1'): Promise<string | undefined> {
+export async function readDeployInfoServiceSid(
+  root: string,
+  usernames: readonly string[],
+  region = 'us1',
+): Promise<string | undefined> {
   const entries = await readEntries(root);
   for (const username of usernames) {
     const entry = entries[`${username}:${region}`] ?? entries[username];
@@ -37,7 +41,13 @@ export async function readDeployInfoServiceSid(root: string, usernames: readonly
   return undefined;
 }
 
-export async function writeDeployInfo(root: string, username: string, serviceSid: string, buildSid: string, region = 'us1'): Promise<void> {
+export async function writeDeployInfo(
+  root: string,
+  username: string,
+  serviceSid: string,
+  buildSid: string,
+  region = 'us1',
+): Promise<void> {
   const entries = await readEntries(root);
   // As twilio-run does: the old unkeyed entry is replaced by the region-keyed one.
   delete entries[username];

@@ -64,7 +64,10 @@ export async function deploy(
       environmentSid: result.environmentSid,
       buildSid: result.buildSid,
       domain: result.domain,
-      functions: result.functionResources.map(pick).sort(byPath).map((f) => ({ ...f, url: functionUrl(result.domain, f.path) })),
+      functions: result.functionResources
+        .map(pick)
+        .sort(byPath)
+        .map((f) => ({ ...f, url: functionUrl(result.domain, f.path) })),
       assets: result.assetResources.map(pick).sort(byPath),
     };
   } finally {

@@ -3,7 +3,8 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /** A JSON file: absent, not JSON, or its parsed value (for the caller's schema to check). */
-export type JsonFile = { readonly kind: 'missing' } | { readonly kind: 'not-json' } | { readonly kind: 'json'; readonly value: unknown };
+export type JsonFile =
+  { readonly kind: 'missing' } | { readonly kind: 'not-json' } | { readonly kind: 'json'; readonly value: unknown };
 
 export async function readJsonFile(path: string): Promise<JsonFile> {
   const text = await readFile(path, 'utf8').catch(() => undefined);

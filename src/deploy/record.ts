@@ -24,7 +24,8 @@ export interface DeployRecord {
   readonly deployedAt?: string;
 }
 
-const sid = (prefix: string) => v.pipe(v.string(), v.regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `is not a ${prefix} SID`));
+const sid = (prefix: string) =>
+  v.pipe(v.string(), v.regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `is not a ${prefix} SID`));
 
 const DeployRecordSchema = v.object({
   accountSid: sid('AC'),
@@ -44,7 +45,8 @@ export async function readDeployRecord(root: string): Promise<{ record?: DeployR
   if (file.kind === 'missing') return {};
   if (file.kind === 'not-json') return { problem: `${RECORD_FILE} is damaged (not JSON)` };
   const { output, problems } = validate(DeployRecordSchema, file.value);
-  if (output === undefined) return { problem: `${RECORD_FILE} is damaged (${problems.map((p) => `${p.where}: ${p.message}`).join('; ')})` };
+  if (output === undefined)
+    return { problem: `${RECORD_FILE} is damaged (${problems.map((p) => `${p.where}: ${p.message}`).join('; ')})` };
   return { record: output };
 }
 

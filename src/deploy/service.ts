@@ -40,19 +40,41 @@ export async function resolveService(
   if (known.explicit !== undefined) {
     const service = await fetchService(api, known.explicit.serviceSid);
     if (service === undefined) {
-      throw new DeployInputError(`Service ${known.explicit.serviceSid} (${known.explicit.source}) does not exist in this account: check the SID, or leave --service-sid out.`);
+      throw new DeployInputError(
+        `Service ${known.explicit.serviceSid} (${known.explicit.source}) does not exist in this account: check the SID, or leave --service-sid out.`,
+      );
     }
-    return { target: { kind: 'existing', serviceSid: known.explicit.serviceSid, uniqueName: service.unique_name, source: known.explicit.source }, notes };
+    return {
+      target: {
+        kind: 'existing',
+        serviceSid: known.explicit.serviceSid,
+        uniqueName: service.unique_name,
+        source: known.explicit.source,
+      },
+      notes,
+    };
   }
   if (known.recorded !== undefined) {
     const service = await fetchService(api, known.recorded.serviceSid);
     if (service !== undefined) {
       if (service.unique_name !== serviceName) {
-        notes.push(`Deploying to ${known.recorded.serviceSid} ("${service.unique_name}", from ${known.recorded.source}): a service's name cannot change, so serviceName "${serviceName}" is not used.`);
+        notes.push(
+          `Deploying to ${known.recorded.serviceSid} ("${service.unique_name}", from ${known.recorded.source}): a service's name cannot change, so serviceName "${serviceName}" is not used.`,
+        );
       }
-      return { target: { kind: 'existing', serviceSid: known.recorded.serviceSid, uniqueName: service.unique_name, source: known.recorded.source }, notes };
+      return {
+        target: {
+          kind: 'existing',
+          serviceSid: known.recorded.serviceSid,
+          uniqueName: service.unique_name,
+          source: known.recorded.source,
+        },
+        notes,
+      };
     }
-    notes.push(`Service ${known.recorded.serviceSid} (from ${known.recorded.source}) no longer exists: a new service is created.`);
+    notes.push(
+      `Service ${known.recorded.serviceSid} (from ${known.recorded.source}) no longer exists: a new service is created.`,
+    );
   }
   const sameName = await calls.findServiceSid(serviceName, api);
   if (sameName !== undefined) {
@@ -65,7 +87,11 @@ export async function resolveService(
 }
 
 /** The environment's domain if it exists already (a first deploy learns it only when it creates it). */
-export async function findEnvironmentDomain(api: TwilioServerlessApiClient, serviceSid: string, suffix: string): Promise<string | undefined> {
+export async function findEnvironmentDomain(
+  api: TwilioServerlessApiClient,
+  serviceSid: string,
+  suffix: string,
+): Promise<string | undefined> {
   const environments = await calls.listEnvironments(serviceSid, api);
   return environments.find((environment) => environment.domain_suffix === suffix)?.domain_name;
 }

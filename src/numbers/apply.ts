@@ -19,7 +19,11 @@ export interface ApplyOptions {
  * Writes each planned update, concurrently, each retried on 429, 5xx and network errors; never
  * throws for one number: every change ends changed, unchanged or failed, in plan order.
  */
-export async function applyChanges(changes: readonly Change[], write: NumbersApi['updateNumber'], options: ApplyOptions = {}): Promise<NumberResult[]> {
+export async function applyChanges(
+  changes: readonly Change[],
+  write: NumbersApi['updateNumber'],
+  options: ApplyOptions = {},
+): Promise<NumberResult[]> {
   const retry = retryOptions(options.retry);
   const limiter = new AdaptiveLimiter(options.concurrency ?? DEFAULT_CONCURRENCY);
   const regulatory = options.regulatory ?? {};
@@ -39,7 +43,10 @@ export async function applyChanges(changes: readonly Change[], write: NumbersApi
       if (update === null) return finish({ ...base, outcome: 'unchanged' });
       try {
         // The limiter slot is held for one attempt only: backoff sleeps do not block other numbers.
-        await withRetry(() => limiter.run(() => write(change.number.sid, { ...update, ...regulatory }), isThrottled), retry);
+        await withRetry(
+          () => limiter.run(() => write(change.number.sid, { ...update, ...regulatory }), isThrottled),
+          retry,
+        );
         return finish({ ...base, outcome: 'changed' });
       } catch (e) {
         return finish({ ...base, outcome: 'failed', error: apiErrorInfo(e) });

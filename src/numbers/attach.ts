@@ -38,7 +38,9 @@ export function attachProblems(request: Omit<AttachRequest, 'url'> & { readonly 
     checkSid('--bundle-sid', 'BU', request.regulatory?.bundleSid),
     checkSid('--address-sid', 'AD', request.regulatory?.addressSid),
     checkSid('--identity-sid', 'RI', request.regulatory?.identitySid),
-    request.numbers !== 'all' && request.numbers.length === 0 ? 'No numbers given: list them, use --file <path or ->, or --all.' : undefined,
+    request.numbers !== 'all' && request.numbers.length === 0
+      ? 'No numbers given: list them, use --file <path or ->, or --all.'
+      : undefined,
   ];
   return problems.filter((p): p is string => p !== undefined);
 }
@@ -51,7 +53,11 @@ export function attachProblems(request: Omit<AttachRequest, 'url'> & { readonly 
 export async function attachNumbers(ctx: NumbersContext, request: AttachRequest): Promise<RunReport> {
   const problems = attachProblems(request);
   if (problems.length > 0) throw new InputError(problems);
-  const [account, overrides, record] = await Promise.all([ctx.api.listNumbers(), ctx.api.listServiceOverrides(), readDeployRecord(ctx.cwd)]);
+  const [account, overrides, record] = await Promise.all([
+    ctx.api.listNumbers(),
+    ctx.api.listServiceOverrides(),
+    readDeployRecord(ctx.cwd),
+  ]);
   let numbers: readonly PhoneNumberState[] = account;
   if (request.numbers !== 'all') {
     const country = parseCountry(request.country);
@@ -67,5 +73,7 @@ export async function attachNumbers(ctx: NumbersContext, request: AttachRequest)
     ...(request.regulatory !== undefined ? { regulatory: request.regulatory } : {}),
     ...(request.confirm !== undefined ? { confirm: request.confirm } : {}),
   });
-  return record !== undefined && record.accountSid === ctx.accountSid ? { ...report, projectDomain: record.domain } : report;
+  return record !== undefined && record.accountSid === ctx.accountSid
+    ? { ...report, projectDomain: record.domain }
+    : report;
 }

@@ -7,7 +7,8 @@ import type { PhoneNumberState } from './types';
 
 export const BACKUP_DIR = join('.twilioserverless', 'backups');
 
-const sid = (prefix: string) => v.pipe(v.string(), v.regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `must be ${prefix} followed by 32 hex digits`));
+const sid = (prefix: string) =>
+  v.pipe(v.string(), v.regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `must be ${prefix} followed by 32 hex digits`));
 
 const BackupSchema = v.object({
   version: v.literal(1),
@@ -30,7 +31,12 @@ const BackupSchema = v.object({
 /** A backup file: the SMS routing of each chosen number as it was before a run's first write. */
 export type Backup = v.InferOutput<typeof BackupSchema>;
 
-export function makeBackup(accountSid: string, command: string, at: Date, numbers: readonly PhoneNumberState[]): Backup {
+export function makeBackup(
+  accountSid: string,
+  command: string,
+  at: Date,
+  numbers: readonly PhoneNumberState[],
+): Backup {
   return {
     version: 1,
     accountSid,
@@ -75,7 +81,9 @@ export async function readBackup(cwd: string, path: string): Promise<Backup> {
   try {
     text = await readFile(join(cwd, path), 'utf8');
   } catch (e) {
-    throw new InputError([`Cannot read the backup ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}. Backups are in ${BACKUP_DIR}/.`]);
+    throw new InputError([
+      `Cannot read the backup ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}. Backups are in ${BACKUP_DIR}/.`,
+    ]);
   }
   let data: unknown;
   try {
@@ -85,7 +93,9 @@ export async function readBackup(cwd: string, path: string): Promise<Backup> {
   }
   const { output, problems } = validate(BackupSchema, data);
   if (output === undefined) {
-    throw new InputError(problems.map((p) => `${path} is not a valid backup: ${p.where === '' ? '' : `${p.where}: `}${p.message}`));
+    throw new InputError(
+      problems.map((p) => `${path} is not a valid backup: ${p.where === '' ? '' : `${p.where}: `}${p.message}`),
+    );
   }
   return output;
 }

@@ -1,7 +1,15 @@
 import type { ServiceOverride, SmsRouting } from './types';
 
 export const ROUTINGS = [
-  'this-project', 'function', 'twiml-bin', 'studio-flow', 'twiml-app', 'messaging-service', 'demo-reply', 'webhook', 'none',
+  'this-project',
+  'function',
+  'twiml-bin',
+  'studio-flow',
+  'twiml-app',
+  'messaging-service',
+  'demo-reply',
+  'webhook',
+  'none',
 ] as const;
 export type Routing = (typeof ROUTINGS)[number];
 
@@ -36,7 +44,8 @@ export function classifyUrl(url: string, projectDomain?: string): Pick<Classific
     return { routing: 'webhook' };
   }
   const host = parsed.hostname.toLowerCase();
-  if (projectDomain !== undefined && host === projectDomain.toLowerCase()) return { routing: 'this-project', path: parsed.pathname };
+  if (projectDomain !== undefined && host === projectDomain.toLowerCase())
+    return { routing: 'this-project', path: parsed.pathname };
   if (host.endsWith('.twil.io')) return { routing: 'function' };
   if (host === 'handler.twilio.com' && TWIML_BIN.test(parsed.pathname)) return { routing: 'twiml-bin' };
   if (host === 'webhooks.twilio.com' && STUDIO_FLOW.test(parsed.pathname)) return { routing: 'studio-flow' };

@@ -15,12 +15,14 @@ export async function readDeployRecord(cwd: string): Promise<DeployRecord | unde
 export async function functionUrl(cwd: string, path: string, accountSid: string): Promise<string> {
   const record = await readDeployRecord(cwd);
   if (record === undefined) {
-    throw new InputError([`--function ${path}: ${DEPLOY_RECORD} does not exist. Run \`npm run deploy\` first, or give --url.`]);
+    throw new InputError([
+      `--function ${path}: ${DEPLOY_RECORD} does not exist. Run \`npm run deploy\` first, or give --url.`,
+    ]);
   }
   if (record.accountSid !== accountSid) {
     throw new InputError([
       `--function ${path}: ${DEPLOY_RECORD} records a deployment to account ${record.accountSid}, not ${accountSid} (these credentials). ` +
-        'A protected function checks signatures with its own account\'s token, so numbers of another account would get 401s. ' +
+        "A protected function checks signatures with its own account's token, so numbers of another account would get 401s. " +
         'Deploy to this account with `npm run deploy`, or give --url.',
     ]);
   }

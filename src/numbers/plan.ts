@@ -1,4 +1,11 @@
-import { ROUTING_FIELDS, type Change, type PhoneNumberState, type RoutingUpdate, type ServiceOverride, type SmsRouting } from './types';
+import {
+  ROUTING_FIELDS,
+  type Change,
+  type PhoneNumberState,
+  type RoutingUpdate,
+  type ServiceOverride,
+  type SmsRouting,
+} from './types';
 
 /** The fields a number must end with; a field left out stays as it is. */
 export type Target = Partial<SmsRouting>;
@@ -35,8 +42,11 @@ export function diff(current: SmsRouting, target: Target): RoutingUpdate | null 
 }
 
 const routingOf = (n: SmsRouting): SmsRouting => ({
-  smsUrl: n.smsUrl, smsMethod: n.smsMethod, smsFallbackUrl: n.smsFallbackUrl,
-  smsFallbackMethod: n.smsFallbackMethod, smsApplicationSid: n.smsApplicationSid,
+  smsUrl: n.smsUrl,
+  smsMethod: n.smsMethod,
+  smsFallbackUrl: n.smsFallbackUrl,
+  smsFallbackMethod: n.smsFallbackMethod,
+  smsApplicationSid: n.smsApplicationSid,
 });
 
 /** Pure: the numbers as they are, what each should become, and overriding services -> the changes. */

@@ -40,7 +40,11 @@ export interface Resolution {
  * Pure: what the user typed + the account's numbers -> the chosen numbers, in the order given,
  * each once; every input that is malformed or not in the account is a problem, all reported together.
  */
-export function resolveNumbers(inputs: readonly string[], account: readonly PhoneNumberState[], country: CountryCode): Resolution {
+export function resolveNumbers(
+  inputs: readonly string[],
+  account: readonly PhoneNumberState[],
+  country: CountryCode,
+): Resolution {
   const bySid = new Map(account.map((n) => [n.sid.toUpperCase(), n] as const));
   const byNumber = new Map(account.map((n) => [n.phoneNumber, n] as const));
   const chosen = new Map<string, PhoneNumberState>();
@@ -54,11 +58,14 @@ export function resolveNumbers(inputs: readonly string[], account: readonly Phon
     } else {
       const e164 = byNumber.has(text) ? text : toE164(text, country);
       if (e164 === undefined) {
-        problems.push(`${JSON.stringify(text)} is not a phone number: use E.164 (+15551234567), a PN SID, or a national number with --country.`);
+        problems.push(
+          `${JSON.stringify(text)} is not a phone number: use E.164 (+15551234567), a PN SID, or a national number with --country.`,
+        );
         continue;
       }
       found = byNumber.get(e164);
-      if (found === undefined) problems.push(`${text}${e164 !== text ? ` (${e164})` : ''}: not a number of this account.`);
+      if (found === undefined)
+        problems.push(`${text}${e164 !== text ? ` (${e164})` : ''}: not a number of this account.`);
     }
     if (found !== undefined) chosen.set(found.sid, found);
   }

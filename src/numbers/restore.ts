@@ -40,7 +40,11 @@ export async function restoreNumbers(ctx: NumbersContext, request: RestoreReques
   const account = new Map((await ctx.api.listNumbers()).map((n) => [n.sid, n] as const));
   const missing = backup.numbers.filter((entry) => !account.has(entry.sid));
   if (missing.length > 0) {
-    throw new InputError(missing.map((entry) => `${entry.phoneNumber} (${entry.sid}) from the backup is no longer a number of this account.`));
+    throw new InputError(
+      missing.map(
+        (entry) => `${entry.phoneNumber} (${entry.sid}) from the backup is no longer a number of this account.`,
+      ),
+    );
   }
   const saved = new Map(backup.numbers.map((entry) => [entry.sid, routing(entry)] as const));
   const numbers = backup.numbers.flatMap((entry) => account.get(entry.sid) ?? []);

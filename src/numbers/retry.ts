@@ -21,7 +21,14 @@ export interface RetryOptions {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-export const DEFAULT_RETRY: RetryOptions = { attempts: 8, throttledAttempts: 20, baseMs: 100, capMs: 5000, random: Math.random, sleep };
+export const DEFAULT_RETRY: RetryOptions = {
+  attempts: 8,
+  throttledAttempts: 20,
+  baseMs: 100,
+  capMs: 5000,
+  random: Math.random,
+  sleep,
+};
 
 export const retryOptions = (partial: Partial<RetryOptions> = {}): RetryOptions => ({ ...DEFAULT_RETRY, ...partial });
 
@@ -32,7 +39,11 @@ export function backoffDelay(retry: number, options: RetryOptions): number {
 }
 
 /** Runs `attempt` until it succeeds, fails with an error not worth retrying, or runs out of attempts. */
-export async function withRetry<T>(attempt: () => Promise<T>, options: RetryOptions, retryable = isRetryable): Promise<T> {
+export async function withRetry<T>(
+  attempt: () => Promise<T>,
+  options: RetryOptions,
+  retryable = isRetryable,
+): Promise<T> {
   let failed = 0;
   let throttled = 0;
   for (let retry = 0; ; retry++) {

@@ -18,13 +18,25 @@ export interface RunOptions {
  * here; a plan with nothing to write writes no backup; otherwise the backup of every chosen number
  * (its state before this run) is on disk before the first write.
  */
-export async function execute(ctx: NumbersContext, changes: readonly Change[], options: RunOptions): Promise<RunReport> {
+export async function execute(
+  ctx: NumbersContext,
+  changes: readonly Change[],
+  options: RunOptions,
+): Promise<RunReport> {
   if (options.dryRun) return { dryRun: true, backup: null, plan: changes, results: [] };
   let backup: string | null = null;
   if (changes.some((c) => c.update !== null)) {
     if (options.confirm !== undefined && !(await options.confirm(changes))) throw new Cancelled();
     const now = ctx.now?.() ?? new Date();
-    backup = await writeBackup(ctx.cwd, makeBackup(ctx.accountSid, options.command, now, changes.map((c) => c.number)));
+    backup = await writeBackup(
+      ctx.cwd,
+      makeBackup(
+        ctx.accountSid,
+        options.command,
+        now,
+        changes.map((c) => c.number),
+      ),
+    );
   }
   const results = await applyChanges(changes, ctx.api.updateNumber, {
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),

@@ -17,7 +17,11 @@ export interface StatusRow {
 
 /** Every number of the account and where its SMS go now, by phone number. */
 export async function numbersStatus(ctx: NumbersContext): Promise<StatusRow[]> {
-  const [numbers, overrides, record] = await Promise.all([ctx.api.listNumbers(), ctx.api.listServiceOverrides(), readDeployRecord(ctx.cwd)]);
+  const [numbers, overrides, record] = await Promise.all([
+    ctx.api.listNumbers(),
+    ctx.api.listServiceOverrides(),
+    readDeployRecord(ctx.cwd),
+  ]);
   const projectDomain = record !== undefined && record.accountSid === ctx.accountSid ? record.domain : undefined;
   return numbers
     .map((n): StatusRow => {

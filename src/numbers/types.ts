@@ -3,7 +3,13 @@
  * (Twilio answers null or '' for an unset field; both read as ''). Methods are upper case.
  * https://www.twilio.com/docs/phone-numbers/api/incomingphonenumber-resource
  */
-export const ROUTING_FIELDS = ['smsUrl', 'smsMethod', 'smsFallbackUrl', 'smsFallbackMethod', 'smsApplicationSid'] as const;
+export const ROUTING_FIELDS = [
+  'smsUrl',
+  'smsMethod',
+  'smsFallbackUrl',
+  'smsFallbackMethod',
+  'smsApplicationSid',
+] as const;
 export type RoutingField = (typeof ROUTING_FIELDS)[number];
 export type SmsRouting = { readonly [K in RoutingField]: string };
 

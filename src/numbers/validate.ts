@@ -7,7 +7,8 @@ export function checkUrl(flag: string, value: string): string | undefined {
   } catch {
     return `${flag} ${JSON.stringify(value)} is not a URL: give an absolute URL such as https://example.com/sms.`;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `${flag} must be an http(s) URL, not ${url.protocol}.`;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return `${flag} must be an http(s) URL, not ${url.protocol}.`;
   if (url.hostname === '') return `${flag} ${JSON.stringify(value)} has no host.`;
   return undefined;
 }
@@ -33,7 +34,9 @@ export function plainHttpWarning(flag: string, value: string): string | undefine
 /** SIDs are two letters and 32 hex digits: https://www.twilio.com/docs/glossary/what-is-a-sid */
 export function checkSid(flag: string, prefix: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  return new RegExp(`^${prefix}[0-9a-fA-F]{32}$`).test(value) ? undefined : `${flag} must be ${prefix} followed by 32 hex digits.`;
+  return new RegExp(`^${prefix}[0-9a-fA-F]{32}$`).test(value)
+    ? undefined
+    : `${flag} must be ${prefix} followed by 32 hex digits.`;
 }
 
 export const MAX_CONCURRENCY = 32;

@@ -61,7 +61,12 @@ export const isKeywordMessage = (message: InboundMessage): boolean =>
   message.optOutType !== '' || isReservedKeyword(message.body);
 
 /** A reply to the sender; the text's {From}, {To} and {opens} are filled. */
-export function reply(message: InboundMessage, text: string, media: readonly string[] = [], context: ReplyContext = {}): Decision {
+export function reply(
+  message: InboundMessage,
+  text: string,
+  media: readonly string[] = [],
+  context: ReplyContext = {},
+): Decision {
   const body = clip(fill(text, { From: message.from, To: message.to, opens: context.opens ?? '' }), MAX_BODY);
   if (body === '' && media.length === 0) return misconfigured('reply text is empty');
   return { messages: [{ body, media }] };
@@ -84,10 +89,12 @@ function forward(message: InboundMessage, targets: readonly string[], template: 
   // Each usable target once, in order, at most MAX_MESSAGES: one pass, as this runs for every message.
   const recipients: string[] = [];
   for (const to of targets) {
-    if (recipients.length < MAX_MESSAGES && isE164(to) && to !== sender && to !== receiving && !recipients.includes(to)) recipients.push(to);
+    if (recipients.length < MAX_MESSAGES && isE164(to) && to !== sender && to !== receiving && !recipients.includes(to))
+      recipients.push(to);
   }
   if (targets.length === 0) return misconfigured('forward has no target: set FORWARD_TO or "to" in the routing file');
-  if (recipients.length === 0) return silent('forward has no usable target (each is invalid, the sender or the receiving number)');
+  if (recipients.length === 0)
+    return silent('forward has no usable target (each is invalid, the sender or the receiving number)');
   const body = fillWithin(template, { From: message.from, To: message.to, Body: message.body }, 'Body');
   const media = message.media;
   // A "{Body}" template and an empty message: a <Message> with no text and no media fails (21602).

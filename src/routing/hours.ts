@@ -24,7 +24,8 @@ const DAY = /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat)$/i;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
 
 const dayIndex = (name: string): number => DAYS.findIndex((d) => d.toLowerCase() === name.toLowerCase());
-const minutes = (time: string): number => (time === '24:00' ? 1440 : Number(time.slice(0, 2)) * 60 + Number(time.slice(3)));
+const minutes = (time: string): number =>
+  time === '24:00' ? 1440 : Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
 
 /**
  * Parses "Mon-Fri 09:00-17:00", "Sat,Sun 10:00-14:00" or "Daily 08:00-20:00".
@@ -38,7 +39,8 @@ export function parseWindow(text: string): Window | string {
     if (/^daily$/i.test(item)) DAYS.forEach((_, i) => days.add(i));
     else {
       const [from, to] = item.split('-');
-      if (!DAY.test(from) || (to !== undefined && !DAY.test(to))) return `"${item}" is not a day or a range of days: use Mon, Tue, Wed, Thu, Fri, Sat, Sun or Daily, e.g. "Mon-Fri"`;
+      if (!DAY.test(from) || (to !== undefined && !DAY.test(to)))
+        return `"${item}" is not a day or a range of days: use Mon, Tue, Wed, Thu, Fri, Sat, Sun or Daily, e.g. "Mon-Fri"`;
       const first = dayIndex(from);
       const last = to === undefined ? first : dayIndex(to);
       for (let d = first; ; d = (d + 1) % 7) {
@@ -48,8 +50,10 @@ export function parseWindow(text: string): Window | string {
     }
   }
   const [start, end] = timePart.split('-');
-  if (!TIME.test(start ?? '') || !TIME.test(end ?? '')) return `"${timePart}" is not a time range: use 24-hour HH:MM-HH:MM, e.g. "09:00-17:00"`;
-  if (minutes(end) <= minutes(start)) return `"${timePart}" ends before it starts: a window past midnight is two windows, e.g. "Fri 22:00-24:00" and "Sat 00:00-02:00"`;
+  if (!TIME.test(start ?? '') || !TIME.test(end ?? ''))
+    return `"${timePart}" is not a time range: use 24-hour HH:MM-HH:MM, e.g. "09:00-17:00"`;
+  if (minutes(end) <= minutes(start))
+    return `"${timePart}" ends before it starts: a window past midnight is two windows, e.g. "Fri 22:00-24:00" and "Sat 00:00-02:00"`;
   return { days: [...days].sort((a, b) => a - b), start: minutes(start), end: minutes(end) };
 }
 
@@ -76,7 +80,14 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
   let format = formats.get(timeZone);
   if (format === undefined) {
     format = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'short',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'short',
     });
     formats.set(timeZone, format);
   }
@@ -117,7 +128,9 @@ function perMinute<K, V>(kept: MinuteCache<K, V>, compute: (key: K, now: Date) =
 
 /** The local date, weekday and minute of `now` in `timeZone`. */
 export const localTime = (now: Date, timeZone: string): Local => localTimeIn(timeZone, now);
-const localTimeIn = perMinute(new Map<string, Entry<Local>>(), (timeZone: string, now) => computeLocalTime(now, timeZone));
+const localTimeIn = perMinute(new Map<string, Entry<Local>>(), (timeZone: string, now) =>
+  computeLocalTime(now, timeZone),
+);
 
 function computeLocalTime(now: Date, timeZone: string): Local {
   const parts: Record<string, string> = {};
@@ -139,10 +152,13 @@ function addDays(date: string, days: number): { date: string; weekday: number } 
 export function isOpen(schedule: Schedule, now: Date): boolean {
   const local = localTime(now, schedule.timeZone);
   if (schedule.closed.has(local.date)) return false;
-  return schedule.windows.some((w) => w.days.includes(local.weekday) && local.minute >= w.start && local.minute < w.end);
+  return schedule.windows.some(
+    (w) => w.days.includes(local.weekday) && local.minute >= w.start && local.minute < w.end,
+  );
 }
 
-const hhmm = (minute: number): string => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+const hhmm = (minute: number): string =>
+  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 /**
  * The next opening after `now`, as the zone's short local day and time ("Mon 09:00"), or ''

@@ -29,8 +29,18 @@ const MEDIA_URL = /^https?:\/\/\S+$/i;
  * MediaUrl0..MediaUrl9 (MAX_MEDIA), each read by its own name: a lookup by a computed name
  * (`event[`MediaUrl${n}`]`) is some thirty times slower, and ten of them cost more than the routing.
  */
-const mediaParams = (e: WebhookEvent): unknown[] =>
-  [e.MediaUrl0, e.MediaUrl1, e.MediaUrl2, e.MediaUrl3, e.MediaUrl4, e.MediaUrl5, e.MediaUrl6, e.MediaUrl7, e.MediaUrl8, e.MediaUrl9];
+const mediaParams = (e: WebhookEvent): unknown[] => [
+  e.MediaUrl0,
+  e.MediaUrl1,
+  e.MediaUrl2,
+  e.MediaUrl3,
+  e.MediaUrl4,
+  e.MediaUrl5,
+  e.MediaUrl6,
+  e.MediaUrl7,
+  e.MediaUrl8,
+  e.MediaUrl9,
+];
 
 const NO_MEDIA: readonly string[] = Object.freeze([]);
 

@@ -24,7 +24,8 @@ export function isReservedKeyword(text: string): boolean {
 }
 
 /** `\s` for one UTF-16 code unit; the regex only for the rare ones past Latin-1's controls. */
-const isSpace = (c: number): boolean => (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0xa0 && SPACE.test(String.fromCharCode(c)));
+const isSpace = (c: number): boolean =>
+  c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0xa0 && SPACE.test(String.fromCharCode(c));
 
 /**
  * The first word, upper case, without trailing punctuation: "Hours?" -> "HOURS"; what

@@ -81,15 +81,23 @@ function relay(message: InboundMessage, facts: Facts): Decision {
   }
   if ('invalid' in command) return reply(message, `Not sent: ${command.invalid}. ${HINT.slice('Not sent. '.length)}`);
   if (command.to === self || command.to === withoutChannel(message.to)) {
-    return reply(message, `Not sent: ${command.to} is ${command.to === self ? 'your own number' : 'this Twilio number'}.`);
+    return reply(
+      message,
+      `Not sent: ${command.to} is ${command.to === self ? 'your own number' : 'this Twilio number'}.`,
+    );
   }
-  if (command.text === '' && media.length === 0) return reply(message, `Not sent: the text after ${command.to} is empty.`);
+  if (command.text === '' && media.length === 0)
+    return reply(message, `Not sent: the text after ${command.to} is empty.`);
   return { messages: [sendTo(message, command.to, clip(command.text, MAX_BODY), media)] };
 }
 
-
 /** `{ ...decision, remember }`, field by field: the spread costs some fifteen times more in V8. */
-const withMemory = (decision: Decision, remember: Memory): PolicyDecision => ({ messages: decision.messages, note: decision.note, problem: decision.problem, remember });
+const withMemory = (decision: Decision, remember: Memory): PolicyDecision => ({
+  messages: decision.messages,
+  note: decision.note,
+  problem: decision.problem,
+  remember,
+});
 
 /** The `to` of every message (what `flatMap` does, several times slower: this runs for every forward). */
 function recipientsOf(decision: Decision): string[] {
@@ -102,14 +110,23 @@ function recipientsOf(decision: Decision): string[] {
  * The rules, in order: block and allow lists, Twilio's own keywords, relay (targets only),
  * keyword answers, business hours, the number's mode.
  */
-export function decideWithPolicy(message: InboundMessage, policy: Policy, now: Date | Clock, facts?: Facts): PolicyDecision {
+export function decideWithPolicy(
+  message: InboundMessage,
+  policy: Policy,
+  now: Date | Clock,
+  facts?: Facts,
+): PolicyDecision {
   if (matchesAny(policy.block, message.from)) return silent('sender is on the block list');
-  if (policy.allow.length > 0 && !matchesAny(policy.allow, message.from)) return silent('sender is not on the allow list');
+  if (policy.allow.length > 0 && !matchesAny(policy.allow, message.from))
+    return silent('sender is not on the allow list');
   if (isTargetOf(policy, withoutChannel(message.from))) {
-    return isKeywordMessage(message) ? silent('keyword message from a target: Twilio answers it itself') : relay(message, facts ?? NOTHING_KNOWN);
+    return isKeywordMessage(message)
+      ? silent('keyword message from a target: Twilio answers it itself')
+      : relay(message, facts ?? NOTHING_KNOWN);
   }
   // Only a number with keyword answers needs the keyword check here (auto-reply makes its own).
-  const answer = policy.keywords.size === 0 || isKeywordMessage(message) ? undefined : policy.keywords.get(firstWord(message.body));
+  const answer =
+    policy.keywords.size === 0 || isKeywordMessage(message) ? undefined : policy.keywords.get(firstWord(message.body));
   if (answer !== undefined) return reply(message, answer);
 
   const hours = policy.hours;

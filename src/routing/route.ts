@@ -1,7 +1,15 @@
 import type { Decision } from './decide';
 import type { InboundMessage } from './inbound';
 import { withoutChannel } from './phone';
-import { decideWithPolicy, isTargetOf, timeOf, type Clock, type Facts, type Policy, type PolicyDecision } from './policy';
+import {
+  decideWithPolicy,
+  isTargetOf,
+  timeOf,
+  type Clock,
+  type Facts,
+  type Policy,
+  type PolicyDecision,
+} from './policy';
 import type { Store } from './store';
 
 /** How long a target can answer "the last sender" without naming the number. */
@@ -33,7 +41,9 @@ export function route(
 
 /** The decision alone: what to remember is for the store. */
 const withoutMemory = (decision: PolicyDecision): Decision =>
-  decision.remember === undefined ? decision : { messages: decision.messages, note: decision.note, problem: decision.problem };
+  decision.remember === undefined
+    ? decision
+    : { messages: decision.messages, note: decision.note, problem: decision.problem };
 
 async function routeWithStore(
   message: InboundMessage,
@@ -53,7 +63,9 @@ async function routeWithStore(
   };
   const [lastSender, replied] = await Promise.all([
     isTarget ? safely(() => store.get(keys.lastSender(message.to, message.from))) : undefined,
-    !isTarget && policy.replyOncePer !== undefined ? safely(() => store.get(keys.replied(message.to, message.from))) : undefined,
+    !isTarget && policy.replyOncePer !== undefined
+      ? safely(() => store.get(keys.replied(message.to, message.from)))
+      : undefined,
   ]);
   const facts: Facts = { lastSender, repliedRecently: replied !== undefined };
   const decision = decideWithPolicy(message, policy, now, facts);

@@ -57,7 +57,8 @@ export function fill(template: string, values: Placeholders): string {
   while (open !== -1) {
     let end = open + 1;
     while (end < template.length && isWordChar(template.charCodeAt(end))) end++;
-    const value = end > open + 1 && template.charCodeAt(end) === CLOSE ? values[template.slice(open + 1, end)] : undefined;
+    const value =
+      end > open + 1 && template.charCodeAt(end) === CLOSE ? values[template.slice(open + 1, end)] : undefined;
     if (value !== undefined && value !== null) {
       filled += template.slice(copied, open) + value;
       copied = end + 1;
@@ -71,7 +72,9 @@ const CLOSE = 0x7d; // }
 
 /** `\w`: ASCII letters, digits and underscore. */
 function isWordChar(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+  return (
+    (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f
+  );
 }
 
 /**

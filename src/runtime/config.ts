@@ -23,7 +23,8 @@ function memo<T>(compute: (env: Environment, key: string) => { value: T; problem
   return (env: Environment, extraKey = ''): T => {
     if (cached !== undefined && same(cached.inputs, env, extraKey)) return cached.value;
     const { value, problems } = compute(env, extraKey);
-    for (const problem of problems) if (problem.level === 'error') log.error('', `configuration ${formatProblem(problem)}`);
+    for (const problem of problems)
+      if (problem.level === 'error') log.error('', `configuration ${formatProblem(problem)}`);
     cached = { inputs: [...ENV_NAMES.map((name) => env[name]), extraKey], value };
     return value;
   };
@@ -57,7 +58,8 @@ function routingText(): string {
   const current = Runtime.getAssets()[ROUTING_ASSET];
   if (current === undefined) return NO_ASSET;
   const count = loads();
-  if (asset?.path !== current.path || asset.loads !== count) asset = { path: current.path, loads: count, text: current.open() };
+  if (asset?.path !== current.path || asset.loads !== count)
+    asset = { path: current.path, loads: count, text: current.open() };
   return asset.text;
 }
 

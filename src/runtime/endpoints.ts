@@ -11,7 +11,8 @@ import { log } from './log';
 
 const clock = (): Date => new Date();
 
-const storeError = (sid: string) => (cause: unknown) => log.error(sid, 'Twilio Sync failed; routed without memory', cause);
+const storeError = (sid: string) => (cause: unknown) =>
+  log.error(sid, 'Twilio Sync failed; routed without memory', cause);
 
 /** Receiving numbers are the account's own, but a long-lived instance keeps no unbounded map. */
 const MAX_CACHED_POLICIES = 1000;
@@ -51,6 +52,12 @@ export const router = () => {
   return webhookHandler((context, message) => {
     const config = routedConfig(context);
     const store = storeFor(context, config.env);
-    return route(message, policyFor(config, withoutChannel(message.to)), clock, store, store && storeError(message.sid));
+    return route(
+      message,
+      policyFor(config, withoutChannel(message.to)),
+      clock,
+      store,
+      store && storeError(message.sid),
+    );
   });
 };

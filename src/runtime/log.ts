@@ -39,6 +39,8 @@ export const log = {
   /** The whole message, only when LOG_LEVEL=debug: for tracing a routing problem, then turn it off. */
   debug(env: Environment, sid: string, message: InboundMessage): void {
     if (env.LOG_LEVEL !== 'debug') return;
-    console.log(`${PREFIX} ${who(sid)}: from ${message.from} to ${message.to}, ${message.media.length} media: ${JSON.stringify(message.body)}`);
+    console.log(
+      `${PREFIX} ${who(sid)}: from ${message.from} to ${message.to}, ${message.media.length} media: ${JSON.stringify(message.body)}`,
+    );
   },
 };

@@ -8,7 +8,8 @@
 const NUMBER = /(?<![0-9A-Za-z])\+?\(?\d(?:[\s()-]{0,2}\d){6,}/g;
 
 /** Every phone-number-like run cut to its last two digits: `+12125550143` -> `…43`. */
-export const maskNumbers = (text: string): string => text.replace(NUMBER, (run) => `…${run.replace(/\D/g, '').slice(-2)}`);
+export const maskNumbers = (text: string): string =>
+  text.replace(NUMBER, (run) => `…${run.replace(/\D/g, '').slice(-2)}`);
 
 /** Copies shorter than this can't be told from ordinary words, and say little. */
 const WINDOW = 4;
@@ -19,7 +20,8 @@ export function maskCopies(text: string, secret: string): string {
   const windows = new Set<string>();
   for (let i = 0; i + WINDOW <= secret.length; i++) windows.add(secret.slice(i, i + WINDOW));
   const hidden = new Array<boolean>(text.length).fill(false);
-  for (let i = 0; i + WINDOW <= text.length; i++) if (windows.has(text.slice(i, i + WINDOW))) hidden.fill(true, i, i + WINDOW);
+  for (let i = 0; i + WINDOW <= text.length; i++)
+    if (windows.has(text.slice(i, i + WINDOW))) hidden.fill(true, i, i + WINDOW);
   let out = '';
   for (let i = 0; i < text.length; i++) {
     if (!hidden[i]) out += text[i];

@@ -5,7 +5,8 @@ import type { Store } from '../routing/store';
 const NOT_FOUND = 20404;
 const EXISTS = 54301;
 
-const code = (cause: unknown): unknown => (typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined);
+const code = (cause: unknown): unknown =>
+  typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
 
 /**
  * The store backed by Twilio Sync Documents: one small document per key, expiring with its TTL.

@@ -31,18 +31,22 @@ function httpError(url: URL, status: number, text: string): string {
       'X-Twilio-Signature with the auth token of its account: set AUTH_TOKEN in .env (or TWILIO_AUTH_TOKEN) to that token.'
     );
   }
-  if (status === 404) return `HTTP 404: no function at ${url.pathname}. The router is /sms; the others are /auto-reply, /forward, /ignore.`;
+  if (status === 404)
+    return `HTTP 404: no function at ${url.pathname}. The router is /sms; the others are /auto-reply, /forward, /ignore.`;
   return `HTTP ${status} from ${url.href}: Twilio would log error 11200 and the message would get no answer.${excerpt(text)}`;
 }
 
 export function judgeAnswer(url: URL, result: PostResult): Verdict {
   if (result.kind === 'unreachable') return { ok: false, reason: unreachable(url, result.code, result.message) };
-  if (result.status < 200 || result.status > 299) return { ok: false, reason: httpError(url, result.status, result.text) };
+  if (result.status < 200 || result.status > 299)
+    return { ok: false, reason: httpError(url, result.status, result.text) };
   const parsed = parseTwiml(result.text);
   if (!parsed.ok) return { ok: false, reason: `${parsed.reason}.${excerpt(result.text)}` };
   const warnings = limitProblems(parsed.actions);
   if (!/xml/i.test(result.contentType)) {
-    warnings.push(`the answer's Content-Type is "${result.contentType}": Twilio expects TwiML as text/xml or application/xml`);
+    warnings.push(
+      `the answer's Content-Type is "${result.contentType}": Twilio expects TwiML as text/xml or application/xml`,
+    );
   }
   return { ok: true, actions: parsed.actions, warnings };
 }

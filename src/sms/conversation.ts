@@ -11,7 +11,8 @@ function content(body: string, media: readonly string[]): string[] {
 /** Who gets it: no `to` (or the sender's own number) is a reply; `from` defaults to the Twilio number. */
 function heading(message: OutboundMessage, sent: SimulatedMessage): string {
   const from = `from ${message.from ?? sent.to}`;
-  if (message.to === undefined || sameNumber(message.to, sent.from)) return `Reply to the sender ${sent.from}, ${from}:`;
+  if (message.to === undefined || sameNumber(message.to, sent.from))
+    return `Reply to the sender ${sent.from}, ${from}:`;
   return `To ${message.to}, ${from}:`;
 }
 
@@ -24,7 +25,8 @@ export function renderConversation(sent: SimulatedMessage, actions: readonly Act
   if (actions.length === 0) return [...lines, '(no reply: <Response/>)'];
   for (const action of actions) {
     if (action.kind === 'message') lines.push(heading(action, sent), ...content(action.body, action.media));
-    else if (action.kind === 'redirect') lines.push(`Redirect: Twilio would fetch more TwiML from ${action.url || '(no URL)'}`);
+    else if (action.kind === 'redirect')
+      lines.push(`Redirect: Twilio would fetch more TwiML from ${action.url || '(no URL)'}`);
     else lines.push(`<${action.verb}>: not a messaging verb`);
   }
   return lines;

@@ -34,7 +34,10 @@ function first(
  * `.env` uses AUTH_TOKEN (what the Functions runtime expects), the shell TWILIO_AUTH_TOKEN.
  */
 export function readSigningKey(env: Environment, dotenv: Environment): SigningKey {
-  const places = [[env, ' in the environment'], [dotenv, ' in .env']] as const;
+  const places = [
+    [env, ' in the environment'],
+    [dotenv, ' in .env'],
+  ] as const;
   const token = first(TOKEN_NAMES, places);
   const sid = first(SID_NAMES, places);
   return {

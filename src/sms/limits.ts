@@ -19,13 +19,17 @@ export function limitProblems(actions: readonly Action[]): string[] {
   messages.forEach((m, i) => {
     const which = `message ${i + 1}`;
     // Twilio counts characters as UTF-16 code units, like String.length.
-    if (m.body.length > MAX_BODY) problems.push(`${which}: the body has ${m.body.length} characters, at most ${MAX_BODY} (error 21617)`);
+    if (m.body.length > MAX_BODY)
+      problems.push(`${which}: the body has ${m.body.length} characters, at most ${MAX_BODY} (error 21617)`);
     if (m.media.length > MAX_MEDIA) problems.push(`${which}: ${m.media.length} <Media>, at most ${MAX_MEDIA}`);
-    if (m.body.trim() === '' && m.media.length === 0) problems.push(`${which}: no body and no media: nothing to send (error 14103)`);
-    if (m.to !== undefined && !isE164(withoutChannel(m.to))) problems.push(`${which}: to="${m.to}" is not an E.164 number (error 14101)`);
+    if (m.body.trim() === '' && m.media.length === 0)
+      problems.push(`${which}: no body and no media: nothing to send (error 14103)`);
+    if (m.to !== undefined && !isE164(withoutChannel(m.to)))
+      problems.push(`${which}: to="${m.to}" is not an E.164 number (error 14101)`);
   });
   for (const a of actions) {
-    if (a.kind === 'unknown') problems.push(`<${a.verb}> is not a messaging verb (only Message and Redirect): error 14110`);
+    if (a.kind === 'unknown')
+      problems.push(`<${a.verb}> is not a messaging verb (only Message and Redirect): error 14110`);
   }
   return problems;
 }

@@ -29,12 +29,18 @@ export function postWebhook(signed: SignedRequest, timeoutMs = TIMEOUT_MS): Prom
       },
       timeout: timeoutMs,
     });
-    req.once('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT' })));
-    req.once('error', (error: NodeJS.ErrnoException) => resolve({ kind: 'unreachable', code: error.code ?? '', message: error.message }));
+    req.once('timeout', () =>
+      req.destroy(Object.assign(new Error(`no answer within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT' })),
+    );
+    req.once('error', (error: NodeJS.ErrnoException) =>
+      resolve({ kind: 'unreachable', code: error.code ?? '', message: error.message }),
+    );
     req.once('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.once('error', (error: NodeJS.ErrnoException) => resolve({ kind: 'unreachable', code: error.code ?? '', message: error.message }));
+      res.once('error', (error: NodeJS.ErrnoException) =>
+        resolve({ kind: 'unreachable', code: error.code ?? '', message: error.message }),
+      );
       res.once('end', () =>
         resolve({
           kind: 'answer',

@@ -15,8 +15,7 @@ export type Action =
   | { readonly kind: 'unknown'; readonly verb: string };
 
 export type ParsedTwiml =
-  | { readonly ok: true; readonly actions: readonly Action[] }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly actions: readonly Action[] } | { readonly ok: false; readonly reason: string };
 
 // fast-xml-parser's ordered output: each node maps its tag name to its children, attributes under ':@'.
 type XmlNode = Record<string, unknown>;
@@ -33,7 +32,8 @@ const parser = new XMLParser({
   htmlEntities: true,
 });
 
-const isNode = (value: unknown): value is XmlNode => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isNode = (value: unknown): value is XmlNode =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function tagOf(node: XmlNode): string | undefined {
   return Object.keys(node).find((key) => key !== ':@' && key !== '#text');
@@ -88,7 +88,10 @@ export function parseTwiml(text: string): ParsedTwiml {
   const roots = (parser.parse(text) as unknown[]).filter(isNode).filter((n) => !tagOf(n)?.startsWith('?'));
   const tags = roots.map(tagOf);
   if (tags.length !== 1 || tags[0] !== 'Response') {
-    return { ok: false, reason: `the root element must be one <Response>, found ${tags.map((t) => `<${t}>`).join(', ') || 'none'}` };
+    return {
+      ok: false,
+      reason: `the root element must be one <Response>, found ${tags.map((t) => `<${t}>`).join(', ') || 'none'}`,
+    };
   }
   const actions: Action[] = [];
   for (const child of childrenOf(roots[0], 'Response')) {

@@ -14,10 +14,19 @@ export function parseBaseUrl(value: string | undefined): { origin?: string } | {
   try {
     url = new URL(value.trim());
   } catch {
-    return { problem: `TWILIO_API_BASE_URL ${JSON.stringify(value)} is not a URL: use an origin such as http://127.0.0.1:4010.` };
+    return {
+      problem: `TWILIO_API_BASE_URL ${JSON.stringify(value)} is not a URL: use an origin such as http://127.0.0.1:4010.`,
+    };
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname !== '/' || url.search !== '' || url.username !== '') {
-    return { problem: `TWILIO_API_BASE_URL must be an http(s) origin without path or credentials, such as http://127.0.0.1:4010.` };
+  if (
+    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+    url.pathname !== '/' ||
+    url.search !== '' ||
+    url.username !== ''
+  ) {
+    return {
+      problem: `TWILIO_API_BASE_URL must be an http(s) origin without path or credentials, such as http://127.0.0.1:4010.`,
+    };
   }
   return { origin: url.origin };
 }
@@ -26,6 +35,7 @@ export function parseBaseUrl(value: string | undefined): { origin?: string } | {
 export function rewriteUri(uri: string, origin: string | undefined): string {
   if (origin === undefined) return uri;
   const url = new URL(uri);
-  if (!NUMBERS_HOST.test(url.hostname)) throw new Error(`TWILIO_API_BASE_URL is set, and a request went to ${url.hostname}, which it does not cover.`);
+  if (!NUMBERS_HOST.test(url.hostname))
+    throw new Error(`TWILIO_API_BASE_URL is set, and a request went to ${url.hostname}, which it does not cover.`);
   return `${origin}${url.pathname}${url.search}`;
 }

@@ -39,7 +39,12 @@ export function readCredentials(env: Environment, dotenv: Environment = {}): Cre
   const authToken = value(env, 'TWILIO_AUTH_TOKEN');
   let found: Credentials | undefined;
   if (accountSid !== undefined && authToken !== undefined) {
-    found = { accountSid, username: accountSid, password: authToken, source: 'TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN' };
+    found = {
+      accountSid,
+      username: accountSid,
+      password: authToken,
+      source: 'TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN',
+    };
   } else if (accountSid !== undefined && apiKey !== undefined && apiSecret !== undefined) {
     found = { accountSid, username: apiKey, password: apiSecret, source: 'TWILIO_API_KEY and TWILIO_API_SECRET' };
   } else {
@@ -51,10 +56,14 @@ export function readCredentials(env: Environment, dotenv: Environment = {}): Cre
   }
   if (found === undefined) throw new CredentialsError(`Twilio credentials are missing. ${HOW_TO}`);
   if (!ACCOUNT_SID.test(found.accountSid)) {
-    throw new CredentialsError(`The account SID from ${found.source} is not an account SID (AC followed by 32 hex digits). ${HOW_TO}`);
+    throw new CredentialsError(
+      `The account SID from ${found.source} is not an account SID (AC followed by 32 hex digits). ${HOW_TO}`,
+    );
   }
   if (found.username !== found.accountSid && !API_KEY_SID.test(found.username)) {
-    throw new CredentialsError(`TWILIO_API_KEY is not an API key SID (SK followed by 32 hex digits). Create one at https://console.twilio.com/us1/account/keys-credentials/api-keys.`);
+    throw new CredentialsError(
+      `TWILIO_API_KEY is not an API key SID (SK followed by 32 hex digits). Create one at https://console.twilio.com/us1/account/keys-credentials/api-keys.`,
+    );
   }
   return found;
 }

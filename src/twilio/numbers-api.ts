@@ -65,7 +65,9 @@ export function createNumbersApi(
 
   return {
     listNumbers: () =>
-      reading(async () => (await allPages(() => account.incomingPhoneNumbers.page({ pageSize: PAGE_SIZE }), retry)).map(toState)),
+      reading(async () =>
+        (await allPages(() => account.incomingPhoneNumbers.page({ pageSize: PAGE_SIZE }), retry)).map(toState),
+      ),
 
     listServiceOverrides: () =>
       reading(async () => {
@@ -78,10 +80,15 @@ export function createNumbersApi(
         await Promise.all(
           overriding.map(async (service) => {
             const numbers = await allPages(
-              () => limiter.run(() => client.messaging.v1.services(service.sid).phoneNumbers.page({ pageSize: PAGE_SIZE }), isThrottled),
+              () =>
+                limiter.run(
+                  () => client.messaging.v1.services(service.sid).phoneNumbers.page({ pageSize: PAGE_SIZE }),
+                  isThrottled,
+                ),
               retry,
             );
-            for (const n of numbers) overrides.set(n.sid, { serviceSid: service.sid, friendlyName: service.friendlyName });
+            for (const n of numbers)
+              overrides.set(n.sid, { serviceSid: service.sid, friendlyName: service.friendlyName });
           }),
         );
         return overrides;

@@ -57,14 +57,25 @@ describeInBrowser('assets/index.html in headless Chromium, served by twilio-run'
 
     expect(await page.title()).toBe('SMS Switchboard');
     expect(await page.locator('h1').innerText()).toBe('SMS Switchboard');
-    expect(await page.locator('h2').allInnerTexts()).toEqual(['Function URLs', 'Attach a phone number', 'Troubleshooting']);
+    expect(await page.locator('h2').allInnerTexts()).toEqual([
+      'Function URLs',
+      'Attach a phone number',
+      'Troubleshooting',
+    ]);
 
     // Exactly the webhook functions the build produced, each a full URL on the page's own origin.
     const shown = (await page.locator('.urls code').allInnerTexts()).sort();
     expect(shown).toEqual(site.functionPaths.map((path) => `${site.origin}${path}`));
     for (const url of shown) {
-      const answer = await fetch(url, { method: 'POST', body: new URLSearchParams({ From: 'x', To: 'y', Body: 'hi' }) });
-      expect({ url, status: answer.status, body: (await answer.text()).includes('<Response') }).toEqual({ url, status: 200, body: true });
+      const answer = await fetch(url, {
+        method: 'POST',
+        body: new URLSearchParams({ From: 'x', To: 'y', Body: 'hi' }),
+      });
+      expect({ url, status: answer.status, body: (await answer.text()).includes('<Response') }).toEqual({
+        url,
+        status: 200,
+        body: true,
+      });
     }
 
     const text = await page.locator('body').innerText();
@@ -96,7 +107,12 @@ describeInBrowser('assets/index.html in headless Chromium, served by twilio-run'
   });
 
   test('fits a phone screen: the viewport meta is honoured and nothing scrolls sideways', async () => {
-    const { page, problems } = await visit({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const { page, problems } = await visit({
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
     // Without <meta name="viewport">, a mobile browser lays the page out 980 px wide and zooms out.
     expect(await pageNumber(page, 'window.innerWidth')).toBe(360);
     expect(await pageNumber(page, 'document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);

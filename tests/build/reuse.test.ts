@@ -41,7 +41,16 @@ describe('a reusable function file', () => {
   it('runs the bundle as Node runs CommonJS (this is module.exports): exports, strings and patterns intact, strict', async () => {
     await writeFile(file, reusable(bundle('first')));
     const { handler } = require(file) as { handler: () => Record<string, unknown> };
-    expect(handler()).toEqual({ answer: 'first', calls: 1, closer: '*/', path: 'C:\\temp', strict: true, self: true, file, pattern: /a*/g });
+    expect(handler()).toEqual({
+      answer: 'first',
+      calls: 1,
+      closer: '*/',
+      path: 'C:\\temp',
+      strict: true,
+      self: true,
+      file,
+      pattern: /a*/g,
+    });
   });
 
   it('keeps the bundle in a comment, so loading it parses no code of the bundle', () => {
@@ -53,18 +62,24 @@ describe('a reusable function file', () => {
 
   it('hands back the same exports, state kept, each time it is loaded again after the require cache was emptied', async () => {
     await writeFile(file, reusable(bundle('first')));
-    const out = await inNode(file, `const first = load(); const a = first.handler().calls;
+    const out = await inNode(
+      file,
+      `const first = load(); const a = first.handler().calls;
 const again = load(); const b = again.handler().calls;
-print({ same: first === again, a, b, loads: loads() });`);
+print({ same: first === again, a, b, loads: loads() });`,
+    );
     expect(out).toEqual({ same: true, a: 1, b: 2, loads: 2 });
   });
 
   it('compiles a new build written under the same path', async () => {
     await writeFile(file, reusable(bundle('first')));
-    const out = await inNode(file, `const old = load(); old.handler();
+    const out = await inNode(
+      file,
+      `const old = load(); old.handler();
 require('fs').writeFileSync(file, ${JSON.stringify(reusable(bundle('second')))});
 const fresh = load();
-print({ same: old === fresh, answer: fresh.handler().answer, calls: fresh.handler().calls });`);
+print({ same: old === fresh, answer: fresh.handler().answer, calls: fresh.handler().calls });`,
+    );
     expect(out).toEqual({ same: false, answer: 'second', calls: 2 });
   });
 

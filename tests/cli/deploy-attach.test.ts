@@ -17,7 +17,12 @@ let env: Record<string, string>;
 beforeEach(async () => {
   serverless = new FakeServerlessApi({ accounts: [{ accountSid: AC, authToken: TOKEN }] });
   rest = await FakeTwilioApi.start({ accountSid: AC, authToken: TOKEN });
-  env = { TWILIO_ACCOUNT_SID: AC, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_SERVERLESS_BASE_URL: await serverless.start(), TWILIO_API_BASE_URL: rest.url };
+  env = {
+    TWILIO_ACCOUNT_SID: AC,
+    TWILIO_AUTH_TOKEN: TOKEN,
+    TWILIO_SERVERLESS_BASE_URL: await serverless.start(),
+    TWILIO_API_BASE_URL: rest.url,
+  };
   project = await deployProject({ AUTO_REPLY_MESSAGE: 'Hi' });
 });
 afterEach(async () => {
@@ -53,9 +58,16 @@ describe('npm run deploy -- --attach', () => {
   it('passes --country and --fallback-url to the attach', async () => {
     const [number] = rest.addNumbers(1);
     const national = number.phone_number.replace(/^\+1(\d{3})(\d{3})(\d{4})$/, '($1) $2-$3');
-    const run = await runDeploy(project.dir, ['--attach', national, '--country', 'CA', '--fallback-url', 'https://example.com/fallback'], env);
+    const run = await runDeploy(
+      project.dir,
+      ['--attach', national, '--country', 'CA', '--fallback-url', 'https://example.com/fallback'],
+      env,
+    );
     expect(run.code).toBe(0);
-    expect(rest.number(number.sid)).toMatchObject({ sms_url: `https://${domain()}/sms`, sms_fallback_url: 'https://example.com/fallback' });
+    expect(rest.number(number.sid)).toMatchObject({
+      sms_url: `https://${domain()}/sms`,
+      sms_fallback_url: 'https://example.com/fallback',
+    });
     const refused = await runDeploy(project.dir, ['--attach', national, '--country', 'Narnia'], env);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('Narnia');

@@ -33,7 +33,13 @@ function capture(): { stream: Writable; text: () => string } {
 
 async function deployIn(dir: string, args: string[], env: Record<string, string>) {
   const [stdout, stderr] = [capture(), capture()];
-  const code = await main(args, { root: dir, env, stdout: stdout.stream, stderr: stderr.stream, now: () => new Date() });
+  const code = await main(args, {
+    root: dir,
+    env,
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    now: () => new Date(),
+  });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
@@ -49,18 +55,41 @@ describe('npm run deploy: invalid input exits 2 and sends nothing', () => {
     ['a malformed --service-sid', { args: ['--service-sid', 'ZS123'] }, /not a service SID/],
     ['--function without --attach', { args: ['--function', '/forward'] }, /--attach/],
     ['--country without --attach', { args: ['--country', 'GB'] }, /--country goes with --attach/],
-    ['--fallback-url without --attach', { args: ['--fallback-url', 'https://example.com/f'] }, /--fallback-url goes with --attach/],
-    ['--attach to a function that is not built', { args: ['--attach', '+15005550006', '--function', '/nope'] }, /\/nope is not one of the functions/],
+    [
+      '--fallback-url without --attach',
+      { args: ['--fallback-url', 'https://example.com/f'] },
+      /--fallback-url goes with --attach/,
+    ],
+    [
+      '--attach to a function that is not built',
+      { args: ['--attach', '+15005550006', '--function', '/nope'] },
+      /\/nope is not one of the functions/,
+    ],
     ['a base URL with a path', { base: 'http://127.0.0.1:1/v1' }, /TWILIO_SERVERLESS_BASE_URL/],
     // Only Twilio can say a SID does not exist: read calls, still no write.
-    ['a --service-sid that does not exist', { args: ['--service-sid', sid('ZS')], reads: true }, /does not exist in this account/],
-  ])('%s', async (_name, setup: { env?: Record<string, string>; rc?: string; args?: string[]; base?: string; reads?: boolean }, message) => {
-    project = await deployProject({ AUTO_REPLY_MESSAGE: 'Hi', ...setup.env }, setup.rc);
-    const env = { TWILIO_ACCOUNT_SID: AC, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_SERVERLESS_BASE_URL: setup.base ?? origin };
-    const run = await deployIn(project.dir, setup.args ?? [], env);
-    expect(run.stderr).toMatch(message);
-    expect(run.code).toBe(2);
-    expect(fake.writes()).toEqual([]);
-    if (setup.reads !== true) expect(fake.requests).toEqual([]);
-  });
+    [
+      'a --service-sid that does not exist',
+      { args: ['--service-sid', sid('ZS')], reads: true },
+      /does not exist in this account/,
+    ],
+  ])(
+    '%s',
+    async (
+      _name,
+      setup: { env?: Record<string, string>; rc?: string; args?: string[]; base?: string; reads?: boolean },
+      message,
+    ) => {
+      project = await deployProject({ AUTO_REPLY_MESSAGE: 'Hi', ...setup.env }, setup.rc);
+      const env = {
+        TWILIO_ACCOUNT_SID: AC,
+        TWILIO_AUTH_TOKEN: TOKEN,
+        TWILIO_SERVERLESS_BASE_URL: setup.base ?? origin,
+      };
+      const run = await deployIn(project.dir, setup.args ?? [], env);
+      expect(run.stderr).toMatch(message);
+      expect(run.code).toBe(2);
+      expect(fake.writes()).toEqual([]);
+      if (setup.reads !== true) expect(fake.requests).toEqual([]);
+    },
+  );
 });

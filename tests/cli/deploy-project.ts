@@ -22,14 +22,23 @@ export async function deployProject(env: Readonly<Record<string, string>>, rc?: 
   const project = await copySources('deploy');
   await mkdir(join(project.dir, 'assets'), { recursive: true });
   await writeFile(join(project.dir, 'assets', 'routing.private.json'), ROUTING);
-  await writeFile(join(project.dir, '.env'), Object.entries(env).map(([k, v]) => `${k}=${v}\n`).join(''));
+  await writeFile(
+    join(project.dir, '.env'),
+    Object.entries(env)
+      .map(([k, v]) => `${k}=${v}\n`)
+      .join(''),
+  );
   if (rc !== undefined) await writeFile(join(project.dir, '.twilioserverlessrc'), rc);
   return project;
 }
 
 const TS_NODE_BIN = join(REPO, 'node_modules', 'ts-node', 'dist', 'bin.js');
 
-export function runDeploy(dir: string, args: readonly string[], env: Readonly<Record<string, string>>): Promise<DeployRun> {
+export function runDeploy(
+  dir: string,
+  args: readonly string[],
+  env: Readonly<Record<string, string>>,
+): Promise<DeployRun> {
   // Only PATH and HOME from this shell: no real TWILIO_* credential may reach a test run.
   const child = spawn(process.execPath, [TS_NODE_BIN, '--transpile-only', 'src/cli/deploy.ts', ...args], {
     cwd: dir,

@@ -14,9 +14,18 @@ const FUNCTIONS = ['/auto-reply', '/forward', '/ignore', '/sms'];
 let fake: FakeServerlessApi;
 let origin: string;
 let project: TempProject;
-const shell = (extra: Record<string, string> = {}) => ({ TWILIO_ACCOUNT_SID: AC, TWILIO_AUTH_TOKEN: TOKEN, TWILIO_SERVERLESS_BASE_URL: origin, ...extra });
+const shell = (extra: Record<string, string> = {}) => ({
+  TWILIO_ACCOUNT_SID: AC,
+  TWILIO_AUTH_TOKEN: TOKEN,
+  TWILIO_SERVERLESS_BASE_URL: origin,
+  ...extra,
+});
 const deployRun = (args: string[] = [], env: Record<string, string> = shell()) => runDeploy(project.dir, args, env);
-const exists = (path: string) => access(join(project.dir, path)).then(() => true, () => false);
+const exists = (path: string) =>
+  access(join(project.dir, path)).then(
+    () => true,
+    () => false,
+  );
 
 beforeEach(async () => {
   fake = new FakeServerlessApi({ accounts: [{ accountSid: AC, authToken: TOKEN }] });
@@ -31,7 +40,8 @@ afterEach(async () => {
 /** `  /sms  https://...` lines of the output: each function and its URL as printed. */
 const printedUrls = (stdout: string): Record<string, string> =>
   Object.fromEntries([...stdout.matchAll(/^ {2}(\/\S*)\s+(https:\/\/\S+)$/gm)].map((m) => [m[1], m[2]]));
-const everythingSent = (r: RecordedRequest) => `${r.method} ${r.path}${r.query}\n${JSON.stringify({ ...r.headers, authorization: undefined })}\n${r.raw}`;
+const everythingSent = (r: RecordedRequest) =>
+  `${r.method} ${r.path}${r.query}\n${JSON.stringify({ ...r.headers, authorization: undefined })}\n${r.raw}`;
 
 describe('npm run deploy', () => {
   it('deploys, prints each function URL, and records the same URLs with the service and environment', async () => {
@@ -44,10 +54,16 @@ describe('npm run deploy', () => {
     expect(fake.services).toHaveLength(1);
     expect(service).toMatchObject({ unique_name: 'sms-switchboard', account_sid: AC });
     expect(environment).toMatchObject({ domain_suffix: 'dev', build_sid: fake.builds[0].sid });
-    expect(fake.functionVersions.map((v) => [v.path, v.visibility]).sort()).toEqual(FUNCTIONS.map((p) => [p, 'protected']));
-    expect(fake.assetVersions.map((v) => [v.path, v.visibility, v.content.toString()])).toEqual([['/routing.json', 'private', ROUTING]]);
+    expect(fake.functionVersions.map((v) => [v.path, v.visibility]).sort()).toEqual(
+      FUNCTIONS.map((p) => [p, 'protected']),
+    );
+    expect(fake.assetVersions.map((v) => [v.path, v.visibility, v.content.toString()])).toEqual([
+      ['/routing.json', 'private', ROUTING],
+    ]);
     const sms = fake.functionVersions.find((v) => v.path === '/sms');
-    expect(sms?.content.toString()).toBe(await readFile(join(project.dir, 'dist', 'functions', 'sms.protected.js'), 'utf8'));
+    expect(sms?.content.toString()).toBe(
+      await readFile(join(project.dir, 'dist', 'functions', 'sms.protected.js'), 'utf8'),
+    );
     expect(fake.builds[0]).toMatchObject({ runtime: 'node22', status: 'completed' });
     expect(Object.fromEntries(fake.variables.map((v) => [v.key, v.value]))).toEqual(CONFIG);
 
@@ -65,11 +81,17 @@ describe('npm run deploy', () => {
       functions: urls,
       deployedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
-    expect(await readJson(join(project.dir, '.twiliodeployinfo'))).toEqual({ [`${AC}:us1`]: { serviceSid: service.sid, latestBuild: fake.builds[0].sid } });
+    expect(await readJson(join(project.dir, '.twiliodeployinfo'))).toEqual({
+      [`${AC}:us1`]: { serviceSid: service.sid, latestBuild: fake.builds[0].sid },
+    });
   });
 
   it('never uploads nor prints a credential: .env secrets stay home, the token goes only in the Authorization header', async () => {
-    const secrets = { AUTH_TOKEN: 'env-auth-token-5b1e', TWILIO_AUTH_TOKEN: 'env-twilio-token-9d2c', TWILIO_API_SECRET: 'env-api-secret-4a7f' };
+    const secrets = {
+      AUTH_TOKEN: 'env-auth-token-5b1e',
+      TWILIO_AUTH_TOKEN: 'env-twilio-token-9d2c',
+      TWILIO_API_SECRET: 'env-api-secret-4a7f',
+    };
     await project.remove();
     project = await deployProject({ ...CONFIG, ACCOUNT_SID: `AC${'d'.repeat(32)}`, ...secrets });
     // DEBUG turns on the client's own logging too: it must not leak either.
@@ -85,7 +107,9 @@ describe('npm run deploy', () => {
     }
     const output = run.stdout + run.stderr;
     for (const secret of [...Object.values(secrets), TOKEN, basic]) expect(output).not.toContain(secret);
-    expect(run.stdout).toContain('Not uploaded (credentials stay on this machine): ACCOUNT_SID, AUTH_TOKEN, TWILIO_API_SECRET, TWILIO_AUTH_TOKEN');
+    expect(run.stdout).toContain(
+      'Not uploaded (credentials stay on this machine): ACCOUNT_SID, AUTH_TOKEN, TWILIO_API_SECRET, TWILIO_AUTH_TOKEN',
+    );
   });
 
   it('deploys with ACCOUNT_SID and AUTH_TOKEN from .env, and uploads neither', async () => {
@@ -104,10 +128,17 @@ describe('npm run deploy', () => {
     const again = await deployRun();
     expect(again.code).toBe(0);
     expect(fake.services).toHaveLength(1);
-    expect(fake.writes().slice(firstWrites).filter((r) => r.path === '/v1/Services')).toEqual([]);
+    expect(
+      fake
+        .writes()
+        .slice(firstWrites)
+        .filter((r) => r.path === '/v1/Services'),
+    ).toEqual([]);
     expect(fake.builds).toHaveLength(2);
     expect(fake.environments[0].build_sid).toBe(fake.builds[1].sid);
-    expect(await readJson(join(project.dir, '.twilioserverless', 'deploy.json'))).toMatchObject({ buildSid: fake.builds[1].sid });
+    expect(await readJson(join(project.dir, '.twilioserverless', 'deploy.json'))).toMatchObject({
+      buildSid: fake.builds[1].sid,
+    });
   });
 
   it('deploys to another environment with --environment', async () => {
@@ -138,7 +169,9 @@ describe('npm run deploy', () => {
       const run = await deployRun(['--dry-run']);
       expect(run.code).toBe(0);
       expect(fake.writes()).toHaveLength(writes);
-      expect(run.stdout).toContain(`Service: sms-switchboard (${fake.services[0].sid}, from .twilioserverless/deploy.json)`);
+      expect(run.stdout).toContain(
+        `Service: sms-switchboard (${fake.services[0].sid}, from .twilioserverless/deploy.json)`,
+      );
       expect(run.stdout).toContain(`Environment: dev (https://${String(fake.environments[0].domain_name)})`);
     });
   });
@@ -155,7 +188,9 @@ describe('npm run deploy', () => {
       const wrong = 'wrong-token-0c4d';
       const run = await deployRun([], shell({ TWILIO_AUTH_TOKEN: wrong }));
       expect(run.code).toBe(3);
-      expect(run.stderr).toMatch(/rejected the credentials from TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN \(error 20003\)/);
+      expect(run.stderr).toMatch(
+        /rejected the credentials from TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN \(error 20003\)/,
+      );
       expect(fake.requests.length).toBeGreaterThan(0);
       expect(fake.requests.every((r) => r.accountSid === undefined)).toBe(true);
       expect(fake.services).toEqual([]);
@@ -180,7 +215,8 @@ describe('npm run deploy', () => {
   it('--help explains the flags and exit codes, and exits 0', async () => {
     const run = await deployRun(['--help']);
     expect(run.code).toBe(0);
-    for (const flag of ['--environment', '--attach', '--function', '--dry-run', '--service-sid']) expect(run.stdout).toContain(flag);
+    for (const flag of ['--environment', '--attach', '--function', '--dry-run', '--service-sid'])
+      expect(run.stdout).toContain(flag);
     expect(run.stdout).toMatch(/Exit codes: 0 .*1 .*2 /s);
     expect(fake.requests).toEqual([]);
   });

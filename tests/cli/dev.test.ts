@@ -3,13 +3,25 @@
 import { appendFile, copyFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { cleanEnv, copyProject, eventually, freePort, postForm, REPO, removeProject, startCli, type Running } from './sms-project';
+import {
+  cleanEnv,
+  copyProject,
+  eventually,
+  freePort,
+  postForm,
+  REPO,
+  removeProject,
+  startCli,
+  type Running,
+} from './sms-project';
 
 const count = (text: string, part: string): number => text.split(part).length - 1;
 
 /** The answer's text, once the server answers at all. */
 async function answer(url: string): Promise<string | undefined> {
-  return (await postForm(url, { From: '+15551230000', To: '+15005550006', Body: 'Hello', MessageSid: 'SM' + '0'.repeat(32) }))?.text;
+  return (
+    await postForm(url, { From: '+15551230000', To: '+15005550006', Body: 'Hello', MessageSid: 'SM' + '0'.repeat(32) })
+  )?.text;
 }
 
 const portIsFree = (port: number): Promise<boolean> =>
@@ -31,7 +43,9 @@ describe('npm run dev', () => {
     return eventually(`"${line}" in the dev output`, () => (count(dev.output(), line) > before ? true : undefined));
   };
   const answersWith = (path: string, text: string) =>
-    eventually(`${path} to answer with "${text}"\n${dev.output()}`, async () => ((await answer(url(path)))?.includes(text) ? true : undefined));
+    eventually(`${path} to answer with "${text}"\n${dev.output()}`, async () =>
+      (await answer(url(path)))?.includes(text) ? true : undefined,
+    );
 
   beforeAll(async () => {
     dir = await copyProject();
@@ -48,7 +62,9 @@ describe('npm run dev', () => {
   it('builds and serves', async () => {
     await answersWith('/sms', 'First text');
     // The banner follows the runtime's start; it may come a moment after the first answer.
-    await eventually('the banner', () => (dev.output().includes(`SMS Switchboard is serving on http://localhost:${port}`) ? true : undefined));
+    await eventually('the banner', () =>
+      dev.output().includes(`SMS Switchboard is serving on http://localhost:${port}`) ? true : undefined,
+    );
   });
 
   it('serves an edited function without a restart', async () => {
@@ -56,7 +72,7 @@ describe('npm run dev', () => {
     const restarts = count(dev.output(), 'Restarted the local runtime');
     await writeFile(
       join(dir, 'functions', 'ignore.protected.ts'),
-      "export const handler = (_context: unknown, _event: unknown, callback: (e: null, r: unknown) => void) => {\n" +
+      'export const handler = (_context: unknown, _event: unknown, callback: (e: null, r: unknown) => void) => {\n' +
         "  const response = new Twilio.twiml.MessagingResponse();\n  response.message('Edited');\n  callback(null, response);\n};\n",
     );
     await answersWith('/ignore', 'Edited');
@@ -64,7 +80,8 @@ describe('npm run dev', () => {
   });
 
   it('serves a new routing file (a restart: twilio-run lists files when it starts), then its edits without one', async () => {
-    const routing = (number: string, message: string) => JSON.stringify({ numbers: { [number]: { mode: 'auto-reply', message } } });
+    const routing = (number: string, message: string) =>
+      JSON.stringify({ numbers: { [number]: { mode: 'auto-reply', message } } });
     const restarted = printsAgain('Restarted the local runtime on port');
     await writeFile(join(dir, 'assets', 'routing.private.json'), routing('+15005550006', 'Routed text'));
     await restarted;

@@ -62,13 +62,28 @@ describe('attachCommand (what `npm run deploy -- --attach` calls)', () => {
     try {
       const [n] = api.addNumbers(2);
       const t = terminal(api, await tempProject(), false);
-      const credentials = { accountSid: api.accountSid, username: api.accountSid, password: api.authToken, source: 'deploy' };
+      const credentials = {
+        accountSid: api.accountSid,
+        username: api.accountSid,
+        password: api.authToken,
+        source: 'deploy',
+      };
       const io = { ...t.io, env: { TWILIO_API_BASE_URL: api.url } };
-      expect(await attachCommand({ url: URL_, numbers: [n?.phone_number ?? ''], command: 'npm run deploy -- --attach' }, { io, credentials })).toBe(0);
+      expect(
+        await attachCommand(
+          { url: URL_, numbers: [n?.phone_number ?? ''], command: 'npm run deploy -- --attach' },
+          { io, credentials },
+        ),
+      ).toBe(0);
       expect(api.number(n?.sid ?? '').sms_url).toBe(URL_);
       expect(t.output()).toContain('changed 1, unchanged 0, failed 0');
       expect(await attachCommand({ url: URL_, numbers: ['+19995550000'], command: 'x' }, { io, credentials })).toBe(2);
-      expect(await attachCommand({ url: URL_, numbers: 'all', command: 'x' }, { io: { ...io, env: { TWILIO_API_BASE_URL: api.url } } })).toBe(3);
+      expect(
+        await attachCommand(
+          { url: URL_, numbers: 'all', command: 'x' },
+          { io: { ...io, env: { TWILIO_API_BASE_URL: api.url } } },
+        ),
+      ).toBe(3);
     } finally {
       await api.close();
     }

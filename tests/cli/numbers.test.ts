@@ -16,7 +16,10 @@ beforeEach(async () => {
 afterEach(() => api.close());
 
 /** Every run: the token, and the Basic auth string made from it, never appear in any output. */
-async function numbers(args: string[], options: { env?: Record<string, string>; stdin?: string } = {}): Promise<CliResult> {
+async function numbers(
+  args: string[],
+  options: { env?: Record<string, string>; stdin?: string } = {},
+): Promise<CliResult> {
   const env = options.env ?? credentialsOf(api);
   const result = await runNumbers(args, { cwd, env, ...(options.stdin !== undefined ? { stdin: options.stdin } : {}) });
   const output = result.stdout + result.stderr;
@@ -29,7 +32,9 @@ const posts = () => api.requests.filter((r) => r.method === 'POST');
 
 describe('npm run numbers', () => {
   it('each command has --help, exiting 0 without credentials', async () => {
-    const results = await Promise.all(['status', 'attach', 'restore'].map((command) => numbers([command, '--help'], { env: {} })));
+    const results = await Promise.all(
+      ['status', 'attach', 'restore'].map((command) => numbers([command, '--help'], { env: {} })),
+    );
     results.forEach((result, i) => {
       expect(result.code).toBe(0);
       expect(result.stdout).toContain(`Usage: numbers ${['status', 'attach', 'restore'][i]}`);
@@ -47,7 +52,13 @@ describe('npm run numbers', () => {
     const json = await numbers(['status', '--json']);
     const parsed = JSON.parse(json.stdout) as { numbers: Array<Record<string, unknown>> };
     expect(parsed.numbers).toHaveLength(3);
-    expect(parsed.numbers[0]).toEqual({ sid: a?.sid, phoneNumber: '+12025550000', routing: 'messaging-service', smsUrl: 'https://demo.twilio.com/welcome/sms/reply', overriddenBy: mg.sid });
+    expect(parsed.numbers[0]).toEqual({
+      sid: a?.sid,
+      phoneNumber: '+12025550000',
+      routing: 'messaging-service',
+      smsUrl: 'https://demo.twilio.com/welcome/sms/reply',
+      overriddenBy: mg.sid,
+    });
     expect(parsed.numbers[2]).toMatchObject({ routing: 'twiml-app', overriddenBy: APP });
   });
 
@@ -55,10 +66,18 @@ describe('npm run numbers', () => {
     api.addNumbers(2);
     const result = await numbers(['attach', '--url', URL_, '+12025550000', '--dry-run']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`+12025550000: demo-reply https://demo.twilio.com/welcome/sms/reply (POST) -> function ${URL_} (POST)`);
+    expect(result.stdout).toContain(
+      `+12025550000: demo-reply https://demo.twilio.com/welcome/sms/reply (POST) -> function ${URL_} (POST)`,
+    );
     expect(result.stdout).toContain('Nothing was written');
-    const json = JSON.parse((await numbers(['attach', '--url', URL_, '--all', '--dry-run', '--json'])).stdout) as Record<string, unknown>;
-    expect(json).toMatchObject({ dryRun: true, backup: null, plan: [{ phoneNumber: '+12025550000', outcome: 'change' }, { outcome: 'change' }] });
+    const json = JSON.parse(
+      (await numbers(['attach', '--url', URL_, '--all', '--dry-run', '--json'])).stdout,
+    ) as Record<string, unknown>;
+    expect(json).toMatchObject({
+      dryRun: true,
+      backup: null,
+      plan: [{ phoneNumber: '+12025550000', outcome: 'change' }, { outcome: 'change' }],
+    });
     expect(posts()).toEqual([]);
     expect(await backups()).toEqual([]);
   });
@@ -68,14 +87,20 @@ describe('npm run numbers', () => {
     const withApp = api.addNumber('+12025550050', { sms_application_sid: APP, voice_url: 'https://example.com/voice' });
     const before = api.allNumbers();
     const chosen = [all[0]?.sid, all[2]?.sid, withApp.sid];
-    const result = await numbers(['attach', '--url', URL_, '--file', '-', '--json'], { stdin: `+12025550000\n# comment\n(202) 555-0002\n${withApp.sid}\n` });
+    const result = await numbers(['attach', '--url', URL_, '--file', '-', '--json'], {
+      stdin: `+12025550000\n# comment\n(202) 555-0002\n${withApp.sid}\n`,
+    });
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as { backup: string; results: Array<Record<string, unknown>> };
     expect(report.results).toEqual(chosen.map((sid) => ({ sid, phoneNumber: expect.any(String), outcome: 'changed' })));
     expect(await backups()).toEqual([report.backup.split('/').pop()]);
     for (const n of before) {
       const now = api.number(n.sid);
-      expect(now).toEqual(chosen.includes(n.sid) ? { ...n, sms_url: URL_, sms_method: 'POST', sms_application_sid: '', date_updated: now.date_updated } : n);
+      expect(now).toEqual(
+        chosen.includes(n.sid)
+          ? { ...n, sms_url: URL_, sms_method: 'POST', sms_application_sid: '', date_updated: now.date_updated }
+          : n,
+      );
     }
     const writes = api.writes();
     const rerun = await numbers(['attach', '--url', URL_, '+12025550000', '(202) 555-0002', withApp.sid]);
@@ -86,9 +111,16 @@ describe('npm run numbers', () => {
   });
 
   it('restore puts every field back; a backup of another account is refused (exit 2)', async () => {
-    const n = api.addNumber('+12025550001', { sms_url: 'https://old.example/sms', sms_method: 'GET', sms_fallback_url: 'https://old.example/fb', sms_application_sid: APP });
+    const n = api.addNumber('+12025550001', {
+      sms_url: 'https://old.example/sms',
+      sms_method: 'GET',
+      sms_fallback_url: 'https://old.example/fb',
+      sms_application_sid: APP,
+    });
     const original = api.number(n.sid);
-    const attached = JSON.parse((await numbers(['attach', '--url', URL_, '--fallback-url', 'https://x.example/fb', n.sid, '--json'])).stdout) as { backup: string };
+    const attached = JSON.parse(
+      (await numbers(['attach', '--url', URL_, '--fallback-url', 'https://x.example/fb', n.sid, '--json'])).stdout,
+    ) as { backup: string };
     expect(api.number(n.sid).sms_fallback_url).toBe('https://x.example/fb');
     const restored = await numbers(['restore', attached.backup]);
     expect(restored.code).toBe(0);
@@ -117,7 +149,9 @@ describe('npm run numbers', () => {
       numbers(['attach', '--url', URL_, '--function', '/sms', '--all']),
       numbers(['attach', '--url', URL_]),
     ]);
-    expect([unknown.code, malformed.code, badValue.code, badFlag.code, both.code, none.code]).toEqual([2, 2, 2, 2, 2, 2]);
+    expect([unknown.code, malformed.code, badValue.code, badFlag.code, both.code, none.code]).toEqual([
+      2, 2, 2, 2, 2, 2,
+    ]);
     expect(unknown.stderr).toContain('+12025550177: not a number of this account');
     expect(malformed.stderr).toContain('--url "example.com/sms" is not a URL');
     expect(badValue.stderr).toContain('--concurrency');
@@ -134,7 +168,13 @@ describe('npm run numbers', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Run `npm run deploy` first');
     await mkdir(join(cwd, '.twilioserverless'), { recursive: true });
-    const record = { accountSid: api.accountSid, serviceSid: `ZS${'1'.repeat(32)}`, environment: 'dev', domain: 'switchboard-1234-dev.twil.io', functions: { '/sms': URL_ } };
+    const record = {
+      accountSid: api.accountSid,
+      serviceSid: `ZS${'1'.repeat(32)}`,
+      environment: 'dev',
+      domain: 'switchboard-1234-dev.twil.io',
+      functions: { '/sms': URL_ },
+    };
     await writeFile(join(cwd, '.twilioserverless', 'deploy.json'), JSON.stringify(record));
     const attached = await numbers(['attach', '--function', '/sms', '--all']);
     expect(attached.code).toBe(0);
@@ -143,27 +183,51 @@ describe('npm run numbers', () => {
     expect((await numbers(['attach', '--function', '/nope', '--all'])).stderr).toContain('known: /sms');
   });
 
-  it('exit 1 when a number fails: Twilio\'s code and link, how to rerun or restore', async () => {
+  it("exit 1 when a number fails: Twilio's code and link, how to rerun or restore", async () => {
     const [bad] = api.addNumbers(2);
-    api.failingWrites.set(bad?.sid ?? '', { status: 400, code: 21649, message: 'Bundle status is not twilio-approved' });
+    api.failingWrites.set(bad?.sid ?? '', {
+      status: 400,
+      code: 21649,
+      message: 'Bundle status is not twilio-approved',
+    });
     const result = await numbers(['attach', '--url', URL_, '--all']);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('changed 1, unchanged 0, failed 1');
     expect(result.stdout).toContain('error 21649 | https://www.twilio.com/docs/errors/21649');
     expect(result.stderr).toContain('Rerun the same command');
     expect(result.stdout).toContain('npm run numbers -- restore .twilioserverless/backups/');
-    const json = JSON.parse((await numbers(['attach', '--url', URL_, '--all', '--json'])).stdout) as { results: unknown[] };
+    const json = JSON.parse((await numbers(['attach', '--url', URL_, '--all', '--json'])).stdout) as {
+      results: unknown[];
+    };
     expect(json.results).toEqual([
-      { sid: bad?.sid, phoneNumber: bad?.phone_number, outcome: 'failed', error: { status: 400, code: 21649, message: 'Bundle status is not twilio-approved', moreInfo: 'https://www.twilio.com/docs/errors/21649' } },
+      {
+        sid: bad?.sid,
+        phoneNumber: bad?.phone_number,
+        outcome: 'failed',
+        error: {
+          status: 400,
+          code: 21649,
+          message: 'Bundle status is not twilio-approved',
+          moreInfo: 'https://www.twilio.com/docs/errors/21649',
+        },
+      },
       { sid: expect.any(String), phoneNumber: expect.any(String), outcome: 'unchanged' },
     ]);
   });
 
   it('exit 3 for missing or rejected credentials, naming the variables', async () => {
     const missing = await numbers(['status'], { env: { TWILIO_API_BASE_URL: api.url } });
-    expect([missing.code, missing.stderr]).toEqual([3, expect.stringContaining('TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN')]);
-    const rejected = await numbers(['attach', '--url', URL_, '--all'], { env: { ...credentialsOf(api), TWILIO_AUTH_TOKEN: 'not-the-token' } });
-    expect([rejected.code, rejected.stderr]).toEqual([3, expect.stringContaining('rejected the credentials from TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN')]);
+    expect([missing.code, missing.stderr]).toEqual([
+      3,
+      expect.stringContaining('TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN'),
+    ]);
+    const rejected = await numbers(['attach', '--url', URL_, '--all'], {
+      env: { ...credentialsOf(api), TWILIO_AUTH_TOKEN: 'not-the-token' },
+    });
+    expect([rejected.code, rejected.stderr]).toEqual([
+      3,
+      expect.stringContaining('rejected the credentials from TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN'),
+    ]);
     expect(rejected.stderr).not.toContain('not-the-token');
   });
 
@@ -172,7 +236,12 @@ describe('npm run numbers', () => {
     await writeFile(join(cwd, '.env'), `ACCOUNT_SID=${api.accountSid}\nAUTH_TOKEN=${api.authToken}\n`);
     expect((await numbers(['status'], { env: { TWILIO_API_BASE_URL: api.url } })).code).toBe(0);
     api.apiKeys.set(`SK${'5'.repeat(32)}`, 'an-api-secret');
-    const env = { TWILIO_API_BASE_URL: api.url, TWILIO_ACCOUNT_SID: api.accountSid, TWILIO_API_KEY: `SK${'5'.repeat(32)}`, TWILIO_API_SECRET: 'an-api-secret' };
+    const env = {
+      TWILIO_API_BASE_URL: api.url,
+      TWILIO_ACCOUNT_SID: api.accountSid,
+      TWILIO_API_KEY: `SK${'5'.repeat(32)}`,
+      TWILIO_API_SECRET: 'an-api-secret',
+    };
     const keyed = await numbers(['status', '--json'], { env });
     expect(keyed.code).toBe(0);
     expect(keyed.stdout + keyed.stderr).not.toContain('an-api-secret');
@@ -181,7 +250,10 @@ describe('npm run numbers', () => {
   it('never prints the token, even when a webhook URL carries it, with debugging asked for', async () => {
     api.addNumber('+12025550001', { sms_url: `https://user:${api.authToken}@example.com/hook` });
     const env = { ...credentialsOf(api), TWILIO_LOG_LEVEL: 'debug', DEBUG: '*' };
-    const [status, plan] = await Promise.all([numbers(['status', '--json'], { env }), numbers(['attach', '--url', URL_, '--all', '--dry-run'], { env })]);
+    const [status, plan] = await Promise.all([
+      numbers(['status', '--json'], { env }),
+      numbers(['attach', '--url', URL_, '--all', '--dry-run'], { env }),
+    ]);
     expect(status.code).toBe(0);
     expect(status.stdout).toContain('user:***@example.com');
     expect(plan.stdout).toContain('user:***@example.com');

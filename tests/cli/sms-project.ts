@@ -12,11 +12,13 @@ const TS_NODE = require.resolve('ts-node/register/transpile-only');
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
+    const server = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const address = server.address();
+        const port = typeof address === 'object' && address !== null ? address.port : 0;
+        server.close(() => resolve(port));
+      });
   });
 }
 
@@ -76,13 +78,23 @@ export interface Running {
 }
 
 export function startCli(name: string, cwd: string, env: NodeJS.ProcessEnv): Running {
-  return keep(spawn(process.execPath, ['-r', TS_NODE, join(REPO, 'src', 'cli', `${name}.ts`)], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] }));
+  return keep(
+    spawn(process.execPath, ['-r', TS_NODE, join(REPO, 'src', 'cli', `${name}.ts`)], {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
 }
 
 export function startRuntime(dir: string, port: number): Running {
   const bin = join(dir, 'node_modules', 'twilio-run', 'bin', 'twilio-run.js');
   return keep(
-    spawn(process.execPath, [bin, 'start', '--no-fork-process', '--port', String(port)], { cwd: dir, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] }),
+    spawn(process.execPath, [bin, 'start', '--no-fork-process', '--port', String(port)], {
+      cwd: dir,
+      env: cleanEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
   );
 }
 
@@ -102,14 +114,21 @@ function keep(child: ChildProcess): Running {
 }
 
 /** A form POST (unsigned: the local runtime checks no signature); status and text, or undefined if refused. */
-export function postForm(url: string, params: Record<string, string>): Promise<{ status: number; text: string } | undefined> {
+export function postForm(
+  url: string,
+  params: Record<string, string>,
+): Promise<{ status: number; text: string } | undefined> {
   const body = new URLSearchParams(params).toString();
   return new Promise((resolve) => {
-    const req = request(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = request(
+      url,
+      { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.once('error', () => resolve(undefined));
     req.end(body);
   });
@@ -119,7 +138,11 @@ export function postForm(url: string, params: Record<string, string>): Promise<{
  * Polls until `check` returns a value. The deadline only bounds a hung test; nothing asserts on
  * how long it took.
  */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined> | T | undefined, deadlineMs = 60_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined> | T | undefined,
+  deadlineMs = 60_000,
+): Promise<T> {
   const end = Date.now() + deadlineMs;
   for (;;) {
     const value = await check();

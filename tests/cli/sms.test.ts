@@ -7,7 +7,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import twilio from 'twilio';
 import { buildProject } from '../../src/build/build';
-import { cleanEnv, copyProject, eventually, freePort, postForm, removeProject, runCli, startRuntime, type Running } from './sms-project';
+import {
+  cleanEnv,
+  copyProject,
+  eventually,
+  freePort,
+  postForm,
+  removeProject,
+  runCli,
+  startRuntime,
+  type Running,
+} from './sms-project';
 
 const sms = (args: readonly string[], cwd: string, env = cleanEnv()) => runCli('sms', args, cwd, env);
 
@@ -52,7 +62,10 @@ describe('npm run sms against the real local runtime', () => {
   });
 
   it('shows a forward with its picture, to the target, from the Twilio number', async () => {
-    const run = await sms(['--url', url(), '--from', '+15551239999', '--media', 'https://demo.twilio.com/owl.png', 'Look'], dir);
+    const run = await sms(
+      ['--url', url(), '--from', '+15551239999', '--media', 'https://demo.twilio.com/owl.png', 'Look'],
+      dir,
+    );
     expect(run.code).toBe(0);
     const forward = run.stdout.slice(run.stdout.indexOf('To +15557654321, from +15005550006:'));
     expect(forward).toContain('+15551239999');
@@ -115,7 +128,9 @@ class SigningServer {
       this.seen.push({ token, params });
       if (token === undefined) return void res.writeHead(403, { 'Content-Type': 'text/plain' }).end('Forbidden');
       if (req.url === '/twiml') {
-        return void res.writeHead(200, { 'Content-Type': 'text/xml' }).end('<?xml version="1.0"?><Response><Message>Signed OK</Message></Response>');
+        return void res
+          .writeHead(200, { 'Content-Type': 'text/xml' })
+          .end('<?xml version="1.0"?><Response><Message>Signed OK</Message></Response>');
       }
       if (req.url === '/text') return void res.writeHead(200, { 'Content-Type': 'text/plain' }).end('Thanks!');
       res.writeHead(500, { 'Content-Type': 'application/json' }).end('{"message":"boom"}');
@@ -139,7 +154,10 @@ describe('npm run sms against a server that checks signatures', () => {
   });
 
   it("signs with .env's AUTH_TOKEN and sends every parameter of an inbound message", async () => {
-    const run = await sms(['--url', server.url('/twiml'), '--media', 'https://x.test/a.png', '--media', 'https://x.test/b.jpg', 'Hi there'], dir);
+    const run = await sms(
+      ['--url', server.url('/twiml'), '--media', 'https://x.test/a.png', '--media', 'https://x.test/b.jpg', 'Hi there'],
+      dir,
+    );
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('Signed with AUTH_TOKEN in .env.');
     expect(run.stdout).toContain('Signed OK');

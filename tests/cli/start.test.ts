@@ -39,10 +39,12 @@ describe('main refuses before building', () => {
 
   test('a PORT that is not a port number: exit code 2, and how to fix it', async () => {
     expect(await main(project.dir, { PORT: 'eighty' })).toBe(2);
-    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/PORT=eighty is not a port number: set PORT to a number from 1 to 65535/));
+    expect(errors).toHaveBeenCalledWith(
+      expect.stringMatching(/PORT=eighty is not a port number: set PORT to a number from 1 to 65535/),
+    );
   });
 
-  test('a port already in use: exit code 2 instead of twilio-run\'s interactive question', async () => {
+  test("a port already in use: exit code 2 instead of twilio-run's interactive question", async () => {
     const busy: Server = createServer();
     const port = await new Promise<number>((resolve) =>
       busy.listen(0, '127.0.0.1', () => {
@@ -52,7 +54,9 @@ describe('main refuses before building', () => {
     );
     try {
       expect(await main(project.dir, { PORT: String(port) })).toBe(2);
-      expect(errors).toHaveBeenCalledWith(expect.stringMatching(new RegExp(`Port ${port} is already in use: .*PORT=<number> npm start`)));
+      expect(errors).toHaveBeenCalledWith(
+        expect.stringMatching(new RegExp(`Port ${port} is already in use: .*PORT=<number> npm start`)),
+      );
     } finally {
       await new Promise((resolve) => busy.close(resolve));
     }
@@ -76,11 +80,14 @@ test('with no .env, builds and serves every function on $PORT, and prints a curl
   const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
     // Bounded by looks at its output, not by a clock the test asserts on.
-    for (let look = 0; look < 1200 && child.exitCode === null && !printed.includes('curl'); look++) await new Promise((r) => setTimeout(r, 50));
+    for (let look = 0; look < 1200 && child.exitCode === null && !printed.includes('curl'); look++)
+      await new Promise((r) => setTimeout(r, 50));
     expect(printed).toContain(`http://localhost:${port}`);
     expect(printed).toMatch(/curl -s -X POST http:\/\/localhost:\d+\/sms --data-urlencode/);
     for (const path of ['/sms', '/auto-reply', '/forward', '/ignore']) {
-      expect(twimlOf(await postWebhook(`http://127.0.0.1:${port}${path}`, params(fixtures.sms))).messages.length).toBeLessThanOrEqual(1);
+      expect(
+        twimlOf(await postWebhook(`http://127.0.0.1:${port}${path}`, params(fixtures.sms))).messages.length,
+      ).toBeLessThanOrEqual(1);
     }
     expect(twimlOf(await postWebhook(`http://127.0.0.1:${port}/sms`, params(fixtures.sms))).messages).toHaveLength(1);
   } finally {

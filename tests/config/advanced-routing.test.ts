@@ -14,15 +14,81 @@ describe('routing file: keys beyond the modes', () => {
     ['a reserved keyword', { keywords: { STOP: 'bye' } }, /Twilio answers itself/],
     ['a keyword of two words', { keywords: { 'OPEN HOURS': 'x' } }, /not one word/],
     ['a bad block pattern', { block: ['1900*'] }, /neither an E.164 number nor a prefix/],
-    ['an unknown time zone', { numbers: { '+15005550006': { hours: { timeZone: 'Mars/Olympus', open: ['Mon 09:00-17:00'], outside: { mode: 'ignore' } } } } }, /not an IANA time zone/],
-    ['a window past midnight', { numbers: { '+15005550006': { hours: { timeZone: 'UTC', open: ['Fri 22:00-02:00'], outside: { mode: 'ignore' } } } } }, /two windows/],
-    ['a closed date that is not a date', { numbers: { '+15005550006': { hours: { timeZone: 'UTC', open: ['Mon 09:00-17:00'], closed: ['25/12/2026'], outside: { mode: 'ignore' } } } } }, /YYYY-MM-DD/],
-    ['hours without outside', { numbers: { '+15005550006': { hours: { timeZone: 'UTC', open: ['Mon 09:00-17:00'] } } } }, /outside/],
-    ['a field of another mode outside hours', { numbers: { '+15005550006': { hours: { timeZone: 'UTC', open: ['Mon 09:00-17:00'], outside: { mode: 'ignore', message: 'x' } } } } }, /belongs to mode "auto-reply"/],
-    ['{opens} outside of hours', { numbers: { '+15005550006': { mode: 'auto-reply', message: 'we open {opens}' } } }, /only known outside business hours/],
-    ['a media URL that is not http(s)', { numbers: { '+15005550006': { mode: 'auto-reply', media: ['ftp://x/card.vcf'] } } }, /not an http\(s\) URL/],
-    ['a bad duration', { numbers: { '+15005550006': { mode: 'auto-reply', replyOncePer: 'forever' } } }, /not a duration/],
-    ['an outside forward target that loops', { numbers: { '+15005550006': { mode: 'ignore', hours: { timeZone: 'UTC', open: ['Mon 09:00-17:00'], outside: { mode: 'forward', to: ['+15005550007'] } } }, '+15005550007': { mode: 'ignore' } } }, /loop forever/],
+    [
+      'an unknown time zone',
+      {
+        numbers: {
+          '+15005550006': {
+            hours: { timeZone: 'Mars/Olympus', open: ['Mon 09:00-17:00'], outside: { mode: 'ignore' } },
+          },
+        },
+      },
+      /not an IANA time zone/,
+    ],
+    [
+      'a window past midnight',
+      {
+        numbers: {
+          '+15005550006': { hours: { timeZone: 'UTC', open: ['Fri 22:00-02:00'], outside: { mode: 'ignore' } } },
+        },
+      },
+      /two windows/,
+    ],
+    [
+      'a closed date that is not a date',
+      {
+        numbers: {
+          '+15005550006': {
+            hours: { timeZone: 'UTC', open: ['Mon 09:00-17:00'], closed: ['25/12/2026'], outside: { mode: 'ignore' } },
+          },
+        },
+      },
+      /YYYY-MM-DD/,
+    ],
+    [
+      'hours without outside',
+      { numbers: { '+15005550006': { hours: { timeZone: 'UTC', open: ['Mon 09:00-17:00'] } } } },
+      /outside/,
+    ],
+    [
+      'a field of another mode outside hours',
+      {
+        numbers: {
+          '+15005550006': {
+            hours: { timeZone: 'UTC', open: ['Mon 09:00-17:00'], outside: { mode: 'ignore', message: 'x' } },
+          },
+        },
+      },
+      /belongs to mode "auto-reply"/,
+    ],
+    [
+      '{opens} outside of hours',
+      { numbers: { '+15005550006': { mode: 'auto-reply', message: 'we open {opens}' } } },
+      /only known outside business hours/,
+    ],
+    [
+      'a media URL that is not http(s)',
+      { numbers: { '+15005550006': { mode: 'auto-reply', media: ['ftp://x/card.vcf'] } } },
+      /not an http\(s\) URL/,
+    ],
+    [
+      'a bad duration',
+      { numbers: { '+15005550006': { mode: 'auto-reply', replyOncePer: 'forever' } } },
+      /not a duration/,
+    ],
+    [
+      'an outside forward target that loops',
+      {
+        numbers: {
+          '+15005550006': {
+            mode: 'ignore',
+            hours: { timeZone: 'UTC', open: ['Mon 09:00-17:00'], outside: { mode: 'forward', to: ['+15005550007'] } },
+          },
+          '+15005550007': { mode: 'ignore' },
+        },
+      },
+      /loop forever/,
+    ],
   ])('refuses %s, saying how to fix it', (_name, routing, message) => {
     const errors = errorsOf(routing);
     expect(errors.map((e) => e.message).join('\n')).toMatch(message);
@@ -46,7 +112,13 @@ describe('policies', () => {
     allow: ['+1*'],
     keywords: { hours: 'Open 9-5', PRICE: 'Global price' },
     numbers: {
-      '+15005550006': { mode: 'auto-reply', keywords: { price: 'Our price' }, block: ['+15550000000'], replyOncePer: '2h', media: ['https://example.com/card.vcf'] },
+      '+15005550006': {
+        mode: 'auto-reply',
+        keywords: { price: 'Our price' },
+        block: ['+15550000000'],
+        replyOncePer: '2h',
+        media: ['https://example.com/card.vcf'],
+      },
       '+15005550007': { allow: ['+44*'] },
     },
   };
@@ -58,7 +130,11 @@ describe('policies', () => {
     expect(policy.allow).toEqual(['+1*']);
     expect(Object.fromEntries(policy.keywords)).toEqual({ HOURS: 'Open 9-5', PRICE: 'Our price' });
     expect(policy.replyOncePer).toBe(7200);
-    expect(policy.rule).toEqual({ mode: 'auto-reply', message: expect.any(String), media: ['https://example.com/card.vcf'] });
+    expect(policy.rule).toEqual({
+      mode: 'auto-reply',
+      message: expect.any(String),
+      media: ['https://example.com/card.vcf'],
+    });
     expect(policyForNumber(config, '+15005550007').allow).toEqual(['+44*']);
   });
 

@@ -7,13 +7,28 @@ const B = '+15551230002';
 describe('readEnv', () => {
   test('no variables at all: the defaults, no problem', () => {
     const { env, problems } = readEnv({});
-    expect(env).toMatchObject({ autoReplyMessage: DEFAULTS.autoReplyMessage, forwardTo: [], forwardTemplate: '{From}: {Body}', defaultMode: 'auto-reply' });
+    expect(env).toMatchObject({
+      autoReplyMessage: DEFAULTS.autoReplyMessage,
+      forwardTo: [],
+      forwardTemplate: '{From}: {Body}',
+      defaultMode: 'auto-reply',
+    });
     expect(problems).toEqual([]);
   });
 
   test.each(['', '   '])('an empty value (%j) counts as unset', (empty) => {
-    const { env, problems } = readEnv({ AUTO_REPLY_MESSAGE: empty, FORWARD_TO: empty, FORWARD_TEMPLATE: empty, DEFAULT_MODE: empty });
-    expect(env).toMatchObject({ autoReplyMessage: DEFAULTS.autoReplyMessage, forwardTo: [], forwardTemplate: DEFAULTS.forwardTemplate, defaultMode: 'auto-reply' });
+    const { env, problems } = readEnv({
+      AUTO_REPLY_MESSAGE: empty,
+      FORWARD_TO: empty,
+      FORWARD_TEMPLATE: empty,
+      DEFAULT_MODE: empty,
+    });
+    expect(env).toMatchObject({
+      autoReplyMessage: DEFAULTS.autoReplyMessage,
+      forwardTo: [],
+      forwardTemplate: DEFAULTS.forwardTemplate,
+      defaultMode: 'auto-reply',
+    });
     expect(problems).toEqual([]);
   });
 
@@ -24,7 +39,9 @@ describe('readEnv', () => {
   test('drops an invalid FORWARD_TO item, keeps the others, and says which', () => {
     const { env, problems } = readEnv({ FORWARD_TO: `${A},5551234,${B}` });
     expect(env.forwardTo).toEqual([A, B]);
-    expect(problems).toEqual([{ level: 'error', where: 'FORWARD_TO[1]', message: expect.stringMatching(/5551234" is not an E\.164 number/) }]);
+    expect(problems).toEqual([
+      { level: 'error', where: 'FORWARD_TO[1]', message: expect.stringMatching(/5551234" is not an E\.164 number/) },
+    ]);
   });
 
   test('keeps the first 10 of a longer FORWARD_TO', () => {
@@ -50,7 +67,10 @@ describe('readEnv', () => {
 
   test('another LOG_LEVEL is reported with the levels to choose from', () => {
     expect(checkLogLevel({ LOG_LEVEL: 'verbose' })).toEqual([
-      expect.objectContaining({ where: 'LOG_LEVEL', message: expect.stringMatching(/"verbose" is not a log level: use info or debug/) }),
+      expect.objectContaining({
+        where: 'LOG_LEVEL',
+        message: expect.stringMatching(/"verbose" is not a log level: use info or debug/),
+      }),
     ]);
   });
 

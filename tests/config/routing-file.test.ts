@@ -14,13 +14,19 @@ describe('readRouting', () => {
   });
 
   test('a valid file: every entry, a $schema key allowed', () => {
-    const { routing, problems } = readRouting(JSON.stringify({ $schema: './routing.schema.json', numbers: { [N]: { mode: 'ignore' } } }));
+    const { routing, problems } = readRouting(
+      JSON.stringify({ $schema: './routing.schema.json', numbers: { [N]: { mode: 'ignore' } } }),
+    );
     expect(problems).toEqual([]);
     expect([...routing.numbers]).toEqual([[N, { mode: 'ignore' }]]);
   });
 
   test('an invalid entry is kept as invalid (null); the valid ones are kept as they are', () => {
-    const { routing, problems } = readRouting(JSON.stringify({ numbers: { [N]: { mode: 'forward', to: ['x'] }, [M]: { mode: 'auto-reply', message: 'Closed' } } }));
+    const { routing, problems } = readRouting(
+      JSON.stringify({
+        numbers: { [N]: { mode: 'forward', to: ['x'] }, [M]: { mode: 'auto-reply', message: 'Closed' } },
+      }),
+    );
     expect(routing.numbers.get(N)).toBeNull();
     expect(routing.numbers.get(M)).toEqual({ mode: 'auto-reply', message: 'Closed' });
     expect(routing.unreadable).toBe(false);
@@ -28,7 +34,9 @@ describe('readRouting', () => {
   });
 
   test('an entry under a key that is not E.164 is left out', () => {
-    const { routing } = readRouting(JSON.stringify({ numbers: { '5551230000': { mode: 'ignore' }, [M]: { mode: 'ignore' } } }));
+    const { routing } = readRouting(
+      JSON.stringify({ numbers: { '5551230000': { mode: 'ignore' }, [M]: { mode: 'ignore' } } }),
+    );
     expect([...routing.numbers.keys()]).toEqual([M]);
   });
 
@@ -50,18 +58,25 @@ describe('ruleForNumber salvages what it can', () => {
   const config = (routing: object, env: Record<string, string> = {}) => loadConfig(env, JSON.stringify(routing)).config;
 
   test('an invalid entry -> that number is ignored; the others still work; unlisted get DEFAULT_MODE', () => {
-    const c = config({ numbers: { [N]: { mode: 'forward', to: ['not a number'] }, [M]: { mode: 'forward', to: [A] } } });
+    const c = config({
+      numbers: { [N]: { mode: 'forward', to: ['not a number'] }, [M]: { mode: 'forward', to: [A] } },
+    });
     expect(ruleForNumber(c, N)).toEqual({ mode: 'ignore' });
     expect(ruleForNumber(c, M)).toMatchObject({ mode: 'forward', to: [A] });
     expect(ruleForNumber(c, '+15005550009')).toMatchObject({ mode: 'auto-reply', message: DEFAULTS.autoReplyMessage });
   });
 
   test('a channel prefix is ignored for the lookup', () => {
-    expect(ruleForNumber(config({ numbers: { [N]: { mode: 'ignore' } } }), `whatsapp:${N}`)).toEqual({ mode: 'ignore' });
+    expect(ruleForNumber(config({ numbers: { [N]: { mode: 'ignore' } } }), `whatsapp:${N}`)).toEqual({
+      mode: 'ignore',
+    });
   });
 
   test('an entry takes from the environment what it leaves out', () => {
-    const c = config({ numbers: { [N]: { mode: 'forward' }, [M]: {} } }, { FORWARD_TO: A, FORWARD_TEMPLATE: '{Body}', DEFAULT_MODE: 'forward' });
+    const c = config(
+      { numbers: { [N]: { mode: 'forward' }, [M]: {} } },
+      { FORWARD_TO: A, FORWARD_TEMPLATE: '{Body}', DEFAULT_MODE: 'forward' },
+    );
     expect(ruleForNumber(c, N)).toMatchObject({ mode: 'forward', to: [A], template: '{Body}' });
     expect(ruleForNumber(c, M)).toMatchObject({ mode: 'forward', to: [A], template: '{Body}' });
   });

@@ -4,7 +4,12 @@ import { createServerlessClient } from '../../src/deploy/client';
 import { API_HOST, FakeServerlessApi, UPLOAD_HOST } from '../helpers/fake-serverless-api';
 
 const ACCOUNT = { accountSid: `AC${'1'.repeat(32)}`, authToken: 'token-base-url' };
-const credentials = { accountSid: ACCOUNT.accountSid, username: ACCOUNT.accountSid, password: ACCOUNT.authToken, source: 'test' };
+const credentials = {
+  accountSid: ACCOUNT.accountSid,
+  username: ACCOUNT.accountSid,
+  password: ACCOUNT.authToken,
+  source: 'test',
+};
 
 describe('parseBaseUrl', () => {
   it('accepts an http(s) origin, and nothing when unset', () => {
@@ -13,7 +18,13 @@ describe('parseBaseUrl', () => {
     expect(parseBaseUrl(' ')).toEqual({});
   });
 
-  it.each(['not a url', 'ftp://127.0.0.1', 'http://127.0.0.1:4011/v1', 'http://u:p@127.0.0.1', 'http://127.0.0.1/?x=1'])('refuses %s', (value) => {
+  it.each([
+    'not a url',
+    'ftp://127.0.0.1',
+    'http://127.0.0.1:4011/v1',
+    'http://u:p@127.0.0.1',
+    'http://127.0.0.1/?x=1',
+  ])('refuses %s', (value) => {
     expect(parseBaseUrl(value).problem).toMatch(/TWILIO_SERVERLESS_BASE_URL/);
   });
 });
@@ -31,7 +42,9 @@ describe('redirectRequests (through createServerlessClient)', () => {
     const api = createServerlessClient(credentials, origin);
     const response = await api.request('get', 'Services');
     expect(response.statusCode).toBe(200);
-    expect(fake.requests).toEqual([expect.objectContaining({ method: 'GET', host: API_HOST, path: '/v1/Services', accountSid: ACCOUNT.accountSid })]);
+    expect(fake.requests).toEqual([
+      expect.objectContaining({ method: 'GET', host: API_HOST, path: '/v1/Services', accountSid: ACCOUNT.accountSid }),
+    ]);
   });
 
   it('keeps the upload host of a request made with the upload prefix', async () => {

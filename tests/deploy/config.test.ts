@@ -10,7 +10,14 @@ beforeEach(async () => {
 afterEach(() => rm(root, { recursive: true, force: true }));
 
 const pkg = (fields: object = {}) =>
-  writeFile(join(root, 'package.json'), JSON.stringify({ name: 'from-package', dependencies: { '@twilio/runtime-handler': '2.1.0', twilio: '^6.2.0' }, ...fields }));
+  writeFile(
+    join(root, 'package.json'),
+    JSON.stringify({
+      name: 'from-package',
+      dependencies: { '@twilio/runtime-handler': '2.1.0', twilio: '^6.2.0' },
+      ...fields,
+    }),
+  );
 const rc = (text: string) => writeFile(join(root, '.twilioserverlessrc'), text);
 const wheres = (problems: readonly { where: string }[]) => problems.map((p) => p.where);
 
@@ -46,7 +53,12 @@ describe('readDeployConfig', () => {
   it('defaults like the Toolkit when there is no rc: dev, node22, dist folders', async () => {
     await pkg();
     const { config } = await readDeployConfig(root);
-    expect(config).toMatchObject({ environment: 'dev', runtime: 'node22', functionsFolder: 'dist/functions', assetsFolder: 'dist/assets' });
+    expect(config).toMatchObject({
+      environment: 'dev',
+      runtime: 'node22',
+      functionsFolder: 'dist/functions',
+      assetsFolder: 'dist/assets',
+    });
   });
 
   it('reports every problem at once and gives no configuration', async () => {
@@ -55,7 +67,12 @@ describe('readDeployConfig', () => {
     const { config, problems } = await readDeployConfig(root, { environment: 'has space' });
     expect(config).toBeUndefined();
     expect(wheres(problems)).toEqual(
-      expect.arrayContaining(['serviceName', '--environment', '.twilioserverlessrc runtime', 'package.json dependencies.@twilio/runtime-handler']),
+      expect.arrayContaining([
+        'serviceName',
+        '--environment',
+        '.twilioserverlessrc runtime',
+        'package.json dependencies.@twilio/runtime-handler',
+      ]),
     );
     expect(problems).toHaveLength(4);
     expect(problems.find((p) => p.where === '.twilioserverlessrc runtime')?.message).toMatch(/node22/);

@@ -18,7 +18,13 @@ afterEach(() => rm(root, { recursive: true, force: true }));
 
 describe('.twiliodeployinfo', () => {
   it("reads the Toolkit's keys: user:region first, then the older bare user name", async () => {
-    await writeFile(join(root, DEPLOY_INFO_FILE), JSON.stringify({ [`${AC}:us1`]: { serviceSid: ZS('a'), latestBuild: ZB }, [SK]: { serviceSid: ZS('c'), latestBuild: ZB } }));
+    await writeFile(
+      join(root, DEPLOY_INFO_FILE),
+      JSON.stringify({
+        [`${AC}:us1`]: { serviceSid: ZS('a'), latestBuild: ZB },
+        [SK]: { serviceSid: ZS('c'), latestBuild: ZB },
+      }),
+    );
     expect(await readDeployInfoServiceSid(root, [AC])).toBe(ZS('a'));
     expect(await readDeployInfoServiceSid(root, [SK, AC])).toBe(ZS('c'));
     expect(await readDeployInfoServiceSid(root, [AC], 'au1')).toBeUndefined();
@@ -27,7 +33,13 @@ describe('.twiliodeployinfo', () => {
 
   it('writes what twilio-run reads, keeping other accounts and replacing the bare key', async () => {
     const other = `AC${'e'.repeat(32)}`;
-    await writeFile(join(root, DEPLOY_INFO_FILE), JSON.stringify({ [AC]: { serviceSid: ZS('c'), latestBuild: ZB }, [`${other}:us1`]: { serviceSid: ZS('d'), latestBuild: ZB } }));
+    await writeFile(
+      join(root, DEPLOY_INFO_FILE),
+      JSON.stringify({
+        [AC]: { serviceSid: ZS('c'), latestBuild: ZB },
+        [`${other}:us1`]: { serviceSid: ZS('d'), latestBuild: ZB },
+      }),
+    );
     await writeDeployInfo(root, AC, ZS('a'), ZB);
     expect(JSON.parse(await readFile(join(root, DEPLOY_INFO_FILE), 'utf8'))).toEqual({
       [`${other}:us1`]: { serviceSid: ZS('d'), latestBuild: ZB },

@@ -29,6 +29,9 @@ describe('listUploads', () => {
   it('finds nothing in a folder that does not exist (the caller refuses that)', async () => {
     const { config } = await readDeployConfig(project.dir);
     if (config === undefined) throw new Error('config');
-    expect(await listUploads({ ...config, functionsFolder: 'nowhere', assetsFolder: 'nowhere' })).toEqual({ functions: [], assets: [] });
+    expect(await listUploads({ ...config, functionsFolder: 'nowhere', assetsFolder: 'nowhere' })).toEqual({
+      functions: [],
+      assets: [],
+    });
   });
 });

@@ -26,7 +26,11 @@ describe('deploy record', () => {
   it('round-trips, and is what npm run numbers reads', async () => {
     await writeDeployRecord(root, RECORD);
     expect(await readDeployRecord(root)).toEqual({ record: RECORD });
-    expect(await readForNumbers(root)).toMatchObject({ accountSid: RECORD.accountSid, domain: RECORD.domain, functions: RECORD.functions });
+    expect(await readForNumbers(root)).toMatchObject({
+      accountSid: RECORD.accountSid,
+      domain: RECORD.domain,
+      functions: RECORD.functions,
+    });
     expect(JSON.parse(await readFile(join(root, RECORD_FILE), 'utf8'))).toEqual(RECORD);
   });
 

@@ -3,7 +3,12 @@ import { DeployInputError, findEnvironmentDomain, resolveService } from '../../s
 import { FakeServerlessApi, sid } from '../helpers/fake-serverless-api';
 
 const ACCOUNT = { accountSid: `AC${'3'.repeat(32)}`, authToken: 'token-service' };
-const credentials = { accountSid: ACCOUNT.accountSid, username: ACCOUNT.accountSid, password: ACCOUNT.authToken, source: 'test' };
+const credentials = {
+  accountSid: ACCOUNT.accountSid,
+  username: ACCOUNT.accountSid,
+  password: ACCOUNT.authToken,
+  source: 'test',
+};
 
 let fake: FakeServerlessApi;
 let origin: URL;
@@ -17,26 +22,40 @@ const api = () => createServerlessClient(credentials, origin);
 describe('resolveService', () => {
   it('plans a new service when nothing is known and the name is free', async () => {
     fake.addService('someone-else');
-    expect(await resolveService(api(), 'switchboard', {})).toEqual({ target: { kind: 'new', uniqueName: 'switchboard' }, notes: [] });
+    expect(await resolveService(api(), 'switchboard', {})).toEqual({
+      target: { kind: 'new', uniqueName: 'switchboard' },
+      notes: [],
+    });
   });
 
   it('reuses the recorded service', async () => {
     const service = fake.addService('switchboard');
-    const { target, notes } = await resolveService(api(), 'switchboard', { recorded: { serviceSid: service.sid, source: 'deploy.json' } });
-    expect(target).toEqual({ kind: 'existing', serviceSid: service.sid, uniqueName: 'switchboard', source: 'deploy.json' });
+    const { target, notes } = await resolveService(api(), 'switchboard', {
+      recorded: { serviceSid: service.sid, source: 'deploy.json' },
+    });
+    expect(target).toEqual({
+      kind: 'existing',
+      serviceSid: service.sid,
+      uniqueName: 'switchboard',
+      source: 'deploy.json',
+    });
     expect(notes).toEqual([]);
   });
 
   it('says so when the recorded service carries another name (a service cannot be renamed)', async () => {
     const service = fake.addService('old-name');
-    const { target, notes } = await resolveService(api(), 'new-name', { recorded: { serviceSid: service.sid, source: 'deploy.json' } });
+    const { target, notes } = await resolveService(api(), 'new-name', {
+      recorded: { serviceSid: service.sid, source: 'deploy.json' },
+    });
     expect(target).toMatchObject({ kind: 'existing', uniqueName: 'old-name' });
     expect(notes.join()).toMatch(/"new-name" is not used/);
   });
 
   it('forgets a recorded service that was deleted, and plans a new one', async () => {
     const gone = sid('ZS');
-    const { target, notes } = await resolveService(api(), 'switchboard', { recorded: { serviceSid: gone, source: 'deploy.json' } });
+    const { target, notes } = await resolveService(api(), 'switchboard', {
+      recorded: { serviceSid: gone, source: 'deploy.json' },
+    });
     expect(target).toEqual({ kind: 'new', uniqueName: 'switchboard' });
     expect(notes.join()).toContain(`${gone} (from deploy.json) no longer exists`);
   });
@@ -52,8 +71,13 @@ describe('resolveService', () => {
   it('takes an explicit --service-sid that exists, and refuses one that does not', async () => {
     const service = fake.addService('switchboard');
     const explicit = { serviceSid: service.sid, source: '--service-sid' };
-    expect((await resolveService(api(), 'switchboard', { explicit })).target).toMatchObject({ kind: 'existing', serviceSid: service.sid });
-    await expect(resolveService(api(), 'switchboard', { explicit: { serviceSid: sid('ZS'), source: '--service-sid' } })).rejects.toBeInstanceOf(DeployInputError);
+    expect((await resolveService(api(), 'switchboard', { explicit })).target).toMatchObject({
+      kind: 'existing',
+      serviceSid: service.sid,
+    });
+    await expect(
+      resolveService(api(), 'switchboard', { explicit: { serviceSid: sid('ZS'), source: '--service-sid' } }),
+    ).rejects.toBeInstanceOf(DeployInputError);
   });
 
   it('makes no write call', async () => {
@@ -66,9 +90,15 @@ describe('resolveService', () => {
 });
 
 describe('findEnvironmentDomain', () => {
-  it("finds the domain of the environment with that suffix, if there is one", async () => {
+  it('finds the domain of the environment with that suffix, if there is one', async () => {
     const service = fake.addService('switchboard');
-    fake.environments.push({ sid: sid('ZE'), account_sid: ACCOUNT.accountSid, service_sid: service.sid, domain_suffix: 'dev', domain_name: 'switchboard-1234-dev.twil.io' });
+    fake.environments.push({
+      sid: sid('ZE'),
+      account_sid: ACCOUNT.accountSid,
+      service_sid: service.sid,
+      domain_suffix: 'dev',
+      domain_name: 'switchboard-1234-dev.twil.io',
+    });
     expect(await findEnvironmentDomain(api(), service.sid, 'dev')).toBe('switchboard-1234-dev.twil.io');
     expect(await findEnvironmentDomain(api(), service.sid, 'stage')).toBeUndefined();
   });

@@ -13,7 +13,14 @@ describe('deployVariables', () => {
       twilio_lowercase: 'secret-4',
     });
     expect(result.upload).toEqual({ AUTO_REPLY_MESSAGE: 'Hi', DEFAULT_MODE: 'forward' });
-    expect(result.withheld).toEqual(['ACCOUNT_SID', 'AUTH_TOKEN', 'TWILIO_API_KEY', 'TWILIO_API_SECRET', 'TWILIO_AUTH_TOKEN', 'twilio_lowercase']);
+    expect(result.withheld).toEqual([
+      'ACCOUNT_SID',
+      'AUTH_TOKEN',
+      'TWILIO_API_KEY',
+      'TWILIO_API_SECRET',
+      'TWILIO_AUTH_TOKEN',
+      'twilio_lowercase',
+    ]);
   });
 
   it('drops empty values, as the Toolkit does (empty counts as unset)', () => {

@@ -13,8 +13,16 @@ const APP = (n: number) => `AP${n.toString(16).padStart(32, '0')}`;
 const ROUTINGS: ReadonlyArray<Partial<NumberResource>> = [
   {},
   { sms_url: 'https://handler.twilio.com/twiml/EH0123456789abcdef0123456789abcdef', sms_method: 'POST' },
-  { sms_url: `https://webhooks.twilio.com/v1/Accounts/AC${'1'.repeat(32)}/Flows/FW${'2'.repeat(32)}`, sms_method: 'POST' },
-  { sms_url: 'https://other-5678-prod.twil.io/inbound', sms_method: 'GET', sms_fallback_url: 'https://example.com/fallback', sms_fallback_method: 'GET' },
+  {
+    sms_url: `https://webhooks.twilio.com/v1/Accounts/AC${'1'.repeat(32)}/Flows/FW${'2'.repeat(32)}`,
+    sms_method: 'POST',
+  },
+  {
+    sms_url: 'https://other-5678-prod.twil.io/inbound',
+    sms_method: 'GET',
+    sms_fallback_url: 'https://example.com/fallback',
+    sms_fallback_method: 'GET',
+  },
   { sms_url: 'http://legacy.example.com/sms.php?x=1&y=2', sms_method: 'GET' },
   { sms_url: null, sms_method: 'POST', sms_fallback_url: null },
   { sms_url: 'https://example.com/app-overridden', sms_application_sid: APP(7) },
@@ -23,17 +31,32 @@ const ROUTINGS: ReadonlyArray<Partial<NumberResource>> = [
 
 const VOICES: ReadonlyArray<Partial<NumberResource>> = [
   {},
-  { voice_url: 'https://example.com/voice', voice_method: 'GET', voice_fallback_url: 'https://example.com/voice-fallback' },
+  {
+    voice_url: 'https://example.com/voice',
+    voice_method: 'GET',
+    voice_fallback_url: 'https://example.com/voice-fallback',
+  },
   { voice_application_sid: APP(9), voice_url: '' },
 ];
 
 /** `count` numbers, routed in turn every way above; every fifth number in a Messaging Service that keeps its inbound. */
 export function seedAccount(api: FakeTwilioApi, count: number): NumberResource[] {
   const numbers = Array.from({ length: count }, (_, i) =>
-    api.addNumber(`+1415555${String(i).padStart(4, '0')}`, { ...ROUTINGS[i % ROUTINGS.length], ...VOICES[i % VOICES.length] }),
+    api.addNumber(`+1415555${String(i).padStart(4, '0')}`, {
+      ...ROUTINGS[i % ROUTINGS.length],
+      ...VOICES[i % VOICES.length],
+    }),
   );
-  api.addService('Marketing', false, numbers.filter((_, i) => i % 5 === 0).map((n) => n.sid));
-  api.addService('Support', true, numbers.filter((_, i) => i % 5 === 1).map((n) => n.sid));
+  api.addService(
+    'Marketing',
+    false,
+    numbers.filter((_, i) => i % 5 === 0).map((n) => n.sid),
+  );
+  api.addService(
+    'Support',
+    true,
+    numbers.filter((_, i) => i % 5 === 1).map((n) => n.sid),
+  );
   return numbers.map((n) => ({ ...n }));
 }
 
@@ -54,23 +77,42 @@ export function otherFields(n: NumberResource): Record<string, unknown> {
 }
 
 /** Numbers whose SMS routing differs from `before`, or whose other fields changed at all. */
-export function differences(api: FakeTwilioApi, before: readonly NumberResource[], expected: (n: NumberResource) => Record<string, string>): string[] {
+export function differences(
+  api: FakeTwilioApi,
+  before: readonly NumberResource[],
+  expected: (n: NumberResource) => Record<string, string>,
+): string[] {
   return before.flatMap((was) => {
     const now = api.number(was.sid);
     const problems: string[] = [];
     if (JSON.stringify(smsRouting(now)) !== JSON.stringify(expected(was))) {
-      problems.push(`${was.phone_number}: SMS routing ${JSON.stringify(smsRouting(now))}, expected ${JSON.stringify(expected(was))}`);
+      problems.push(
+        `${was.phone_number}: SMS routing ${JSON.stringify(smsRouting(now))}, expected ${JSON.stringify(expected(was))}`,
+      );
     }
-    if (JSON.stringify(otherFields(now)) !== JSON.stringify(otherFields(was))) problems.push(`${was.phone_number}: a field other than SMS routing changed`);
+    if (JSON.stringify(otherFields(now)) !== JSON.stringify(otherFields(was)))
+      problems.push(`${was.phone_number}: a field other than SMS routing changed`);
     return problems;
   });
 }
 
 /** What attach makes of a number: SmsUrl and POST, no TwiML App; the fallback as it was. */
-export const attached = (n: NumberResource): Record<string, string> => ({ ...smsRouting(n), sms_url: URL_, sms_method: 'POST', sms_application_sid: '' });
+export const attached = (n: NumberResource): Record<string, string> => ({
+  ...smsRouting(n),
+  sms_url: URL_,
+  sms_method: 'POST',
+  sms_application_sid: '',
+});
 
 /** No request ever sent a parameter outside SMS routing (Voice*, FriendlyName...). */
 export function foreignParameters(api: FakeTwilioApi): string[] {
   const allowed = new Set(['SmsUrl', 'SmsMethod', 'SmsFallbackUrl', 'SmsFallbackMethod', 'SmsApplicationSid']);
-  return [...new Set(api.requests.filter((r) => r.method === 'POST').flatMap((r) => Object.keys(r.form)).filter((k) => !allowed.has(k)))];
+  return [
+    ...new Set(
+      api.requests
+        .filter((r) => r.method === 'POST')
+        .flatMap((r) => Object.keys(r.form))
+        .filter((k) => !allowed.has(k)),
+    ),
+  ];
 }

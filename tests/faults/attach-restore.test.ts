@@ -32,7 +32,13 @@ function breakApi(api: FakeTwilioApi, f: Faults): void {
   Object.assign(api.knobs, { serverErrorRate, resetRate, hangRate, maxConcurrency, latencyMs: [0, 4] });
 }
 function healApi(api: FakeTwilioApi): void {
-  Object.assign(api.knobs, { serverErrorRate: 0, resetRate: 0, hangRate: 0, maxConcurrency: Infinity, latencyMs: [0, 0] });
+  Object.assign(api.knobs, {
+    serverErrorRate: 0,
+    resetRate: 0,
+    hangRate: 0,
+    maxConcurrency: Infinity,
+    latencyMs: [0, 0],
+  });
 }
 
 /** A run whose listing kept failing throws before any write; that is a run that wrote nothing. */
@@ -46,8 +52,16 @@ async function attempt(run: () => Promise<RunReport>): Promise<RunReport | undef
 }
 
 /** A number reported changed really is as the run asked. */
-function honest(report: RunReport | undefined, api: FakeTwilioApi, want: (sid: string) => Record<string, string>): string[] {
-  return (report?.results ?? []).filter((r) => r.outcome === 'changed' && JSON.stringify(smsRouting(api.number(r.sid))) !== JSON.stringify(want(r.sid))).map((r) => `${r.phoneNumber} reported changed but is not`);
+function honest(
+  report: RunReport | undefined,
+  api: FakeTwilioApi,
+  want: (sid: string) => Record<string, string>,
+): string[] {
+  return (report?.results ?? [])
+    .filter(
+      (r) => r.outcome === 'changed' && JSON.stringify(smsRouting(api.number(r.sid))) !== JSON.stringify(want(r.sid)),
+    )
+    .map((r) => `${r.phoneNumber} reported changed but is not`);
 }
 
 /** What the faults did over all runs: each kind must have happened, or the test proved nothing. */
@@ -65,7 +79,11 @@ test('attach, rerun, restore the first backup: every number exactly as it was, w
         const originally = (sid: string) => smsRouting(wasOf.get(sid) as NumberResource);
         // Two tries a request: failures outlast the retries often enough to leave runs half done.
         const ctx = contextFor(api, project.dir, 2);
-        const request = { url: URL_, numbers: f.chooseAll ? ('all' as const) : chosen.map((n) => n.phone_number), command: 'attach (fault test)' };
+        const request = {
+          url: URL_,
+          numbers: f.chooseAll ? ('all' as const) : chosen.map((n) => n.phone_number),
+          command: 'attach (fault test)',
+        };
 
         breakApi(api, f);
         const first = await attempt(() => attachNumbers(ctx, request));
@@ -80,7 +98,13 @@ test('attach, rerun, restore the first backup: every number exactly as it was, w
           expect(saved.numbers.map((n) => n.sid).sort()).toEqual(chosen.map((n) => n.sid).sort());
           for (const n of saved.numbers) {
             const { sid: _sid, phoneNumber: _p, ...fields } = n;
-            expect(fields).toEqual({ smsUrl: originally(n.sid).sms_url, smsMethod: originally(n.sid).sms_method, smsFallbackUrl: originally(n.sid).sms_fallback_url, smsFallbackMethod: originally(n.sid).sms_fallback_method, smsApplicationSid: originally(n.sid).sms_application_sid });
+            expect(fields).toEqual({
+              smsUrl: originally(n.sid).sms_url,
+              smsMethod: originally(n.sid).sms_method,
+              smsFallbackUrl: originally(n.sid).sms_fallback_url,
+              smsFallbackMethod: originally(n.sid).sms_fallback_method,
+              smsApplicationSid: originally(n.sid).sms_application_sid,
+            });
           }
         }
         expect(honest(first, api, (sid) => attached(wasOf.get(sid) as NumberResource))).toEqual([]);
@@ -111,5 +135,9 @@ test('attach, rerun, restore the first backup: every number exactly as it was, w
     }),
     settings(25),
   );
-  expect(Object.entries(seen).filter(([, times]) => times === 0).map(([what]) => what)).toEqual([]);
+  expect(
+    Object.entries(seen)
+      .filter(([, times]) => times === 0)
+      .map(([what]) => what),
+  ).toEqual([]);
 }, 300_000);

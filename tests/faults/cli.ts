@@ -20,13 +20,22 @@ export interface Running {
   readonly finished: Promise<Finished>;
 }
 
-export function startNumbers(api: FakeTwilioApi, cwd: string, args: readonly string[], extraEnv: Record<string, string> = {}): Running {
+export function startNumbers(
+  api: FakeTwilioApi,
+  cwd: string,
+  args: readonly string[],
+  extraEnv: Record<string, string> = {},
+): Running {
   const env = numbersEnv(api, extraEnv);
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(REPO, 'src/cli/numbers.ts'), ...args], {
-    cwd,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', join(REPO, 'src/cli/numbers.ts'), ...args],
+    {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -38,7 +47,8 @@ export function startNumbers(api: FakeTwilioApi, cwd: string, args: readonly str
   return { child, finished };
 }
 
-export const runToEnd = (api: FakeTwilioApi, cwd: string, args: readonly string[]): Promise<Finished> => startNumbers(api, cwd, args).finished;
+export const runToEnd = (api: FakeTwilioApi, cwd: string, args: readonly string[]): Promise<Finished> =>
+  startNumbers(api, cwd, args).finished;
 
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 10));
 
@@ -47,7 +57,8 @@ export async function until(running: Running, condition: () => boolean, what: st
   let ended: Finished | undefined;
   void running.finished.then((f) => (ended = f));
   while (!condition()) {
-    if (ended !== undefined) throw new Error(`the command ended before ${what}: exit ${ended.code}\n${ended.stdout}\n${ended.stderr}`);
+    if (ended !== undefined)
+      throw new Error(`the command ended before ${what}: exit ${ended.code}\n${ended.stdout}\n${ended.stderr}`);
     await tick();
   }
 }

@@ -50,7 +50,9 @@ test('attach killed, rerun, restore killed, rerun: every number exactly as it wa
   expect(saved.accountSid).toBe(api.accountSid);
   expect(saved.numbers.map((n) => n.sid)).toEqual(before.map((n) => n.sid));
   saved.numbers.forEach((n, i) => {
-    expect([n.smsUrl, n.smsMethod, n.smsFallbackUrl, n.smsFallbackMethod, n.smsApplicationSid]).toEqual(Object.values(smsRouting(before[i])));
+    expect([n.smsUrl, n.smsMethod, n.smsFallbackUrl, n.smsFallbackMethod, n.smsApplicationSid]).toEqual(
+      Object.values(smsRouting(before[i])),
+    );
   });
 
   const rerun = await runToEnd(api, project.dir, attach);

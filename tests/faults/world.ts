@@ -30,7 +30,10 @@ class ToStandIn extends twilio.RequestClient {
 
 export function contextFor(api: FakeTwilioApi, cwd: string, attempts = 4): NumbersContext {
   const credentials = { accountSid: api.accountSid, username: api.accountSid, password: api.authToken, source: 'test' };
-  const client = twilio(credentials.username, credentials.password, { accountSid: credentials.accountSid, httpClient: new ToStandIn(api.url) });
+  const client = twilio(credentials.username, credentials.password, {
+    accountSid: credentials.accountSid,
+    httpClient: new ToStandIn(api.url),
+  });
   const retry = { attempts, throttledAttempts: attempts * 3, baseMs: 1, capMs: 20 };
   return { api: createNumbersApi(credentials, { client, retry }), accountSid: api.accountSid, cwd, retry };
 }

@@ -21,12 +21,16 @@ describe('/auto-reply', () => {
   });
 
   test('replies with AUTO_REPLY_MESSAGE', async () => {
-    const answer = await answerOf(handler, params(fixtures.sms), { AUTO_REPLY_MESSAGE: 'Closed today & tomorrow <sorry>' });
+    const answer = await answerOf(handler, params(fixtures.sms), {
+      AUTO_REPLY_MESSAGE: 'Closed today & tomorrow <sorry>',
+    });
     expect(answer.messages).toEqual([{ body: 'Closed today & tomorrow <sorry>', media: [] }]);
   });
 
   test('an empty AUTO_REPLY_MESSAGE counts as unset', async () => {
-    expect((await answerOf(handler, params(fixtures.sms), { AUTO_REPLY_MESSAGE: '' })).messages).toEqual([{ body: DEFAULT_REPLY, media: [] }]);
+    expect((await answerOf(handler, params(fixtures.sms), { AUTO_REPLY_MESSAGE: '' })).messages).toEqual([
+      { body: DEFAULT_REPLY, media: [] },
+    ]);
   });
 
   test.each(['mms', 'whatsapp'] as const)('replies to the sender of the %s fixture, never elsewhere', async (name) => {
@@ -40,7 +44,9 @@ describe('/auto-reply', () => {
   });
 
   test.each(['STOP', 'HELP', 'START'])('answers nothing when OptOutType=%s, whatever the body', async (type) => {
-    expect((await answerOf(handler, params(fixtures.sms, { OptOutType: type, Body: 'hello there' }))).messages).toEqual([]);
+    expect((await answerOf(handler, params(fixtures.sms, { OptOutType: type, Body: 'hello there' }))).messages).toEqual(
+      [],
+    );
   });
 
   const keywords = [...OPT_OUT_KEYWORDS, ...OPT_IN_KEYWORDS, ...HELP_KEYWORDS];
@@ -50,11 +56,16 @@ describe('/auto-reply', () => {
   });
 
   test('a sentence containing a keyword still gets the reply', async () => {
-    expect((await answerOf(handler, params(fixtures.sms, { Body: 'please stop by tomorrow' }))).messages).toHaveLength(1);
+    expect((await answerOf(handler, params(fixtures.sms, { Body: 'please stop by tomorrow' }))).messages).toHaveLength(
+      1,
+    );
   });
 
   test('an auto-reply is never a forward, even with FORWARD_TO set', async () => {
-    const { messages } = await answerOf(handler, params(fixtures.sms), { FORWARD_TO: '+15551230001', DEFAULT_MODE: 'forward' });
+    const { messages } = await answerOf(handler, params(fixtures.sms), {
+      FORWARD_TO: '+15551230001',
+      DEFAULT_MODE: 'forward',
+    });
     expect(messages).toEqual([{ body: DEFAULT_REPLY, media: [] }]);
     expect(messages.some((m) => m.to === SENDER)).toBe(false);
   });

@@ -5,7 +5,8 @@ import { quietConsole } from '../helpers/quiet-console';
 
 const A = '+15551230001';
 const B = '+15551230002';
-const PIC = (n: number) => `https://api.twilio.com/2010-04-01/Accounts/ACa1b2c3d4e5f60718293a4b5c6d7e8f90/Messages/MM0/Media/ME${n}`;
+const PIC = (n: number) =>
+  `https://api.twilio.com/2010-04-01/Accounts/ACa1b2c3d4e5f60718293a4b5c6d7e8f90/Messages/MM0/Media/ME${n}`;
 
 let logged: jest.SpyInstance;
 let warned: jest.SpyInstance;
@@ -30,12 +31,17 @@ describe('/forward', () => {
   });
 
   test('fills FORWARD_TEMPLATE', async () => {
-    const { messages } = await answerOf(handler, params(fixtures.sms, { Body: 'hi' }), { FORWARD_TO: A, FORWARD_TEMPLATE: '[{To}] {Body} -- {From}' });
+    const { messages } = await answerOf(handler, params(fixtures.sms, { Body: 'hi' }), {
+      FORWARD_TO: A,
+      FORWARD_TEMPLATE: '[{To}] {Body} -- {From}',
+    });
     expect(messages).toEqual([{ to: A, body: `[${RECEIVER}] hi -- ${SENDER}`, media: [] }]);
   });
 
   test('a body saying "{From}" is forwarded as written', async () => {
-    const { messages } = await answerOf(handler, params(fixtures.sms, { Body: 'I am {From} at {To}' }), { FORWARD_TO: A });
+    const { messages } = await answerOf(handler, params(fixtures.sms, { Body: 'I am {From} at {To}' }), {
+      FORWARD_TO: A,
+    });
     expect(messages[0].body).toBe(`${SENDER}: I am {From} at {To}`);
   });
 
@@ -50,7 +56,10 @@ describe('/forward', () => {
   test('forwards both pictures of the MMS fixture to every target', async () => {
     const { messages } = await answerOf(handler, params(fixtures.mms), { FORWARD_TO: `${A},${B}` });
     const media = [fixtures.mms.MediaUrl0, fixtures.mms.MediaUrl1];
-    expect(messages.map((m) => [m.to, m.media])).toEqual([[A, media], [B, media]]);
+    expect(messages.map((m) => [m.to, m.media])).toEqual([
+      [A, media],
+      [B, media],
+    ]);
     expect(messages[0].body).toBe(`${SENDER}: ${fixtures.mms.Body}`);
   });
 
@@ -61,12 +70,17 @@ describe('/forward', () => {
     expect(messages[0].body).toContain(SENDER);
   });
 
-  test.each(['0', '', '2', 'ten', '-1', '999'])('forwards every MediaUrl0..9 present whatever NumMedia says (%j)', async (numMedia) => {
-    const pictures: Record<string, string> = {};
-    for (let n = 0; n < 10; n++) pictures[`MediaUrl${n}`] = PIC(n);
-    const { messages } = await answerOf(handler, params(fixtures.mms, { NumMedia: numMedia, ...pictures }), { FORWARD_TO: A });
-    expect(messages[0].media).toEqual(Array.from({ length: 10 }, (_, n) => PIC(n)));
-  });
+  test.each(['0', '', '2', 'ten', '-1', '999'])(
+    'forwards every MediaUrl0..9 present whatever NumMedia says (%j)',
+    async (numMedia) => {
+      const pictures: Record<string, string> = {};
+      for (let n = 0; n < 10; n++) pictures[`MediaUrl${n}`] = PIC(n);
+      const { messages } = await answerOf(handler, params(fixtures.mms, { NumMedia: numMedia, ...pictures }), {
+        FORWARD_TO: A,
+      });
+      expect(messages[0].media).toEqual(Array.from({ length: 10 }, (_, n) => PIC(n)));
+    },
+  );
 
   test('forwards a gap-toothed set of pictures (MediaUrl1 and MediaUrl7 only)', async () => {
     const event = params(fixtures.sms, { NumMedia: '1', MediaUrl1: PIC(1), MediaUrl7: PIC(7) });

@@ -15,9 +15,12 @@ afterEach(() => jest.restoreAllMocks());
 const everything = { AUTO_REPLY_MESSAGE: 'hi', FORWARD_TO: '+15551230001', DEFAULT_MODE: 'forward' };
 
 describe('/ignore', () => {
-  test.each(Object.keys(fixtures) as (keyof typeof fixtures)[])('answers <Response/> to the %s fixture', async (name) => {
-    expect(await answerOf(handler, params(fixtures[name]))).toEqual({ messages: [] });
-  });
+  test.each(Object.keys(fixtures) as (keyof typeof fixtures)[])(
+    'answers <Response/> to the %s fixture',
+    async (name) => {
+      expect(await answerOf(handler, params(fixtures[name]))).toEqual({ messages: [] });
+    },
+  );
 
   test('answers <Response/> whatever the environment says', async () => {
     expect(await answerOf(handler, params(fixtures.mms), everything)).toEqual({ messages: [] });

@@ -47,7 +47,11 @@ const inputs: [string, WebhookParams, boolean][] = [
   ['a MediaUrl that is not a URL', { NumMedia: '1', MediaUrl0: 'javascript:alert(1)' }, false],
   ['a From that is not a number', { From: 'alice' }, false],
   ['a 100 000 character Body', { Body: 'x'.repeat(100_000) }, false],
-  ['a Body of lone surrogates and U+FFFF only', { Body: '\uD800\uDFFF'.split('').reverse().join('') + '\uFFFF' }, false],
+  [
+    'a Body of lone surrogates and U+FFFF only',
+    { Body: '\uD800\uDFFF'.split('').reverse().join('') + '\uFFFF' },
+    false,
+  ],
 ];
 
 let errors: jest.SpyInstance;
@@ -82,7 +86,9 @@ describe('odd text arrives intact', () => {
 
   test('markup characters and emoji are forwarded exactly', async () => {
     const body = `& < > " ' 😀 🇫🇷 👩‍👩‍👧`;
-    expect((await answerOf(forward, params(fixtures.sms, { Body: body }), { FORWARD_TO: A })).messages[0].body).toBe(`${SENDER}: ${body}`);
+    expect((await answerOf(forward, params(fixtures.sms, { Body: body }), { FORWARD_TO: A })).messages[0].body).toBe(
+      `${SENDER}: ${body}`,
+    );
   });
 
   test('forbidden characters are dropped, the rest of the text kept', async () => {
@@ -96,7 +102,11 @@ describe('odd text arrives intact', () => {
   });
 
   test('a MediaUrl with forbidden characters is cleaned and forwarded', async () => {
-    const { messages } = await answerOf(forward, params(fixtures.sms, { MediaUrl0: 'https://api.twilio.com/x\u0000y' }), { FORWARD_TO: A });
+    const { messages } = await answerOf(
+      forward,
+      params(fixtures.sms, { MediaUrl0: 'https://api.twilio.com/x\u0000y' }),
+      { FORWARD_TO: A },
+    );
     expect(messages[0].media).toEqual(['https://api.twilio.com/xy']);
   });
 

@@ -54,11 +54,15 @@ describe('/sms without a routing file', () => {
     ['forward', [{ to: A, body: `${SENDER}: ${fixtures.sms.Body}`, media: [] }]],
     ['ignore', []],
   ])('applies DEFAULT_MODE=%s', async (mode, expected) => {
-    expect((await answerOf(handler, params(fixtures.sms), { DEFAULT_MODE: mode, FORWARD_TO: A })).messages).toEqual(expected);
+    expect((await answerOf(handler, params(fixtures.sms), { DEFAULT_MODE: mode, FORWARD_TO: A })).messages).toEqual(
+      expected,
+    );
   });
 
   test('an invalid DEFAULT_MODE falls back to auto-reply and is logged', async () => {
-    expect((await answerOf(handler, params(fixtures.sms), { DEFAULT_MODE: 'shout' })).messages).toEqual([{ body: DEFAULT_REPLY, media: [] }]);
+    expect((await answerOf(handler, params(fixtures.sms), { DEFAULT_MODE: 'shout' })).messages).toEqual([
+      { body: DEFAULT_REPLY, media: [] },
+    ]);
     expect(errors.mock.calls.map((call: unknown[]) => call.join(' ')).join('\n')).toMatch(/DEFAULT_MODE/);
   });
 });
@@ -71,8 +75,10 @@ describe('/sms with a routing file', () => {
     expect(messages).toEqual([{ to: A, body: `${SENDER} (sales line): ${fixtures.sms.Body}`, media: [] }]);
   });
 
-  test('auto-replies with the entry\'s message', async () => {
-    expect((await answerOf(handler, to(CLOSED), { AUTO_REPLY_MESSAGE: 'env text' })).messages).toEqual([{ body: 'We are closed today.', media: [] }]);
+  test("auto-replies with the entry's message", async () => {
+    expect((await answerOf(handler, to(CLOSED), { AUTO_REPLY_MESSAGE: 'env text' })).messages).toEqual([
+      { body: 'We are closed today.', media: [] },
+    ]);
   });
 
   test('ignores for an ignore entry', async () => {
@@ -80,7 +86,10 @@ describe('/sms with a routing file', () => {
   });
 
   test('a forward entry without `to` uses FORWARD_TO, and FORWARD_TEMPLATE', async () => {
-    const { messages } = await answerOf(handler, to('+15005550010'), { FORWARD_TO: B, FORWARD_TEMPLATE: 'via {To}: {Body}' });
+    const { messages } = await answerOf(handler, to('+15005550010'), {
+      FORWARD_TO: B,
+      FORWARD_TEMPLATE: 'via {To}: {Body}',
+    });
     expect(messages).toEqual([{ to: B, body: `via +15005550010: ${fixtures.sms.Body}`, media: [] }]);
   });
 
@@ -125,7 +134,9 @@ describe('/sms with a damaged routing file', () => {
   });
 
   test('an entry with an unknown key silences only its own number', async () => {
-    await withRouting({ numbers: { [SALES]: { mode: 'auto-reply', mesage: 'typo' }, [CLOSED]: { mode: 'auto-reply' } } });
+    await withRouting({
+      numbers: { [SALES]: { mode: 'auto-reply', mesage: 'typo' }, [CLOSED]: { mode: 'auto-reply' } },
+    });
     expect((await answerOf(handler, to(SALES))).messages).toEqual([]);
     expect((await answerOf(handler, to(CLOSED))).messages).toEqual([{ body: DEFAULT_REPLY, media: [] }]);
   });

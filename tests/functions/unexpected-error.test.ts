@@ -23,13 +23,19 @@ beforeEach(() => {
 afterEach(() => jest.restoreAllMocks());
 
 /** Checks the answer is <Response/> and that one error line names the MessageSid and the cause. */
-async function expectLoggedAndSilent(handler: ServerlessFunctionSignature, context = contextWith(), cause = 'boom'): Promise<void> {
+async function expectLoggedAndSilent(
+  handler: ServerlessFunctionSignature,
+  context = contextWith(),
+  cause = 'boom',
+): Promise<void> {
   const { error, twiml, calls } = await invoke(handler, params(fixtures.sms), context);
   expect(error).toBeNull();
   expect(calls).toBe(1);
   expect(parseTwiml(twiml)).toEqual({ messages: [] });
   expect(twiml).not.toContain(cause);
-  const lines = errors.mock.calls.map((call: unknown[]) => call.map((part) => (part instanceof Error ? part.message : String(part))).join(' '));
+  const lines = errors.mock.calls.map((call: unknown[]) =>
+    call.map((part) => (part instanceof Error ? part.message : String(part))).join(' '),
+  );
   expect(lines.some((line) => line.includes(SID) && line.includes(cause))).toBe(true);
 }
 

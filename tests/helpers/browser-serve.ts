@@ -22,11 +22,13 @@ export interface ServedProject {
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
+    const server = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const address = server.address();
+        const port = typeof address === 'object' && address !== null ? address.port : 0;
+        server.close(() => resolve(port));
+      });
   });
 }
 
@@ -51,7 +53,10 @@ async function copyProject(dir: string): Promise<void> {
 async function waitUntilServing(origin: string, child: ChildProcess): Promise<boolean> {
   // A bound on start-up, not a timed assertion: twilio-run starts in about a second here.
   for (let i = 0; i < 600 && child.exitCode === null; i++) {
-    const up = await fetch(`${origin}/`).then(() => true, () => false);
+    const up = await fetch(`${origin}/`).then(
+      () => true,
+      () => false,
+    );
     if (up) return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -64,7 +69,10 @@ export async function serveBuiltProject(): Promise<ServedProject> {
   await copyProject(dir);
   const result = await buildProject(dir);
   if (!result.ok) throw new Error(`build failed: ${JSON.stringify(result.problems)}`);
-  const functionPaths = result.functions.map(urlPath).filter((p): p is string => p !== undefined).sort();
+  const functionPaths = result.functions
+    .map(urlPath)
+    .filter((p): p is string => p !== undefined)
+    .sort();
 
   const port = await freePort();
   const bin = join(dir, 'node_modules', 'twilio-run', 'bin', 'twilio-run.js');

@@ -54,7 +54,9 @@ export function parseEnvExample(text: string): ParsedEnvExample {
   let blockStart = 0;
   const endBlock = (line: number): void => {
     if (Object.keys(block).length > 0) {
-      problems.push(`lines ${blockStart}-${line - 1}: annotations followed by no variable (a commented-out "# NAME=" is only a comment): configure-env drops them`);
+      problems.push(
+        `lines ${blockStart}-${line - 1}: annotations followed by no variable (a commented-out "# NAME=" is only a comment): configure-env drops them`,
+      );
     }
     block = {};
   };

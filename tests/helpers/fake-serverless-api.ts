@@ -10,7 +10,18 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basicAuth, invalid, notFound, page, parseBody, readBody, send, TwilioError, type ParsedBody, type Part } from './fake-serverless-http';
+import {
+  basicAuth,
+  invalid,
+  notFound,
+  page,
+  parseBody,
+  readBody,
+  send,
+  TwilioError,
+  type ParsedBody,
+  type Part,
+} from './fake-serverless-http';
 import { API_HOST, now, ServerlessStore, strip, type Row } from './fake-serverless-store';
 
 export { API_HOST, sid, type StoredVersion } from './fake-serverless-store';
@@ -79,7 +90,9 @@ export class FakeServerlessApi extends ServerlessStore {
     const raw = await readBody(req);
     const body = parseBody(req.headers['content-type'], raw);
     const credentials = basicAuth(req.headers.authorization);
-    const account = this.options.accounts.find((a) => a.accountSid === credentials?.username && a.authToken === credentials?.password);
+    const account = this.options.accounts.find(
+      (a) => a.accountSid === credentials?.username && a.authToken === credentials?.password,
+    );
     this.requests.push({
       method: req.method ?? 'GET',
       host: (req.headers.host ?? '').toLowerCase(),
@@ -93,7 +106,13 @@ export class FakeServerlessApi extends ServerlessStore {
     });
     try {
       if (account === undefined) throw new TwilioError(401, 20003, 'Authenticate');
-      const [status, result] = this.route(req.method ?? 'GET', (req.headers.host ?? '').toLowerCase(), url, body, account.accountSid);
+      const [status, result] = this.route(
+        req.method ?? 'GET',
+        (req.headers.host ?? '').toLowerCase(),
+        url,
+        body,
+        account.accountSid,
+      );
       send(res, status, result);
     } catch (cause) {
       const error = cause instanceof TwilioError ? cause : new TwilioError(500, 20500, String(cause));
@@ -108,8 +127,10 @@ export class FakeServerlessApi extends ServerlessStore {
     const isUpload = method === 'POST' && segments.length === 6 && segments[5] === 'Versions';
     if (host !== (isUpload ? UPLOAD_HOST : API_HOST)) throw notFound(path);
     const publicUrl = `https://${API_HOST}${path}`;
-    const list = (items: Row[], key: string): [number, object] =>
-      [200, page(items.map(strip), key, publicUrl, url.searchParams, this.options.pageSize ?? 50)];
+    const list = (items: Row[], key: string): [number, object] => [
+      200,
+      page(items.map(strip), key, publicUrl, url.searchParams, this.options.pageSize ?? 50),
+    ];
     const one = (row: Row | undefined): [number, object] => {
       if (row === undefined) throw notFound(path);
       return [200, strip(row)];
@@ -119,9 +140,13 @@ export class FakeServerlessApi extends ServerlessStore {
 
     if (segments.length === 2) {
       if (method === 'GET') return list(this.owned(this.services, accountSid), 'services');
-      return created(this.createService(accountSid, field('UniqueName'), field('FriendlyName'), field('IncludeCredentials')));
+      return created(
+        this.createService(accountSid, field('UniqueName'), field('FriendlyName'), field('IncludeCredentials')),
+      );
     }
-    const service = this.owned(this.services, accountSid).find((s) => s.sid === segments[2] || s.unique_name === segments[2]);
+    const service = this.owned(this.services, accountSid).find(
+      (s) => s.sid === segments[2] || s.unique_name === segments[2],
+    );
     if (service === undefined) throw notFound(path);
     if (segments.length === 3 && method === 'GET') return one(service);
     const inService = (rows: Row[]) => rows.filter((r) => r.service_sid === service.sid);
@@ -137,10 +162,15 @@ export class FakeServerlessApi extends ServerlessStore {
       if (environment === undefined) throw notFound(path);
       if (segments.length === 5 && method === 'GET') return one(environment);
       if (segments[5] === 'Deployments' && segments.length === 6) {
-        if (method === 'GET') return list(this.deployments.filter((d) => d.environment_sid === environment.sid), 'deployments');
+        if (method === 'GET')
+          return list(
+            this.deployments.filter((d) => d.environment_sid === environment.sid),
+            'deployments',
+          );
         return created(this.deploy(environment, field('BuildSid')));
       }
-      if (segments[5] === 'Variables') return this.variablesRoute(method, environment, segments[6], field, list, one, path);
+      if (segments[5] === 'Variables')
+        return this.variablesRoute(method, environment, segments[6], field, list, one, path);
       throw notFound(path);
     }
     if (kind === 'Functions' || kind === 'Assets') {
@@ -149,7 +179,11 @@ export class FakeServerlessApi extends ServerlessStore {
         if (method === 'GET') return list(inService(resources), kind.toLowerCase());
         const name = field('FriendlyName');
         if (name === undefined || name === '') throw invalid('FriendlyName is required');
-        const resource = this.row('ZH', accountSid, `Services/${service.sid}/${kind}`, { service_sid: service.sid, friendly_name: name, date_updated: now() });
+        const resource = this.row('ZH', accountSid, `Services/${service.sid}/${kind}`, {
+          service_sid: service.sid,
+          friendly_name: name,
+          date_updated: now(),
+        });
         resources.push(resource);
         return created(resource);
       }
@@ -159,7 +193,11 @@ export class FakeServerlessApi extends ServerlessStore {
       if (segments[5] === 'Versions' && segments.length === 6) {
         const versions = kind === 'Functions' ? this.functionVersions : this.assetVersions;
         const owner = kind === 'Functions' ? 'function_sid' : 'asset_sid';
-        if (method === 'GET') return list(versions.filter((v) => v[owner] === resource.sid), kind === 'Functions' ? 'function_versions' : 'asset_versions');
+        if (method === 'GET')
+          return list(
+            versions.filter((v) => v[owner] === resource.sid),
+            kind === 'Functions' ? 'function_versions' : 'asset_versions',
+          );
         return created(this.createVersion(versions, owner, resource, body));
       }
       throw notFound(path);
@@ -192,8 +230,14 @@ export class FakeServerlessApi extends ServerlessStore {
       const key = field('Key');
       const value = field('Value');
       if (key === undefined || value === undefined) throw invalid('Key and Value are required');
-      if (inEnvironment.some((v) => v.key === key)) throw new TwilioError(409, 20409, `Variable with Key ${key} already exists`);
-      const variable = this.row('ZV', environment.account_sid, `Services/${String(environment.service_sid)}/Environments/${environment.sid}/Variables`, { service_sid: environment.service_sid, environment_sid: environment.sid, key, value, date_updated: now() });
+      if (inEnvironment.some((v) => v.key === key))
+        throw new TwilioError(409, 20409, `Variable with Key ${key} already exists`);
+      const variable = this.row(
+        'ZV',
+        environment.account_sid,
+        `Services/${String(environment.service_sid)}/Environments/${environment.sid}/Variables`,
+        { service_sid: environment.service_sid, environment_sid: environment.sid, key, value, date_updated: now() },
+      );
       this.variables.push(variable);
       return [201, strip(variable)];
     }

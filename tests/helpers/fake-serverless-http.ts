@@ -48,13 +48,16 @@ export function parseBody(contentType: string | undefined, raw: Buffer): ParsedB
   const form = new Map<string, string[]>();
   const type = contentType ?? '';
   if (type.startsWith('application/x-www-form-urlencoded')) {
-    for (const [key, value] of new URLSearchParams(raw.toString('utf8'))) form.set(key, [...(form.get(key) ?? []), value]);
+    for (const [key, value] of new URLSearchParams(raw.toString('utf8')))
+      form.set(key, [...(form.get(key) ?? []), value]);
     return { form, parts: [] };
   }
   const boundary = /multipart\/form-data;\s*boundary=(.+)$/i.exec(type)?.[1];
   if (boundary === undefined) return { form, parts: [] };
   const parts = parseMultipart(raw, boundary.replace(/^"|"$/g, ''));
-  for (const part of parts) if (part.filename === undefined) form.set(part.name, [...(form.get(part.name) ?? []), part.content.toString('utf8')]);
+  for (const part of parts)
+    if (part.filename === undefined)
+      form.set(part.name, [...(form.get(part.name) ?? []), part.content.toString('utf8')]);
   return { form, parts };
 }
 
@@ -69,15 +72,25 @@ export function basicAuth(header: string | undefined): { username: string; passw
 
 /** Twilio's error body: https://www.twilio.com/docs/usage/twilios-response#response-formats-exceptions */
 export class TwilioError extends Error {
-  constructor(readonly status: number, readonly code: number, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: number,
+    message: string,
+  ) {
     super(message);
   }
   body(): object {
-    return { code: this.code, message: this.message, more_info: `https://www.twilio.com/docs/errors/${this.code}`, status: this.status };
+    return {
+      code: this.code,
+      message: this.message,
+      more_info: `https://www.twilio.com/docs/errors/${this.code}`,
+      status: this.status,
+    };
   }
 }
 
-export const notFound = (path: string): TwilioError => new TwilioError(404, 20404, `The requested resource ${path} was not found`);
+export const notFound = (path: string): TwilioError =>
+  new TwilioError(404, 20404, `The requested resource ${path} was not found`);
 export const invalid = (message: string): TwilioError => new TwilioError(400, 20001, message);
 
 export function send(res: ServerResponse, status: number, body: object): void {
@@ -90,7 +103,13 @@ export function send(res: ServerResponse, status: number, body: object): void {
  * url, next_page_url, key } }`, with absolute URLs on the public host (the client follows
  * next_page_url as given, so they go through its URL rewriting like every other request).
  */
-export function page<T>(items: readonly T[], key: string, publicUrl: string, query: URLSearchParams, defaultSize: number): object {
+export function page<T>(
+  items: readonly T[],
+  key: string,
+  publicUrl: string,
+  query: URLSearchParams,
+  defaultSize: number,
+): object {
   const size = Math.max(1, Math.min(1000, Number(query.get('PageSize') ?? defaultSize) || defaultSize));
   const index = Math.max(0, Number(query.get('Page') ?? 0) || 0);
   const at = (n: number) => `${publicUrl}?PageSize=${size}&Page=${n}`;

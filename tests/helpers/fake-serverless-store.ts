@@ -42,7 +42,13 @@ export class ServerlessStore {
   /** `under`: the collection's path, e.g. `Services/ZS.../Functions`; `url` is Twilio's absolute one. */
   row(prefix: string, accountSid: string, under: string, fields: Record<string, unknown>): Row {
     const created = sid(prefix);
-    return { sid: created, account_sid: accountSid, ...fields, date_created: now(), url: `https://${API_HOST}/v1/${under}/${created}` };
+    return {
+      sid: created,
+      account_sid: accountSid,
+      ...fields,
+      date_created: now(),
+      url: `https://${API_HOST}/v1/${under}/${created}`,
+    };
   }
 
   newService(accountSid: string, uniqueName: string, friendlyName = uniqueName, includeCredentials = true): Row {
@@ -58,9 +64,11 @@ export class ServerlessStore {
   }
 
   createService(accountSid: string, uniqueName?: string, friendlyName?: string, includeCredentials?: string): Row {
-    if (uniqueName === undefined || !/^[A-Za-z0-9-]{1,50}$/.test(uniqueName)) throw invalid('UniqueName must be 1 to 50 letters, digits or hyphens');
+    if (uniqueName === undefined || !/^[A-Za-z0-9-]{1,50}$/.test(uniqueName))
+      throw invalid('UniqueName must be 1 to 50 letters, digits or hyphens');
     // The error code here is illustrative: neither the client nor the deploy reads it, only the status.
-    if (this.owned(this.services, accountSid).some((s) => s.unique_name === uniqueName)) throw new TwilioError(409, 20409, 'Service with this UniqueName already exists');
+    if (this.owned(this.services, accountSid).some((s) => s.unique_name === uniqueName))
+      throw new TwilioError(409, 20409, 'Service with this UniqueName already exists');
     const service = this.newService(accountSid, uniqueName, friendlyName ?? uniqueName, includeCredentials !== 'false');
     this.services.push(service);
     return service;
@@ -68,7 +76,8 @@ export class ServerlessStore {
 
   createEnvironment(service: Row, uniqueName?: string, suffix?: string): Row {
     if (uniqueName === undefined || uniqueName === '') throw invalid('UniqueName is required');
-    if (suffix !== undefined && !/^[A-Za-z0-9-]{1,16}$/.test(suffix)) throw invalid('DomainSuffix must be at most 16 letters, digits or hyphens');
+    if (suffix !== undefined && !/^[A-Za-z0-9-]{1,16}$/.test(suffix))
+      throw invalid('DomainSuffix must be at most 16 letters, digits or hyphens');
     const existing = this.environments.filter((e) => e.service_sid === service.sid);
     if (existing.some((e) => e.unique_name === uniqueName || (e.domain_suffix ?? null) === (suffix ?? null))) {
       throw new TwilioError(409, 20409, 'Environment with this UniqueName or DomainSuffix already exists');
@@ -90,9 +99,21 @@ export class ServerlessStore {
     const visibility = body.form.get('Visibility')?.[0];
     const content = body.parts.find((p) => p.name === 'Content' && p.filename !== undefined);
     if (path === undefined || !path.startsWith('/')) throw invalid('Path must start with /');
-    if (visibility === undefined || !VISIBILITIES.includes(visibility)) throw invalid('Visibility must be public, protected or private');
+    if (visibility === undefined || !VISIBILITIES.includes(visibility))
+      throw invalid('Visibility must be public, protected or private');
     if (content === undefined) throw invalid('Content is required (a file part)');
-    const version: StoredVersion = { path, visibility, ...this.row('ZN', resource.account_sid, `Services/${String(resource.service_sid)}/${owner === 'function_sid' ? 'Functions' : 'Assets'}/${resource.sid}/Versions`, { service_sid: resource.service_sid, [owner]: resource.sid, path, visibility }), content: content.content, content_type: content.contentType };
+    const version: StoredVersion = {
+      path,
+      visibility,
+      ...this.row(
+        'ZN',
+        resource.account_sid,
+        `Services/${String(resource.service_sid)}/${owner === 'function_sid' ? 'Functions' : 'Assets'}/${resource.sid}/Versions`,
+        { service_sid: resource.service_sid, [owner]: resource.sid, path, visibility },
+      ),
+      content: content.content,
+      content_type: content.contentType,
+    };
     versions.push(version);
     return version;
   }
@@ -126,7 +147,13 @@ export class ServerlessStore {
     const left = this.pollsLeft.get(build.sid) ?? 0;
     if (left > 0) this.pollsLeft.set(build.sid, left - 1);
     else build.status = 'completed';
-    return { sid: build.sid, account_sid: build.account_sid, service_sid: build.service_sid, status: build.status, url: `${String(build.url)}/Status` };
+    return {
+      sid: build.sid,
+      account_sid: build.account_sid,
+      service_sid: build.service_sid,
+      status: build.status,
+      url: `${String(build.url)}/Status`,
+    };
   }
 
   deploy(environment: Row, buildSid?: string): Row {
@@ -135,7 +162,17 @@ export class ServerlessStore {
     if (build.status !== 'completed') throw invalid(`Build ${build.sid} is not completed`);
     environment.build_sid = build.sid;
     environment.date_updated = now();
-    const deployment = this.row('ZD', environment.account_sid, `Services/${String(environment.service_sid)}/Environments/${environment.sid}/Deployments`, { service_sid: environment.service_sid, environment_sid: environment.sid, build_sid: build.sid, date_updated: now() });
+    const deployment = this.row(
+      'ZD',
+      environment.account_sid,
+      `Services/${String(environment.service_sid)}/Environments/${environment.sid}/Deployments`,
+      {
+        service_sid: environment.service_sid,
+        environment_sid: environment.sid,
+        build_sid: build.sid,
+        date_updated: now(),
+      },
+    );
     this.deployments.push(deployment);
     return deployment;
   }

@@ -59,7 +59,8 @@ export async function startFakeSync(accountSid: string, authToken: string, servi
     if (req.headers.authorization !== expected) return twilioError(res, 401, 20003, 'Authenticate');
     if (fake.failWith !== undefined) return twilioError(res, fake.failWith, 20500, 'Internal Server Error');
     const match = /^\/v1\/Services\/([^/]+)\/Documents(?:\/([^/?]+))?$/.exec(req.url ?? '');
-    if (match === null || match[1] !== serviceSid) return twilioError(res, 404, 20404, 'The requested resource was not found');
+    if (match === null || match[1] !== serviceSid)
+      return twilioError(res, 404, 20404, 'The requested resource was not found');
     const key = match[2] === undefined ? undefined : decodeURIComponent(match[2]);
     const ttl = form.has('Ttl') ? Number(form.get('Ttl')) : undefined;
     if (key === undefined && req.method === 'POST') {
@@ -72,7 +73,11 @@ export async function startFakeSync(accountSid: string, authToken: string, servi
     const existing = key === undefined ? undefined : documents.get(key);
     if (existing === undefined) return twilioError(res, 404, 20404, 'The requested resource was not found');
     if (req.method === 'GET') return send(res, 200, resource(existing));
-    const updated = { uniqueName: existing.uniqueName, data: form.has('Data') ? JSON.parse(form.get('Data') ?? '{}') : existing.data, ttl };
+    const updated = {
+      uniqueName: existing.uniqueName,
+      data: form.has('Data') ? JSON.parse(form.get('Data') ?? '{}') : existing.data,
+      ttl,
+    };
     documents.set(existing.uniqueName, updated);
     return send(res, 200, resource(updated));
   });

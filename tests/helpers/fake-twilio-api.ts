@@ -7,8 +7,16 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  errorBody, fieldOf, numberResource, numbersPath, paginate, rfc2822, servicePhoneNumber, serviceResource,
-  type NumberResource, type ServiceResource,
+  errorBody,
+  fieldOf,
+  numberResource,
+  numbersPath,
+  paginate,
+  rfc2822,
+  servicePhoneNumber,
+  serviceResource,
+  type NumberResource,
+  type ServiceResource,
 } from './fake-twilio-shapes';
 
 export interface Knobs {
@@ -48,7 +56,14 @@ function seeded(seed: number): () => number {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class FakeTwilioApi {
-  readonly knobs: Knobs = { latencyMs: [0, 0], maxConcurrency: Infinity, serverErrorRate: 0, resetRate: 0, hangRate: 0, holdWritesAfter: Infinity };
+  readonly knobs: Knobs = {
+    latencyMs: [0, 0],
+    maxConcurrency: Infinity,
+    serverErrorRate: 0,
+    resetRate: 0,
+    hangRate: 0,
+    holdWritesAfter: Infinity,
+  };
   readonly stats = { requests: 0, throttled: 0, serverErrors: 0, maxInFlight: 0, resets: 0, hung: 0, held: 0 };
   readonly requests: RecordedRequest[] = [];
   readonly apiKeys = new Map<string, string>();
@@ -62,12 +77,20 @@ export class FakeTwilioApi {
   private counter = 0;
   private server?: Server;
 
-  private constructor(readonly accountSid: string, readonly authToken: string, seed: number) {
+  private constructor(
+    readonly accountSid: string,
+    readonly authToken: string,
+    seed: number,
+  ) {
     this.random = seeded(seed);
   }
 
   static async start(options: { seed?: number; accountSid?: string; authToken?: string } = {}): Promise<FakeTwilioApi> {
-    const api = new FakeTwilioApi(options.accountSid ?? `AC${'a1'.repeat(16)}`, options.authToken ?? `tok${'9f'.repeat(14)}en`, options.seed ?? 1);
+    const api = new FakeTwilioApi(
+      options.accountSid ?? `AC${'a1'.repeat(16)}`,
+      options.authToken ?? `tok${'9f'.repeat(14)}en`,
+      options.seed ?? 1,
+    );
     const server = createServer((req, res) => void api.handle(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     api.server = server;
@@ -88,7 +111,15 @@ export class FakeTwilioApi {
   }
 
   addNumber(phoneNumber: string, fields: Partial<NumberResource> = {}): NumberResource {
-    const n = { ...numberResource(this.accountSid, this.sid('PN'), phoneNumber, new Date(Date.UTC(2024, 0, 1, 0, 0, this.counter))), ...fields };
+    const n = {
+      ...numberResource(
+        this.accountSid,
+        this.sid('PN'),
+        phoneNumber,
+        new Date(Date.UTC(2024, 0, 1, 0, 0, this.counter)),
+      ),
+      ...fields,
+    };
     this.numbers.push(n);
     return n;
   }
@@ -96,11 +127,19 @@ export class FakeTwilioApi {
   /** `count` numbers +12025550000, +12025550001, ... */
   addNumbers(count: number, fields: Partial<NumberResource> = {}): NumberResource[] {
     const base = this.numbers.length;
-    return Array.from({ length: count }, (_, i) => this.addNumber(`+1202555${String(base + i).padStart(4, '0')}`, fields));
+    return Array.from({ length: count }, (_, i) =>
+      this.addNumber(`+1202555${String(base + i).padStart(4, '0')}`, fields),
+    );
   }
 
   addService(friendlyName: string, deferToNumber: boolean, numberSids: readonly string[]): ServiceResource {
-    const resource = serviceResource(this.accountSid, this.sid('MG'), friendlyName, deferToNumber, new Date(Date.UTC(2024, 0, 2)));
+    const resource = serviceResource(
+      this.accountSid,
+      this.sid('MG'),
+      friendlyName,
+      deferToNumber,
+      new Date(Date.UTC(2024, 0, 2)),
+    );
     this.services.push({ resource, numbers: [...numberSids] });
     return resource;
   }
@@ -132,7 +171,10 @@ export class FakeTwilioApi {
     const decoded = Buffer.from(encoded, 'base64').toString('utf8');
     const at = decoded.indexOf(':');
     const [user, pass] = [decoded.slice(0, at), decoded.slice(at + 1)];
-    return (user === this.accountSid && pass === this.authToken) || (this.apiKeys.has(user) && this.apiKeys.get(user) === pass);
+    return (
+      (user === this.accountSid && pass === this.authToken) ||
+      (this.apiKeys.has(user) && this.apiKeys.get(user) === pass)
+    );
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -153,14 +195,27 @@ export class FakeTwilioApi {
     const [min, max] = this.knobs.latencyMs;
     if (max > 0) await sleep(min + this.random() * (max - min));
     if (!this.authorized(req)) {
-      return this.send(res, 401, { ...errorBody(401, 20003, 'Authenticate'), detail: 'Your AccountSid or AuthToken was incorrect.' }, {
-        'WWW-Authenticate': 'Basic realm="Twilio API"',
-      });
+      return this.send(
+        res,
+        401,
+        { ...errorBody(401, 20003, 'Authenticate'), detail: 'Your AccountSid or AuthToken was incorrect.' },
+        {
+          'WWW-Authenticate': 'Basic realm="Twilio API"',
+        },
+      );
     }
     if (this.random() < this.knobs.serverErrorRate) {
       this.stats.serverErrors++;
       const status = this.random() < 0.5 ? 500 : 503;
-      return this.send(res, status, errorBody(status, status === 500 ? 20500 : 20503, status === 500 ? 'Internal Server Error' : 'Service Unavailable'));
+      return this.send(
+        res,
+        status,
+        errorBody(
+          status,
+          status === 500 ? 20500 : 20503,
+          status === 500 ? 'Internal Server Error' : 'Service Unavailable',
+        ),
+      );
     }
     // The random draws happen only when a knob is on, so seeded runs without them stay as they were.
     if (this.knobs.hangRate > 0 && this.random() < this.knobs.hangRate) {
@@ -186,8 +241,15 @@ export class FakeTwilioApi {
     const one = new RegExp(`^${numbersPath(this.accountSid)}/(PN[0-9a-f]{32})\\.json$`).exec(p);
     const phones = /^\/v1\/Services\/(MG[0-9a-f]{32})\/PhoneNumbers$/.exec(p);
     if (method === 'GET' && list) return this.listNumbers(url, res);
-    if (one !== null && (method === 'GET' || method === 'POST')) return this.oneNumber(method, one[1] ?? '', form, p, res);
-    if (method === 'GET' && p === '/v1/Services') return this.listV1(url, res, 'services', this.services.map((s) => s.resource));
+    if (one !== null && (method === 'GET' || method === 'POST'))
+      return this.oneNumber(method, one[1] ?? '', form, p, res);
+    if (method === 'GET' && p === '/v1/Services')
+      return this.listV1(
+        url,
+        res,
+        'services',
+        this.services.map((s) => s.resource),
+      );
     if (method === 'GET' && phones !== null) {
       const service = this.services.find((s) => s.resource.sid === phones[1]);
       if (service !== undefined) {
@@ -198,14 +260,29 @@ export class FakeTwilioApi {
     this.send(res, 404, errorBody(404, 20404, `The requested resource ${p} was not found`));
   }
 
-  private oneNumber(method: string, sid: string, form: Record<string, string>, path: string, res: ServerResponse): void {
+  private oneNumber(
+    method: string,
+    sid: string,
+    form: Record<string, string>,
+    path: string,
+    res: ServerResponse,
+  ): void {
     const n = this.numbers.find((x) => x.sid === sid);
-    if (n === undefined) return this.send(res, 404, errorBody(404, 20404, `The requested resource ${path} was not found`));
+    if (n === undefined)
+      return this.send(res, 404, errorBody(404, 20404, `The requested resource ${path} was not found`));
     if (method === 'POST') {
       const failure = this.failingWrites.get(sid);
-      if (failure !== undefined) return this.send(res, failure.status, errorBody(failure.status, failure.code, failure.message));
+      if (failure !== undefined)
+        return this.send(res, failure.status, errorBody(failure.status, failure.code, failure.message));
       // Known parameters update their field; like Twilio, unknown ones are ignored.
-      Object.assign(n, Object.fromEntries(Object.entries(form).map(([param, value]) => [fieldOf(param), value]).filter(([field]) => field in n)));
+      Object.assign(
+        n,
+        Object.fromEntries(
+          Object.entries(form)
+            .map(([param, value]) => [fieldOf(param), value])
+            .filter(([field]) => field in n),
+        ),
+      );
       n.date_updated = rfc2822(new Date());
       this.writeCounts.set(sid, this.writes(sid) + 1);
     }
@@ -230,14 +307,18 @@ export class FakeTwilioApi {
       page_size: size,
       previous_page_uri: page > 0 ? query({ Page: String(page - 1) }) : null,
       start,
-      uri: query({ Page: String(page), ...(q.get('PageToken') !== null ? { PageToken: q.get('PageToken') ?? '' } : {}) }),
+      uri: query({
+        Page: String(page),
+        ...(q.get('PageToken') !== null ? { PageToken: q.get('PageToken') ?? '' } : {}),
+      }),
     });
   }
 
   /** v1 paging: the same parameters, absolute URLs in `meta` (on Twilio's host, as Twilio answers). */
   private listV1(url: URL, res: ServerResponse, key: string, items: ReadonlyArray<{ sid?: unknown }>): void {
     const { slice, page, size, nextToken } = paginate(items, url.searchParams);
-    const at = (extra: Record<string, string>): string => `https://messaging.twilio.com${url.pathname}?${new URLSearchParams({ PageSize: String(size), ...extra })}`;
+    const at = (extra: Record<string, string>): string =>
+      `https://messaging.twilio.com${url.pathname}?${new URLSearchParams({ PageSize: String(size), ...extra })}`;
     this.send(res, 200, {
       [key]: slice,
       meta: {

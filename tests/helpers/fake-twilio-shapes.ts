@@ -117,7 +117,13 @@ export function numberResource(account: string, sid: string, phoneNumber: string
   };
 }
 
-export function serviceResource(account: string, sid: string, friendlyName: string, deferToNumber: boolean, at: Date): ServiceResource {
+export function serviceResource(
+  account: string,
+  sid: string,
+  friendlyName: string,
+  deferToNumber: boolean,
+  at: Date,
+): ServiceResource {
   const url = `https://messaging.twilio.com/v1/Services/${sid}`;
   return {
     account_sid: account,
@@ -139,7 +145,11 @@ export function serviceResource(account: string, sid: string, friendlyName: stri
     synchronous_validation: false,
     validity_period: 14400,
     url,
-    links: { phone_numbers: `${url}/PhoneNumbers`, short_codes: `${url}/ShortCodes`, alpha_senders: `${url}/AlphaSenders` },
+    links: {
+      phone_numbers: `${url}/PhoneNumbers`,
+      short_codes: `${url}/ShortCodes`,
+      alpha_senders: `${url}/AlphaSenders`,
+    },
     usecase: 'undeclared',
     us_app_to_person_registered: false,
     use_inbound_webhook_on_number: deferToNumber,

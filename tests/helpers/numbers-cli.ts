@@ -27,14 +27,21 @@ export const credentialsOf = (api: FakeTwilioApi): Record<string, string> => ({
   TWILIO_API_BASE_URL: api.url,
 });
 
-export function runNumbers(args: readonly string[], options: { cwd: string; env: Record<string, string>; stdin?: string }): Promise<CliResult> {
+export function runNumbers(
+  args: readonly string[],
+  options: { cwd: string; env: Record<string, string>; stdin?: string },
+): Promise<CliResult> {
   // Only PATH and HOME from this shell: no real TWILIO_* credential may leak into a test run.
   const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env };
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src/cli/numbers.ts'), ...args], {
-    cwd: options.cwd,
-    env: { ...env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), NODE_PATH: join(ROOT, 'node_modules') },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src/cli/numbers.ts'), ...args],
+    {
+      cwd: options.cwd,
+      env: { ...env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), NODE_PATH: join(ROOT, 'node_modules') },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -48,7 +55,13 @@ export function runNumbers(args: readonly string[], options: { cwd: string; env:
 
 /** The library's world against the stand-in: the real SDK client, quick backoff so tests stay fast. */
 export function contextFor(api: FakeTwilioApi, cwd: string, credentials: Partial<Credentials> = {}): NumbersContext {
-  const creds: Credentials = { accountSid: api.accountSid, username: api.accountSid, password: api.authToken, source: 'test', ...credentials };
+  const creds: Credentials = {
+    accountSid: api.accountSid,
+    username: api.accountSid,
+    password: api.authToken,
+    source: 'test',
+    ...credentials,
+  };
   const retry = { baseMs: 2, capMs: 50 };
   return { api: createNumbersApi(creds, { origin: api.url, retry }), accountSid: creds.accountSid, cwd, retry };
 }

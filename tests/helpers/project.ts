@@ -28,7 +28,8 @@ async function tempDir(prefix: string): Promise<TempProject> {
 export async function copySources(prefix = 'src'): Promise<TempProject> {
   const project = await tempDir(prefix);
   for (const entry of ['functions', 'src']) await cp(join(REPO, entry), join(project.dir, entry), { recursive: true });
-  for (const file of ['package.json', 'tsconfig.json', '.twilioserverlessrc']) await cp(join(REPO, file), join(project.dir, file));
+  for (const file of ['package.json', 'tsconfig.json', '.twilioserverlessrc'])
+    await cp(join(REPO, file), join(project.dir, file));
   await symlink(join(REPO, 'node_modules'), join(project.dir, 'node_modules'), 'dir');
   return project;
 }

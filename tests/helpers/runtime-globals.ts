@@ -20,12 +20,24 @@ import { parseTwiml, type ParsedTwiml } from './twiml';
 
 /** Twilio.Response: not used by these handlers, present because the runtime always sets it. */
 class StandInResponse implements TwilioResponse {
-  setStatusCode(): TwilioResponse { return this; }
-  setBody(): TwilioResponse { return this; }
-  appendHeader(): TwilioResponse { return this; }
-  setHeaders(): TwilioResponse { return this; }
-  setCookie(): TwilioResponse { return this; }
-  removeCookie(): TwilioResponse { return this; }
+  setStatusCode(): TwilioResponse {
+    return this;
+  }
+  setBody(): TwilioResponse {
+    return this;
+  }
+  appendHeader(): TwilioResponse {
+    return this;
+  }
+  setHeaders(): TwilioResponse {
+    return this;
+  }
+  setCookie(): TwilioResponse {
+    return this;
+  }
+  removeCookie(): TwilioResponse {
+    return this;
+  }
 }
 
 /** Sets `Twilio` as the runtime does: `{ ...require('twilio'), Response }`. */
@@ -110,7 +122,8 @@ export async function invoke(
   // One more turn of the event loop, so a second callback would be counted.
   await new Promise((resolve) => setImmediate(resolve));
   // The runtime sends text/xml only for a TwiML object; a string would go out as text/html.
-  if (!(payload instanceof Twilio.twiml.MessagingResponse)) throw new Error(`the handler answered ${String(payload)}, not a MessagingResponse`);
+  if (!(payload instanceof Twilio.twiml.MessagingResponse))
+    throw new Error(`the handler answered ${String(payload)}, not a MessagingResponse`);
   return { error, twiml: payload.toString(), calls };
 }
 

@@ -31,10 +31,14 @@ function codePointOf(reference: string): number | undefined {
 /** Throws, naming the fault, unless `xml` is a well-formed XML 1.0 document. */
 export function assertWellFormed(xml: string): void {
   const verdict = XMLValidator.validate(xml);
-  if (verdict !== true) throw new Error(`malformed TwiML (${verdict.err.msg}, line ${verdict.err.line}): ${JSON.stringify(xml)}`);
+  if (verdict !== true)
+    throw new Error(`malformed TwiML (${verdict.err.msg}, line ${verdict.err.line}): ${JSON.stringify(xml)}`);
   // The validator lets these through; a real XML parser (Twilio's) does not.
   const bad = FORBIDDEN.exec(xml);
-  if (bad !== null) throw new Error(`TwiML contains U+${bad[0].codePointAt(0)?.toString(16).toUpperCase()}, which XML forbids: ${JSON.stringify(xml)}`);
+  if (bad !== null)
+    throw new Error(
+      `TwiML contains U+${bad[0].codePointAt(0)?.toString(16).toUpperCase()}, which XML forbids: ${JSON.stringify(xml)}`,
+    );
   for (const [whole, name] of xml.matchAll(ENTITY)) {
     if (!whole.endsWith(';')) throw new Error(`TwiML has a bare "&": ${JSON.stringify(xml)}`);
     if (PREDEFINED.has(name)) continue;
@@ -61,7 +65,8 @@ type Node = string | { readonly [key: string]: unknown };
 
 const textOf = (node: unknown): string => {
   if (typeof node === 'string') return node;
-  if (typeof node === 'object' && node !== null && '#text' in node) return String((node as { '#text': unknown })['#text']);
+  if (typeof node === 'object' && node !== null && '#text' in node)
+    return String((node as { '#text': unknown })['#text']);
   return '';
 };
 
@@ -80,7 +85,8 @@ function readMessage(node: Node): ParsedMessage {
   const to = node['@to'];
   const from = node['@from'];
   // Twilio sends only from a number of the account: anything but E.164 here is a defect.
-  if (from !== undefined && !/^\+[1-9]\d{1,14}$/.test(String(from))) throw new Error(`<Message from="${String(from)}"> is not an E.164 number`);
+  if (from !== undefined && !/^\+[1-9]\d{1,14}$/.test(String(from)))
+    throw new Error(`<Message from="${String(from)}"> is not an E.164 number`);
   return {
     ...(to === undefined ? {} : { to: String(to) }),
     ...(from === undefined ? {} : { from: String(from) }),
@@ -94,10 +100,12 @@ export function parseTwiml(xml: string): ParsedTwiml {
   assertWellFormed(xml);
   const document = parser.parse(xml) as Record<string, unknown>;
   const roots = Object.keys(document).filter((key) => key !== '?xml');
-  if (roots.length !== 1 || roots[0] !== 'Response') throw new Error(`TwiML root must be <Response>, found: ${roots.join(', ')}`);
+  if (roots.length !== 1 || roots[0] !== 'Response')
+    throw new Error(`TwiML root must be <Response>, found: ${roots.join(', ')}`);
   const response = document.Response;
   if (response === '') return { messages: [] };
-  if (typeof response !== 'object' || response === null) throw new Error(`<Response> holds text: ${JSON.stringify(xml)}`);
+  if (typeof response !== 'object' || response === null)
+    throw new Error(`<Response> holds text: ${JSON.stringify(xml)}`);
   const verbs = Object.keys(response).filter((key) => key !== 'Message');
   if (verbs.length > 0) throw new Error(`<Response> holds more than <Message>: ${verbs.join(', ')}`);
   const messages = ((response as { Message?: Node[] }).Message ?? []).map(readMessage);

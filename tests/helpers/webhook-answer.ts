@@ -5,6 +5,7 @@ import type { WebhookAnswer } from './webhook';
 
 export function twimlOf(answer: WebhookAnswer): ParsedTwiml {
   if (answer.status !== 200) throw new Error(`HTTP ${answer.status}, not 200: ${answer.body}`);
-  if (!/^text\/xml\b/.test(answer.contentType)) throw new Error(`content-type ${answer.contentType}, not text/xml: ${answer.body}`);
+  if (!/^text\/xml\b/.test(answer.contentType))
+    throw new Error(`content-type ${answer.contentType}, not text/xml: ${answer.body}`);
   return parseTwiml(answer.body);
 }

@@ -19,16 +19,25 @@ export interface WebhookAnswer {
 export function signature(url: string, params: WebhookParams, authToken = TEST_AUTH_TOKEN): string {
   const signed = twilio.getExpectedTwilioSignature(authToken, url, { ...params });
   // The helper's own check: a signature that would not validate makes every test using it meaningless.
-  if (!twilio.validateRequest(authToken, signed, url, { ...params })) throw new Error(`signature for ${url} does not validate`);
+  if (!twilio.validateRequest(authToken, signed, url, { ...params }))
+    throw new Error(`signature for ${url} does not validate`);
   return signed;
 }
 
 async function answer(response: Response): Promise<WebhookAnswer> {
-  return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.text() };
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    body: await response.text(),
+  };
 }
 
 /** POSTs `params` form-encoded to `url`, signed. */
-export async function postWebhook(url: string, params: WebhookParams, authToken = TEST_AUTH_TOKEN): Promise<WebhookAnswer> {
+export async function postWebhook(
+  url: string,
+  params: WebhookParams,
+  authToken = TEST_AUTH_TOKEN,
+): Promise<WebhookAnswer> {
   const response = await fetch(url, {
     method: 'POST',
     headers: {
@@ -42,7 +51,11 @@ export async function postWebhook(url: string, params: WebhookParams, authToken 
 }
 
 /** GETs `url` with `params` in the query string, signed over the full URL (no POST parameters). */
-export async function getWebhook(url: string, params: WebhookParams, authToken = TEST_AUTH_TOKEN): Promise<WebhookAnswer> {
+export async function getWebhook(
+  url: string,
+  params: WebhookParams,
+  authToken = TEST_AUTH_TOKEN,
+): Promise<WebhookAnswer> {
   const full = `${url}?${new URLSearchParams({ ...params }).toString()}`;
   const response = await fetch(full, {
     headers: { 'x-twilio-signature': signature(full, {}, authToken), 'user-agent': 'TwilioProxy/1.1' },

@@ -23,7 +23,12 @@ const routing = {
     [ALWAYS_CLOSED]: {
       mode: 'forward',
       to: [OWNER],
-      hours: { timeZone: 'UTC', open: ['Daily 00:00-24:00'], closed: aroundToday(), outside: { mode: 'auto-reply', message: 'Closed, we open {opens}.' } },
+      hours: {
+        timeZone: 'UTC',
+        open: ['Daily 00:00-24:00'],
+        closed: aroundToday(),
+        outside: { mode: 'auto-reply', message: 'Closed, we open {opens}.' },
+      },
     },
   },
 };
@@ -54,8 +59,10 @@ describe('advanced routing through the local runtime', () => {
     expect(await sms({})).toEqual([{ to: OWNER, body: `${SENDER}: ${fixtures.sms.Body}`, media: [] }]);
   });
 
-  it('relays the owner\'s answer to the sender, forwarding nothing', async () => {
-    expect(await sms({ From: OWNER, Body: `${SENDER}: Yes, 10 to 2` })).toEqual([{ to: SENDER, body: 'Yes, 10 to 2', media: [] }]);
+  it("relays the owner's answer to the sender, forwarding nothing", async () => {
+    expect(await sms({ From: OWNER, Body: `${SENDER}: Yes, 10 to 2` })).toEqual([
+      { to: SENDER, body: 'Yes, 10 to 2', media: [] },
+    ]);
   });
 
   it('hints the owner how to answer when the text has no number', async () => {

@@ -34,7 +34,10 @@ describe('npm run build with an invalid configuration', () => {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     result = await run(npm, ['run', 'build'], { cwd: project.dir, env: { ...process.env, FORCE_COLOR: '0' } }).then(
       ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
-      (failure: { code?: number; stdout?: string; stderr?: string }) => ({ code: failure.code ?? 1, output: `${failure.stdout ?? ''}${failure.stderr ?? ''}` }),
+      (failure: { code?: number; stdout?: string; stderr?: string }) => ({
+        code: failure.code ?? 1,
+        output: `${failure.stdout ?? ''}${failure.stderr ?? ''}`,
+      }),
     );
   });
   afterAll(() => project?.remove());
@@ -45,7 +48,10 @@ describe('npm run build with an invalid configuration', () => {
   });
 
   test.each([
-    ['the number that is not E.164', /error: assets\/routing\.private\.json: numbers\.5551230000: .*not an E\.164 number/],
+    [
+      'the number that is not E.164',
+      /error: assets\/routing\.private\.json: numbers\.5551230000: .*not an E\.164 number/,
+    ],
     ['the target equal to its receiving number', /error: .*numbers\.\+15005550006\.to: .*receiving number itself/],
     ['the unknown mode', /error: .*numbers\.\+15005550007\.mode: .*"shout" is not a mode/],
     ['the field of another mode', /error: .*numbers\.\+15005550008\.to: belongs to mode "forward"/],
@@ -79,10 +85,17 @@ describe('a successful build', () => {
   test('writes one .js per function, named like its source, and nothing else', async () => {
     const built = await readdir(join(project.dir, 'dist', 'functions'));
     expect(built.sort()).toEqual(functions.map((f) => f.replace(/\.ts$/, '.js')).sort());
-    expect(built).toEqual(expect.arrayContaining(['sms.protected.js', 'auto-reply.protected.js', 'forward.protected.js', 'ignore.protected.js']));
+    expect(built).toEqual(
+      expect.arrayContaining([
+        'sms.protected.js',
+        'auto-reply.protected.js',
+        'forward.protected.js',
+        'ignore.protected.js',
+      ]),
+    );
   });
 
-  test('no function requires a project file, or twilio (the runtime\'s Twilio global is used)', async () => {
+  test("no function requires a project file, or twilio (the runtime's Twilio global is used)", async () => {
     for (const file of await readdir(join(project.dir, 'dist', 'functions'))) {
       const code = await readFile(join(project.dir, 'dist', 'functions', file), 'utf8');
       const required = [...code.matchAll(/require\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]);
@@ -96,7 +109,11 @@ describe('a successful build', () => {
     try {
       for (const file of await readdir(join(project.dir, 'dist', 'functions'))) {
         await copyFile(join(project.dir, 'dist', 'functions', file), join(alone, file));
-        const { stdout } = await run(process.execPath, ['-e', `process.stdout.write(typeof require(${JSON.stringify(join(alone, file))}).handler)`], { cwd: alone });
+        const { stdout } = await run(
+          process.execPath,
+          ['-e', `process.stdout.write(typeof require(${JSON.stringify(join(alone, file))}).handler)`],
+          { cwd: alone },
+        );
         expect([file, stdout]).toEqual([file, 'function']);
       }
     } finally {

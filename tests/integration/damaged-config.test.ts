@@ -23,7 +23,12 @@ beforeAll(async () => {
     [served, unreadable] = await Promise.all([
       servedProject(built, {
         env: { FORWARD_TO: `${A},not-a-number,${B}` },
-        routing: { numbers: { [BROKEN]: { mode: 'forward', to: ['+1 555 123'] }, [CLOSED]: { mode: 'auto-reply', message: 'We are closed today.' } } },
+        routing: {
+          numbers: {
+            [BROKEN]: { mode: 'forward', to: ['+1 555 123'] },
+            [CLOSED]: { mode: 'auto-reply', message: 'We are closed today.' },
+          },
+        },
       }).then(serve),
       servedProject(built, { routing: '{ "numbers": { "+15005550007": { "mode": "ignore" }, } }' }).then(serve),
     ]);
@@ -39,7 +44,9 @@ describe('an invalid routing entry', () => {
   });
 
   test('leaves the other numbers working', async () => {
-    expect(twimlOf(await postWebhook(served.runtime.url('/sms'), to(CLOSED))).messages).toEqual([{ body: 'We are closed today.', media: [] }]);
+    expect(twimlOf(await postWebhook(served.runtime.url('/sms'), to(CLOSED))).messages).toEqual([
+      { body: 'We are closed today.', media: [] },
+    ]);
   });
 
   test('is logged for the operator', async () => {
@@ -51,7 +58,9 @@ describe('an invalid routing entry', () => {
 
 test('an invalid FORWARD_TO item is dropped; the others are forwarded to', async () => {
   const { messages } = twimlOf(await postWebhook(served.runtime.url('/forward'), params(fixtures.sms)));
-  expect(messages).toEqual([A, B].map((target) => ({ to: target, body: `${SENDER}: ${fixtures.sms.Body}`, media: [] })));
+  expect(messages).toEqual(
+    [A, B].map((target) => ({ to: target, body: `${SENDER}: ${fixtures.sms.Body}`, media: [] })),
+  );
 });
 
 test('a routing file that is not JSON: every number ignored, still 200 and TwiML', async () => {

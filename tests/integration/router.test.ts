@@ -50,7 +50,9 @@ describe('/sms with a routing file', () => {
   });
 
   test('an auto-reply entry replies with its message', async () => {
-    expect(twimlOf(await postWebhook(url('/sms'), to(CLOSED))).messages).toEqual([{ body: 'We are closed today.', media: [] }]);
+    expect(twimlOf(await postWebhook(url('/sms'), to(CLOSED))).messages).toEqual([
+      { body: 'We are closed today.', media: [] },
+    ]);
   });
 
   test('an ignore entry answers <Response/>', async () => {
@@ -63,27 +65,41 @@ describe('/sms with a routing file', () => {
 
   test('a WhatsApp message is routed by its number', async () => {
     const event = params(fixtures.whatsapp, { To: `whatsapp:${CLOSED}` });
-    expect(twimlOf(await postWebhook(url('/sms'), event)).messages).toEqual([{ body: 'We are closed today.', media: [] }]);
+    expect(twimlOf(await postWebhook(url('/sms'), event)).messages).toEqual([
+      { body: 'We are closed today.', media: [] },
+    ]);
   });
 
   test('an MMS is forwarded with its pictures', async () => {
     const { messages } = twimlOf(await postWebhook(url('/sms'), params(fixtures.mms, { To: SALES })));
-    expect(messages).toEqual([{ to: A, body: `${SENDER} (sales line): ${fixtures.mms.Body}`, media: [fixtures.mms.MediaUrl0, fixtures.mms.MediaUrl1] }]);
+    expect(messages).toEqual([
+      {
+        to: A,
+        body: `${SENDER} (sales line): ${fixtures.mms.Body}`,
+        media: [fixtures.mms.MediaUrl0, fixtures.mms.MediaUrl1],
+      },
+    ]);
   });
 
   test('a message from the receiving number itself is never forwarded', async () => {
-    expect(twimlOf(await postWebhook(url('/sms'), params(fixtures.sms, { From: SALES, To: SALES }))).messages).toEqual([]);
+    expect(twimlOf(await postWebhook(url('/sms'), params(fixtures.sms, { From: SALES, To: SALES }))).messages).toEqual(
+      [],
+    );
   });
 });
 
 describe('the fixed-mode endpoints read the environment only', () => {
   test('/forward forwards to FORWARD_TO, whatever the routing file says', async () => {
     const { messages } = twimlOf(await postWebhook(url('/forward'), to(QUIET)));
-    expect(messages).toEqual([A, B].map((target) => ({ to: target, body: `${SENDER}: ${fixtures.sms.Body}`, media: [] })));
+    expect(messages).toEqual(
+      [A, B].map((target) => ({ to: target, body: `${SENDER}: ${fixtures.sms.Body}`, media: [] })),
+    );
   });
 
   test('/auto-reply replies with AUTO_REPLY_MESSAGE, whatever the routing file says', async () => {
-    expect(twimlOf(await postWebhook(url('/auto-reply'), to(CLOSED))).messages).toEqual([{ body: 'Back soon & thanks', media: [] }]);
+    expect(twimlOf(await postWebhook(url('/auto-reply'), to(CLOSED))).messages).toEqual([
+      { body: 'Back soon & thanks', media: [] },
+    ]);
   });
 
   test('/ignore answers <Response/>', async () => {
@@ -99,8 +115,13 @@ describe('under twilio-run --live (the default)', () => {
     const before = await readFile(file, 'utf8');
     expect(twimlOf(await postWebhook(url('/sms'), to(QUIET))).messages).toEqual([]);
     try {
-      await writeFile(file, JSON.stringify({ numbers: { [QUIET]: { mode: 'auto-reply', message: 'Edited while serving' } } }));
-      expect(twimlOf(await postWebhook(url('/sms'), to(QUIET))).messages).toEqual([{ body: 'Edited while serving', media: [] }]);
+      await writeFile(
+        file,
+        JSON.stringify({ numbers: { [QUIET]: { mode: 'auto-reply', message: 'Edited while serving' } } }),
+      );
+      expect(twimlOf(await postWebhook(url('/sms'), to(QUIET))).messages).toEqual([
+        { body: 'Edited while serving', media: [] },
+      ]);
     } finally {
       await writeFile(file, before);
     }

@@ -24,11 +24,15 @@ afterAll(() => served?.close());
 
 describe('every endpoint, zero configuration', () => {
   test('/sms auto-replies with the default text', async () => {
-    expect(twimlOf(await postWebhook(url('/sms'), params(fixtures.sms)))).toEqual({ messages: [{ body: DEFAULT_REPLY, media: [] }] });
+    expect(twimlOf(await postWebhook(url('/sms'), params(fixtures.sms)))).toEqual({
+      messages: [{ body: DEFAULT_REPLY, media: [] }],
+    });
   });
 
   test('/auto-reply auto-replies with the default text', async () => {
-    expect(twimlOf(await postWebhook(url('/auto-reply'), params(fixtures.mms)))).toEqual({ messages: [{ body: DEFAULT_REPLY, media: [] }] });
+    expect(twimlOf(await postWebhook(url('/auto-reply'), params(fixtures.mms)))).toEqual({
+      messages: [{ body: DEFAULT_REPLY, media: [] }],
+    });
   });
 
   test('/forward, with no FORWARD_TO, answers <Response/>', async () => {
@@ -48,9 +52,11 @@ describe('every endpoint, zero configuration', () => {
   });
 });
 
-describe('a GET webhook (the number\'s SmsMethod is GET)', () => {
+describe("a GET webhook (the number's SmsMethod is GET)", () => {
   test('/sms reads the query string', async () => {
-    expect(twimlOf(await getWebhook(url('/sms'), params(fixtures.sms)))).toEqual({ messages: [{ body: DEFAULT_REPLY, media: [] }] });
+    expect(twimlOf(await getWebhook(url('/sms'), params(fixtures.sms)))).toEqual({
+      messages: [{ body: DEFAULT_REPLY, media: [] }],
+    });
   });
 
   test('/sms reads a keyword from the query string', async () => {
@@ -70,7 +76,14 @@ describe('odd input over HTTP: always 200, text/xml, well-formed', () => {
     ['markup characters', params(fixtures.sms, { Body: `& < > " ' ]]>` })],
     ['emoji', params(fixtures.sms, { Body: '😀 🇫🇷 👩‍👩‍👧' })],
     ['a TwiML injection', params(fixtures.sms, { Body: '</Message><Message to="+15559999999">x</Message>' })],
-    ['NUL and control characters', params(fixtures.sms, { Body: 'a\u0000b\u0001c\u001Fd', From: `${SENDER}\u0000`, MediaUrl0: 'https://x.example/\u0000' })],
+    [
+      'NUL and control characters',
+      params(fixtures.sms, {
+        Body: 'a\u0000b\u0001c\u001Fd',
+        From: `${SENDER}\u0000`,
+        MediaUrl0: 'https://x.example/\u0000',
+      }),
+    ],
     ['lone surrogates', params(fixtures.sms, { Body: 'a\uD800b\uDC00c' })],
     ['U+FFFE and U+FFFF', params(fixtures.sms, { Body: '\uFFFE\uFFFF' })],
   ];
@@ -82,8 +95,11 @@ describe('odd input over HTTP: always 200, text/xml, well-formed', () => {
     }
   });
 
-  test('a sender\'s text containing markup comes back as text, not as TwiML', async () => {
-    const answer = await postWebhook(url('/sms'), params(fixtures.sms, { Body: '</Message><Message to="+15559999999">x</Message>' }));
+  test("a sender's text containing markup comes back as text, not as TwiML", async () => {
+    const answer = await postWebhook(
+      url('/sms'),
+      params(fixtures.sms, { Body: '</Message><Message to="+15559999999">x</Message>' }),
+    );
     expect(twimlOf(answer).messages).toEqual([{ body: DEFAULT_REPLY, media: [] }]);
   });
 });

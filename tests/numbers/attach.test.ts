@@ -8,7 +8,8 @@ import { contextFor, tempProject } from '../helpers/numbers-cli';
 
 const URL_ = 'https://switchboard-1234-dev.twil.io/sms';
 const APP = `AP${'6'.repeat(32)}`;
-const backups = async (cwd: string): Promise<string[]> => readdir(join(cwd, '.twilioserverless', 'backups')).catch(() => []);
+const backups = async (cwd: string): Promise<string[]> =>
+  readdir(join(cwd, '.twilioserverless', 'backups')).catch(() => []);
 
 describe('attachNumbers', () => {
   let api: FakeTwilioApi;
@@ -18,11 +19,20 @@ describe('attachNumbers', () => {
     cwd = await tempProject();
   });
   afterEach(() => api.close());
-  const request = (numbers: AttachRequest['numbers'], extra: Partial<AttachRequest> = {}): AttachRequest => ({ url: URL_, numbers, command: 'test', ...extra });
+  const request = (numbers: AttachRequest['numbers'], extra: Partial<AttachRequest> = {}): AttachRequest => ({
+    url: URL_,
+    numbers,
+    command: 'test',
+    ...extra,
+  });
 
   it('changes exactly the chosen numbers: SMS URL and method set, SMS app cleared, voice and the rest untouched', async () => {
     const all = api.addNumbers(5);
-    const withApp = api.addNumber('+12025550999', { sms_application_sid: APP, sms_method: 'GET', voice_url: 'https://example.com/voice' });
+    const withApp = api.addNumber('+12025550999', {
+      sms_application_sid: APP,
+      sms_method: 'GET',
+      voice_url: 'https://example.com/voice',
+    });
     const before = api.allNumbers();
     const chosen = [all[1]?.phone_number ?? '', withApp.sid];
     const report = await attachNumbers(contextFor(api, cwd), request(chosen));
@@ -30,7 +40,13 @@ describe('attachNumbers', () => {
     for (const n of before) {
       const after = api.number(n.sid);
       if (chosen.includes(n.phone_number) || chosen.includes(n.sid)) {
-        expect(after).toEqual({ ...n, sms_url: URL_, sms_method: 'POST', sms_application_sid: '', date_updated: after.date_updated });
+        expect(after).toEqual({
+          ...n,
+          sms_url: URL_,
+          sms_method: 'POST',
+          sms_application_sid: '',
+          date_updated: after.date_updated,
+        });
       } else {
         expect(after).toEqual(n);
       }
@@ -38,7 +54,11 @@ describe('attachNumbers', () => {
     expect(api.writes()).toBe(2);
     // SmsApplicationSid is sent (as '') only to the number that had one.
     const posts = api.requests.filter((r) => r.method === 'POST');
-    expect(posts.find((p) => p.path.includes(withApp.sid))?.form).toEqual({ SmsUrl: URL_, SmsMethod: 'POST', SmsApplicationSid: '' });
+    expect(posts.find((p) => p.path.includes(withApp.sid))?.form).toEqual({
+      SmsUrl: URL_,
+      SmsMethod: 'POST',
+      SmsApplicationSid: '',
+    });
     expect(posts.find((p) => p.path.includes(all[1]?.sid ?? ''))?.form).toEqual({ SmsUrl: URL_ });
   });
 
@@ -48,7 +68,9 @@ describe('attachNumbers', () => {
     expect(first.backup).not.toBeNull();
     const saved = await readBackup(cwd, first.backup ?? '');
     expect(saved.accountSid).toBe(api.accountSid);
-    expect(saved.numbers).toEqual([expect.objectContaining({ sid: n?.sid, smsUrl: 'https://old.example/sms', smsMethod: 'GET' })]);
+    expect(saved.numbers).toEqual([
+      expect.objectContaining({ sid: n?.sid, smsUrl: 'https://old.example/sms', smsMethod: 'GET' }),
+    ]);
     const writes = api.writes();
     const rerun = await attachNumbers(contextFor(api, cwd), request([n?.sid ?? '']));
     expect(rerun).toMatchObject({ backup: null, results: [{ outcome: 'unchanged' }] });
@@ -68,7 +90,9 @@ describe('attachNumbers', () => {
 
   it('an unknown number stops everything before any write, naming it', async () => {
     const [n] = api.addNumbers(1);
-    const error = await attachNumbers(contextFor(api, cwd), request([n?.phone_number ?? '', '+12025550177'])).catch((e: unknown) => e);
+    const error = await attachNumbers(contextFor(api, cwd), request([n?.phone_number ?? '', '+12025550177'])).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).problems).toEqual([expect.stringContaining('+12025550177')]);
     expect(api.writes()).toBe(0);
@@ -76,7 +100,10 @@ describe('attachNumbers', () => {
   });
 
   it('refuses malformed flags without calling Twilio', async () => {
-    const error = await attachNumbers(contextFor(api, cwd), request([], { url: 'ftp://x', fallbackUrl: 'nope', concurrency: 0, country: 'XX' })).catch((e: unknown) => e);
+    const error = await attachNumbers(
+      contextFor(api, cwd),
+      request([], { url: 'ftp://x', fallbackUrl: 'nope', concurrency: 0, country: 'XX' }),
+    ).catch((e: unknown) => e);
     expect((error as InputError).problems).toHaveLength(5);
     expect(api.stats.requests).toBe(0);
   });
@@ -98,10 +125,16 @@ describe('attachNumbers', () => {
     expect(await backups(cwd)).toEqual([]);
   });
 
-  it('knows this project\'s numbers from deploy.json of the same account', async () => {
+  it("knows this project's numbers from deploy.json of the same account", async () => {
     const [n] = api.addNumbers(1);
     await mkdir(join(cwd, '.twilioserverless'), { recursive: true });
-    const record = { accountSid: api.accountSid, serviceSid: `ZS${'7'.repeat(32)}`, environment: 'dev', domain: 'switchboard-1234-dev.twil.io', functions: { '/sms': URL_ } };
+    const record = {
+      accountSid: api.accountSid,
+      serviceSid: `ZS${'7'.repeat(32)}`,
+      environment: 'dev',
+      domain: 'switchboard-1234-dev.twil.io',
+      functions: { '/sms': URL_ },
+    };
     await writeFile(join(cwd, '.twilioserverless', 'deploy.json'), JSON.stringify(record));
     const report = await attachNumbers(contextFor(api, cwd), request([n?.sid ?? ''], { dryRun: true }));
     expect(report.projectDomain).toBe('switchboard-1234-dev.twil.io');

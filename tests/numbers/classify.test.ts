@@ -4,7 +4,12 @@ import type { SmsRouting } from '../../src/numbers/types';
 const APP = `AP${'1'.repeat(32)}`;
 const SERVICE = { serviceSid: `MG${'2'.repeat(32)}`, friendlyName: 'Marketing' };
 const routing = (fields: Partial<SmsRouting>): SmsRouting => ({
-  smsUrl: '', smsMethod: 'POST', smsFallbackUrl: '', smsFallbackMethod: 'POST', smsApplicationSid: '', ...fields,
+  smsUrl: '',
+  smsMethod: 'POST',
+  smsFallbackUrl: '',
+  smsFallbackMethod: 'POST',
+  smsApplicationSid: '',
+  ...fields,
 });
 
 describe('classifyUrl', () => {
@@ -23,8 +28,13 @@ describe('classifyUrl', () => {
   });
 
   it('recognises this project by its deployed domain, with the path', () => {
-    expect(classifyUrl('https://switchboard-1234-dev.twil.io/forward', 'switchboard-1234-dev.twil.io')).toEqual({ routing: 'this-project', path: '/forward' });
-    expect(classifyUrl('https://someone-else-9-dev.twil.io/sms', 'switchboard-1234-dev.twil.io').routing).toBe('function');
+    expect(classifyUrl('https://switchboard-1234-dev.twil.io/forward', 'switchboard-1234-dev.twil.io')).toEqual({
+      routing: 'this-project',
+      path: '/forward',
+    });
+    expect(classifyUrl('https://someone-else-9-dev.twil.io/sms', 'switchboard-1234-dev.twil.io').routing).toBe(
+      'function',
+    );
   });
 });
 
@@ -36,8 +46,11 @@ describe('classify', () => {
     });
   });
 
-  it('an SMS application overrides the number\'s own URL', () => {
-    expect(classify(routing({ smsApplicationSid: APP, smsUrl: 'https://example.com' }))).toEqual({ routing: 'twiml-app', overriddenBy: APP });
+  it("an SMS application overrides the number's own URL", () => {
+    expect(classify(routing({ smsApplicationSid: APP, smsUrl: 'https://example.com' }))).toEqual({
+      routing: 'twiml-app',
+      overriddenBy: APP,
+    });
   });
 
   it('otherwise the URL decides and nothing overrides it', () => {
@@ -55,7 +68,9 @@ describe('describe and redactUrl', () => {
   });
 
   it('says the method and the kind', () => {
-    expect(describeRouting(routing({ smsUrl: 'https://example.com/sms', smsMethod: 'GET' }))).toBe('webhook https://example.com/sms (GET)');
+    expect(describeRouting(routing({ smsUrl: 'https://example.com/sms', smsMethod: 'GET' }))).toBe(
+      'webhook https://example.com/sms (GET)',
+    );
     expect(describeRouting(routing({ smsApplicationSid: APP }))).toBe(`twiml-app ${APP}`);
   });
 });

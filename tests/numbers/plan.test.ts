@@ -4,20 +4,32 @@ import type { PhoneNumberState } from '../../src/numbers/types';
 const APP = `AP${'1'.repeat(32)}`;
 const URL_ = 'https://switchboard-1234-dev.twil.io/sms';
 const number = (sid: string, fields: Partial<PhoneNumberState> = {}): PhoneNumberState => ({
-  sid, phoneNumber: '+12025550100', smsUrl: 'https://demo.twilio.com/welcome/sms/reply', smsMethod: 'POST',
-  smsFallbackUrl: '', smsFallbackMethod: 'POST', smsApplicationSid: '', ...fields,
+  sid,
+  phoneNumber: '+12025550100',
+  smsUrl: 'https://demo.twilio.com/welcome/sms/reply',
+  smsMethod: 'POST',
+  smsFallbackUrl: '',
+  smsFallbackMethod: 'POST',
+  smsApplicationSid: '',
+  ...fields,
 });
 
 describe('attach plan', () => {
   it('sets the URL and POST, and sends SmsApplicationSid only to clear one that is set', () => {
     expect(diff(number('PN1', { smsMethod: 'GET' }), attachTarget(URL_))).toEqual({ smsUrl: URL_, smsMethod: 'POST' });
-    expect(diff(number('PN1', { smsApplicationSid: APP }), attachTarget(URL_))).toEqual({ smsUrl: URL_, smsApplicationSid: '' });
+    expect(diff(number('PN1', { smsApplicationSid: APP }), attachTarget(URL_))).toEqual({
+      smsUrl: URL_,
+      smsApplicationSid: '',
+    });
   });
 
   it('leaves the fallback alone unless one is given', () => {
-    expect(diff(number('PN1', { smsFallbackUrl: 'https://old.example/fb' }), attachTarget(URL_))).not.toHaveProperty('smsFallbackUrl');
+    expect(diff(number('PN1', { smsFallbackUrl: 'https://old.example/fb' }), attachTarget(URL_))).not.toHaveProperty(
+      'smsFallbackUrl',
+    );
     expect(diff(number('PN1'), attachTarget(URL_, 'https://example.com/fb'))).toEqual({
-      smsUrl: URL_, smsFallbackUrl: 'https://example.com/fb',
+      smsUrl: URL_,
+      smsFallbackUrl: 'https://example.com/fb',
     });
   });
 
@@ -27,7 +39,11 @@ describe('attach plan', () => {
 
   it('lists every number with what it becomes, and warns where a Messaging Service answers instead', () => {
     const service = { serviceSid: `MG${'2'.repeat(32)}`, friendlyName: 'Marketing' };
-    const changes = plan([number('PN1'), number('PN2', { smsUrl: URL_ })], () => attachTarget(URL_), new Map([['PN2', service]]));
+    const changes = plan(
+      [number('PN1'), number('PN2', { smsUrl: URL_ })],
+      () => attachTarget(URL_),
+      new Map([['PN2', service]]),
+    );
     expect(changes.map((c) => [c.number.sid, c.update === null, c.after.smsUrl])).toEqual([
       ['PN1', false, URL_],
       ['PN2', true, URL_],
@@ -40,7 +56,13 @@ describe('attach plan', () => {
 
 describe('restore plan', () => {
   it('puts every field back, clearing fields that were empty', () => {
-    const saved = { smsUrl: '', smsMethod: 'GET', smsFallbackUrl: '', smsFallbackMethod: 'POST', smsApplicationSid: APP };
+    const saved = {
+      smsUrl: '',
+      smsMethod: 'GET',
+      smsFallbackUrl: '',
+      smsFallbackMethod: 'POST',
+      smsApplicationSid: APP,
+    };
     const now = number('PN1', { smsUrl: URL_, smsFallbackUrl: 'https://example.com/fb' });
     expect(diff(now, saved)).toEqual({ smsUrl: '', smsMethod: 'GET', smsFallbackUrl: '', smsApplicationSid: APP });
   });

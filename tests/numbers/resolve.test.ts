@@ -2,7 +2,13 @@ import { parseCountry, readNumberList, resolveNumbers, toE164 } from '../../src/
 import type { PhoneNumberState } from '../../src/numbers/types';
 
 const n = (sid: string, phoneNumber: string): PhoneNumberState => ({
-  sid, phoneNumber, smsUrl: '', smsMethod: 'POST', smsFallbackUrl: '', smsFallbackMethod: 'POST', smsApplicationSid: '',
+  sid,
+  phoneNumber,
+  smsUrl: '',
+  smsMethod: 'POST',
+  smsFallbackUrl: '',
+  smsFallbackMethod: 'POST',
+  smsApplicationSid: '',
 });
 const US = n(`PN${'a'.repeat(32)}`, '+12025550123');
 const UK = n(`PN${'b'.repeat(32)}`, '+442079460018');
@@ -10,7 +16,11 @@ const account = [US, UK];
 
 describe('resolveNumbers', () => {
   it('takes E.164, PN SIDs (any case) and numbers as people type them, each once, in order given', () => {
-    const result = resolveNumbers(['020 7946 0018', US.sid.toLowerCase(), '+1 202-555-0123', '+442079460018'], account, 'GB');
+    const result = resolveNumbers(
+      ['020 7946 0018', US.sid.toLowerCase(), '+1 202-555-0123', '+442079460018'],
+      account,
+      'GB',
+    );
     expect(result.problems).toEqual([]);
     expect(result.numbers.map((x) => x.sid)).toEqual([UK.sid, US.sid]);
     expect(resolveNumbers(['(202) 555-0123'], account, 'US').numbers).toEqual([US]);
@@ -41,6 +51,9 @@ describe('parseCountry and readNumberList', () => {
   });
 
   it('reads one number a line, skipping blanks and # comments, CRLF or not', () => {
-    expect(readNumberList('# sales\r\n+12025550123\r\n\n  (202) 555-0124  \n')).toEqual(['+12025550123', '(202) 555-0124']);
+    expect(readNumberList('# sales\r\n+12025550123\r\n\n  (202) 555-0124  \n')).toEqual([
+      '+12025550123',
+      '(202) 555-0124',
+    ]);
   });
 });

@@ -1,12 +1,23 @@
 import { backoffDelay, retryOptions, withRetry } from '../../src/numbers/retry';
 
 /** Twilio's errors as the SDK throws them (RestException fields), and a network error as axios throws it. */
-const twilioError = (status: number, code: number) => Object.assign(new Error('x'), { status, code, moreInfo: `https://www.twilio.com/docs/errors/${code}` });
+const twilioError = (status: number, code: number) =>
+  Object.assign(new Error('x'), { status, code, moreInfo: `https://www.twilio.com/docs/errors/${code}` });
 const networkError = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 
 function recorder() {
   const waits: number[] = [];
-  return { waits, options: retryOptions({ attempts: 5, throttledAttempts: 7, baseMs: 100, capMs: 1000, random: () => 0.5, sleep: async (ms: number) => void waits.push(ms) }) };
+  return {
+    waits,
+    options: retryOptions({
+      attempts: 5,
+      throttledAttempts: 7,
+      baseMs: 100,
+      capMs: 1000,
+      random: () => 0.5,
+      sleep: async (ms: number) => void waits.push(ms),
+    }),
+  };
 }
 
 describe('backoffDelay', () => {
@@ -38,7 +49,12 @@ describe('withRetry', () => {
   it('gives 429s, which Twilio did not process, a larger budget than 5xx', async () => {
     const { waits, options } = recorder();
     let calls = 0;
-    await expect(withRetry(async () => { calls++; throw twilioError(429, 20429); }, options)).rejects.toMatchObject({ status: 429 });
+    await expect(
+      withRetry(async () => {
+        calls++;
+        throw twilioError(429, 20429);
+      }, options),
+    ).rejects.toMatchObject({ status: 429 });
     expect(calls).toBe(7);
     expect(waits).toHaveLength(6);
   });
@@ -46,15 +62,29 @@ describe('withRetry', () => {
   it('gives up after the last attempt with the last error', async () => {
     const { waits, options } = recorder();
     let calls = 0;
-    await expect(withRetry(async () => { calls++; throw twilioError(503, 20503); }, options)).rejects.toMatchObject({ status: 503 });
+    await expect(
+      withRetry(async () => {
+        calls++;
+        throw twilioError(503, 20503);
+      }, options),
+    ).rejects.toMatchObject({ status: 503 });
     expect(calls).toBe(5);
     expect(waits).toHaveLength(4);
   });
 
-  it.each([[400, 21649], [401, 20003], [404, 20404]])('never retries %i', async (status, code) => {
+  it.each([
+    [400, 21649],
+    [401, 20003],
+    [404, 20404],
+  ])('never retries %i', async (status, code) => {
     const { waits, options } = recorder();
     let calls = 0;
-    await expect(withRetry(async () => { calls++; throw twilioError(status, code); }, options)).rejects.toMatchObject({ code });
+    await expect(
+      withRetry(async () => {
+        calls++;
+        throw twilioError(status, code);
+      }, options),
+    ).rejects.toMatchObject({ code });
     expect(calls).toBe(1);
     expect(waits).toEqual([]);
   });

@@ -10,19 +10,28 @@ describe('numbersStatus', () => {
   let api: FakeTwilioApi;
   afterEach(() => api.close());
 
-  it('says where each number\'s SMS go and what overrides its own URL', async () => {
+  it("says where each number's SMS go and what overrides its own URL", async () => {
     api = await FakeTwilioApi.start();
     const cwd = await tempProject();
     await mkdir(join(cwd, '.twilioserverless'));
-    await writeFile(join(cwd, '.twilioserverless', 'deploy.json'), JSON.stringify({
-      accountSid: api.accountSid, serviceSid: `ZS${'1'.repeat(32)}`, environment: 'dev', domain: DOMAIN, functions: { '/sms': `https://${DOMAIN}/sms` },
-    }));
+    await writeFile(
+      join(cwd, '.twilioserverless', 'deploy.json'),
+      JSON.stringify({
+        accountSid: api.accountSid,
+        serviceSid: `ZS${'1'.repeat(32)}`,
+        environment: 'dev',
+        domain: DOMAIN,
+        functions: { '/sms': `https://${DOMAIN}/sms` },
+      }),
+    );
     const app = `AP${'2'.repeat(32)}`;
     const n = {
       project: api.addNumber('+12025550001', { sms_url: `https://${DOMAIN}/forward` }),
       fn: api.addNumber('+12025550002', { sms_url: 'https://other-5678.twil.io/x' }),
       bin: api.addNumber('+12025550003', { sms_url: `https://handler.twilio.com/twiml/EH${'3'.repeat(32)}` }),
-      studio: api.addNumber('+12025550004', { sms_url: `https://webhooks.twilio.com/v1/Accounts/${api.accountSid}/Flows/FW${'4'.repeat(32)}` }),
+      studio: api.addNumber('+12025550004', {
+        sms_url: `https://webhooks.twilio.com/v1/Accounts/${api.accountSid}/Flows/FW${'4'.repeat(32)}`,
+      }),
       app: api.addNumber('+12025550005', { sms_application_sid: app }),
       service: api.addNumber('+12025550006', { sms_url: `https://${DOMAIN}/sms` }),
       deferred: api.addNumber('+12025550007', { sms_url: 'https://example.com/hook?key=abc' }),

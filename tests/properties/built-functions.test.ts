@@ -64,12 +64,21 @@ describe.each(ENDPOINTS)('dist/functions/%s.protected.js', (endpoint) => {
         if (calls !== 1) throw new Error(`called back ${calls} times`);
 
         const sender = numberOf(raw(params, 'From'));
-        const targets = endpoint === 'sms' ? configuredTargets(generated, numberOf(raw(params, 'To'))) : endpoint === 'forward' ? forwardTo(generated) : new Set<string>();
+        const targets =
+          endpoint === 'sms'
+            ? configuredTargets(generated, numberOf(raw(params, 'To')))
+            : endpoint === 'forward'
+              ? forwardTo(generated)
+              : new Set<string>();
         const silent = endpoint === 'ignore' || (endpoint === 'sms' && ignores(generated, numberOf(raw(params, 'To'))));
         const answer = checkAnswer(twiml, { event: params, recipients: targets.has(sender) ? 'any' : targets, silent });
-        if (endpoint === 'auto-reply' && answer.messages.some((m) => m.to !== undefined)) throw new Error('/auto-reply sent to someone else than the sender');
+        if (endpoint === 'auto-reply' && answer.messages.some((m) => m.to !== undefined))
+          throw new Error('/auto-reply sent to someone else than the sender');
         if (answer.messages.length > 0) answered++;
-        if (errors.mock.calls.length > 0) throw new Error(`the catch-all was needed: ${errors.mock.calls.map((c: unknown[]) => c.map(String).join(' ')).join('\n')}`);
+        if (errors.mock.calls.length > 0)
+          throw new Error(
+            `the catch-all was needed: ${errors.mock.calls.map((c: unknown[]) => c.map(String).join(' ')).join('\n')}`,
+          );
       }),
       settings(RUNS),
     );

@@ -31,7 +31,8 @@ export async function loadBuilt(): Promise<Built> {
   const handlers = new Map<Endpoint, ServerlessFunctionSignature>();
   for (const endpoint of ENDPOINTS) {
     const loaded = require(join(dir, `${endpoint}.protected.js`)) as { handler?: ServerlessFunctionSignature };
-    if (typeof loaded.handler !== 'function') throw new Error(`dist/functions/${endpoint}.protected.js exports no handler`);
+    if (typeof loaded.handler !== 'function')
+      throw new Error(`dist/functions/${endpoint}.protected.js exports no handler`);
     handlers.set(endpoint, loaded.handler);
   }
   installTwilio();

@@ -46,7 +46,8 @@ export interface GeneratedConfig {
 const MODES: readonly Mode[] = ['auto-reply', 'forward', 'ignore'];
 const mode = fc.constantFrom(...MODES);
 const placeholder = (names: readonly string[]) => fc.constantFrom(...names.map((n) => `{${n}}`), INJECTION);
-const valid = (schema: typeof ReplyText | typeof ForwardTemplate) => (text: string) => validate(schema, text).problems.length === 0;
+const valid = (schema: typeof ReplyText | typeof ForwardTemplate) => (text: string) =>
+  validate(schema, text).problems.length === 0;
 
 /** Configured text may hold anything but what XML can't carry (the build refuses that: tests/security). */
 const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -56,8 +57,13 @@ const replyText = (names: readonly string[]) =>
   carried(fc.oneof(textWith(placeholder(names)), longText)).filter(valid(ReplyText));
 const entryReply = replyText(['From', 'To']);
 const outsideReply = replyText(['From', 'To', 'opens']);
-const template = carried(fc.oneof(textWith(placeholder(['From', 'To', 'Body'])), longText, fc.constantFrom('{Body}', '{From}: {Body}', '{Body}{Body}{Body}')))
-  .filter(valid(ForwardTemplate));
+const template = carried(
+  fc.oneof(
+    textWith(placeholder(['From', 'To', 'Body'])),
+    longText,
+    fc.constantFrom('{Body}', '{From}: {Body}', '{Body}{Body}{Body}'),
+  ),
+).filter(valid(ForwardTemplate));
 
 const mediaUrl = fc.oneof(
   fc.webUrl({ withQueryParameters: true, withFragments: true }),
@@ -66,17 +72,29 @@ const mediaUrl = fc.oneof(
 const media = fc.array(mediaUrl, { minLength: 1, maxLength: 10 });
 const targets = fc.subarray([...TARGETS], { minLength: 1 });
 const patterns = fc.subarray([...POOL, '+1900*', '+1555*', '+44*', '+1*', '+3361234567*']);
-const keywordWord = fc.oneof(fc.constantFrom(...ANSWERED), fc.stringMatching(/^[A-Za-z0-9]{1,6}$/)).filter((w) => validate(Keyword, w).problems.length === 0);
+const keywordWord = fc
+  .oneof(fc.constantFrom(...ANSWERED), fc.stringMatching(/^[A-Za-z0-9]{1,6}$/))
+  .filter((w) => validate(Keyword, w).problems.length === 0);
 const keywords = fc.dictionary(keywordWord, fc.oneof(entryReply, outsideReply), { maxKeys: 3 });
 const duration = fc.constantFrom('1m', '30m', '12h', '7d', '365d');
 
 const day = fc.constantFrom('Sun', 'Mon', 'tue', 'Wed', 'Thu', 'FRI', 'Sat');
-const days = fc.oneof(day, fc.tuple(day, day).map(([a, b]) => `${a}-${b}`), fc.constant('Daily'), fc.uniqueArray(day, { minLength: 1, maxLength: 3 }).map((d) => d.join(',')));
-const hhmm = (minute: number) => (minute === 1440 ? '24:00' : `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`);
+const days = fc.oneof(
+  day,
+  fc.tuple(day, day).map(([a, b]) => `${a}-${b}`),
+  fc.constant('Daily'),
+  fc.uniqueArray(day, { minLength: 1, maxLength: 3 }).map((d) => d.join(',')),
+);
+const hhmm = (minute: number) =>
+  minute === 1440
+    ? '24:00'
+    : `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 const window = fc
   .tuple(days, fc.integer({ min: 0, max: 1439 }), fc.integer({ min: 1, max: 1440 }))
   .map(([d, start, length]) => `${d} ${hhmm(start)}-${hhmm(Math.min(1440, start + length))}`);
-const localDate = fc.date({ min: new Date('2024-01-01'), max: new Date('2028-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const localDate = fc
+  .date({ min: new Date('2024-01-01'), max: new Date('2028-12-31'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 
 function fieldsFor(m: Mode | undefined, reply: fc.Arbitrary<string>): fc.Arbitrary<RuleFields> {
   switch (m) {
@@ -94,7 +112,14 @@ function fieldsFor(m: Mode | undefined, reply: fc.Arbitrary<string>): fc.Arbitra
 const outside = mode.chain((m) => fieldsFor(m, outsideReply)) as fc.Arbitrary<RuleFields & { mode: Mode }>;
 const hours = fc.record(
   {
-    timeZone: fc.constantFrom('America/New_York', 'Europe/London', 'Asia/Kolkata', 'UTC', 'Pacific/Chatham', 'Australia/Lord_Howe'),
+    timeZone: fc.constantFrom(
+      'America/New_York',
+      'Europe/London',
+      'Asia/Kolkata',
+      'UTC',
+      'Pacific/Chatham',
+      'Australia/Lord_Howe',
+    ),
     open: fc.array(window, { minLength: 1, maxLength: 3 }),
     closed: fc.array(localDate, { maxLength: 5 }),
     outside,
@@ -112,7 +137,13 @@ const defined = <T extends object>(value: T): T => JSON.parse(JSON.stringify(val
 const entry: fc.Arbitrary<Entry> = fc
   .tuple(
     fc.option(mode, { nil: undefined }).chain((m) => fieldsFor(m, entryReply)),
-    fc.record({ keywords: sometimes(keywords, 3), block: sometimes(patterns, 6), allow: sometimes(patterns, 8), hours: sometimes(hours, 2), replyOncePer: sometimes(duration, 4) }),
+    fc.record({
+      keywords: sometimes(keywords, 3),
+      block: sometimes(patterns, 6),
+      allow: sometimes(patterns, 8),
+      hours: sometimes(hours, 2),
+      replyOncePer: sometimes(duration, 4),
+    }),
   )
   .map(([fields, extra]) => defined({ ...fields, ...extra }));
 
@@ -129,7 +160,9 @@ const routingFile: fc.Arbitrary<RoutingFileShape> = fc
 const envArbitrary = fc.record(
   {
     AUTO_REPLY_MESSAGE: fc.oneof(entryReply, fc.constant('')),
-    FORWARD_TO: fc.subarray([...TARGETS]).chain((list) => fc.constantFrom(list.join(','), list.join(' , '), ` ${list.join(',')},`)),
+    FORWARD_TO: fc
+      .subarray([...TARGETS])
+      .chain((list) => fc.constantFrom(list.join(','), list.join(' , '), ` ${list.join(',')},`)),
     FORWARD_TEMPLATE: template,
     DEFAULT_MODE: mode,
     AUTO_REPLY_MEDIA_URL: mediaUrl,
@@ -148,9 +181,16 @@ function repaired(env: Record<string, string>, routing: RoutingFileShape | undef
   const fixed: Record<string, string> = { ...env };
   const defaultMode = fixed.DEFAULT_MODE ?? 'auto-reply';
   const entries = Object.values(routing?.numbers ?? {});
-  const needsForwardTo = defaultMode === 'forward' || entries.some((e) => forwardsWithoutTargets(e, defaultMode) || (e.hours !== undefined && forwardsWithoutTargets(e.hours.outside, defaultMode)));
+  const needsForwardTo =
+    defaultMode === 'forward' ||
+    entries.some(
+      (e) =>
+        forwardsWithoutTargets(e, defaultMode) ||
+        (e.hours !== undefined && forwardsWithoutTargets(e.hours.outside, defaultMode)),
+    );
   if (needsForwardTo && (fixed.FORWARD_TO ?? '').trim().replace(/,/g, '') === '') fixed.FORWARD_TO = TARGETS[0];
-  if (fixed.AUTO_REPLY_ONCE_PER !== undefined || entries.some((e) => e.replyOncePer !== undefined)) fixed.SYNC_SERVICE_SID = SYNC_SID;
+  if (fixed.AUTO_REPLY_ONCE_PER !== undefined || entries.some((e) => e.replyOncePer !== undefined))
+    fixed.SYNC_SERVICE_SID = SYNC_SID;
   return routing === undefined ? { env: fixed } : { env: fixed, routing };
 }
 
@@ -163,13 +203,19 @@ export function load(generated: GeneratedConfig): Config {
   const text = generated.routing === undefined ? undefined : JSON.stringify(generated.routing);
   const { config, problems } = loadConfig(generated.env, text);
   const errors = problems.filter((p) => p.level === 'error');
-  if (errors.length > 0) throw new Error(`the generator made an invalid configuration:\n${errors.map(formatProblem).join('\n')}`);
+  if (errors.length > 0)
+    throw new Error(`the generator made an invalid configuration:\n${errors.map(formatProblem).join('\n')}`);
   return config;
 }
 
 /** Numbers a forward from `to` may send to: FORWARD_TO, and every target its routing entry names. */
 export function configuredTargets(generated: GeneratedConfig, receiving: string | undefined): Set<string> {
-  const found = new Set((generated.env.FORWARD_TO ?? '').split(',').map((n) => n.trim()).filter((n) => n !== ''));
+  const found = new Set(
+    (generated.env.FORWARD_TO ?? '')
+      .split(',')
+      .map((n) => n.trim())
+      .filter((n) => n !== ''),
+  );
   const entry = receiving === undefined ? undefined : generated.routing?.numbers[receiving];
   for (const list of [entry?.to, entry?.hours?.outside.to]) for (const n of list ?? []) found.add(n);
   return found;

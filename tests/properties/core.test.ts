@@ -20,11 +20,15 @@ const RUNS = 2000;
 const now = fc.date({ min: new Date('2024-01-01'), max: new Date('2028-12-31'), noInvalidDate: true });
 /** What the store returns is data from outside: any text, a number of the pools, the sender's own. */
 const facts: fc.Arbitrary<Facts> = fc.record(
-  { lastSender: fc.oneof(fc.constantFrom(...POOL), fragment, fc.constantFrom('whatsapp:+15551230001', '+0', '')), repliedRecently: fc.boolean() },
+  {
+    lastSender: fc.oneof(fc.constantFrom(...POOL), fragment, fc.constantFrom('whatsapp:+15551230001', '+0', '')),
+    repliedRecently: fc.boolean(),
+  },
   { requiredKeys: [] },
 );
 
-const render = (decision: Parameters<typeof renderTwiml>[0]): string => renderTwiml(decision, twilio.twiml.MessagingResponse).toString();
+const render = (decision: Parameters<typeof renderTwiml>[0]): string =>
+  renderTwiml(decision, twilio.twiml.MessagingResponse).toString();
 
 describe('/sms core: any event, any valid configuration, any time, any memory', () => {
   test('answers well-formed, bounded TwiML to configured targets only, never to keywords', () => {
@@ -57,9 +61,11 @@ describe.each(['auto-reply', 'forward', 'ignore'] as const)('/%s core: any event
         const config = load(generated);
         const decision = decideWithPolicy(readInbound(event), policyForMode(config.env, mode), at, remembered);
         const forwardTo = new Set(config.env.forwardTo);
-        const recipients = mode !== 'forward' ? new Set<string>() : forwardTo.has(numberOf(raw(event, 'From'))) ? 'any' : forwardTo;
+        const recipients =
+          mode !== 'forward' ? new Set<string>() : forwardTo.has(numberOf(raw(event, 'From'))) ? 'any' : forwardTo;
         const answer = checkAnswer(render(decision), { event, recipients, silent: mode === 'ignore' });
-        if (mode === 'auto-reply' && answer.messages.some((m) => m.to !== undefined)) throw new Error('/auto-reply sent to someone else than the sender');
+        if (mode === 'auto-reply' && answer.messages.some((m) => m.to !== undefined))
+          throw new Error('/auto-reply sent to someone else than the sender');
       }),
       settings(RUNS),
     );

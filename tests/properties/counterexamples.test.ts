@@ -13,28 +13,47 @@ import { parseTwiml, type ParsedTwiml } from '../helpers/twiml';
 const NOW = new Date('2024-01-01T00:00:00Z');
 const MEDIA = 'https://api.twilio.com/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages/MM0a/Media/ME0a';
 
-function answer(env: Record<string, string>, event: Record<string, string>, mode?: 'forward', facts: Facts = {}): ParsedTwiml {
+function answer(
+  env: Record<string, string>,
+  event: Record<string, string>,
+  mode?: 'forward',
+  facts: Facts = {},
+): ParsedTwiml {
   const { config } = loadConfig(env);
   const message = readInbound(event);
   const policy = mode === undefined ? policyForNumber(config, message.to) : policyForMode(config.env, mode);
-  return parseTwiml(renderTwiml(decideWithPolicy(message, policy, NOW, facts), twilio.twiml.MessagingResponse).toString());
+  return parseTwiml(
+    renderTwiml(decideWithPolicy(message, policy, NOW, facts), twilio.twiml.MessagingResponse).toString(),
+  );
 }
 
 test.each([
   ['FORWARD_TEMPLATE', '\u0000'],
   ['AUTO_REPLY_MESSAGE', '\uD800'],
   ['AUTO_REPLY_MEDIA_URL', 'https://example.com/\u0001'],
-])('a configured %s holding a character XML forbids is refused (the builder would throw on every answer)', (name, value) => {
-  const { config, problems } = loadConfig({ [name]: value, FORWARD_TO: '+15551230001' });
-  expect(problems).toEqual([expect.objectContaining({ level: 'error', where: name, message: expect.stringContaining('XML cannot carry') })]);
-  // At run time the default is used instead, so the function still answers.
-  expect(config.env.forwardTemplate + config.env.autoReplyMessage + config.env.autoReplyMedia.join('')).not.toMatch(/[\u0000-\u0008\uD800]/);
-});
+])(
+  'a configured %s holding a character XML forbids is refused (the builder would throw on every answer)',
+  (name, value) => {
+    const { config, problems } = loadConfig({ [name]: value, FORWARD_TO: '+15551230001' });
+    expect(problems).toEqual([
+      expect.objectContaining({ level: 'error', where: name, message: expect.stringContaining('XML cannot carry') }),
+    ]);
+    // At run time the default is used instead, so the function still answers.
+    expect(config.env.forwardTemplate + config.env.autoReplyMessage + config.env.autoReplyMedia.join('')).not.toMatch(
+      /[\u0000-\u0008\uD800]/,
+    );
+  },
+);
 
 test('a FORWARD_TO target that is the receiving number is skipped (Twilio refuses a message to itself)', () => {
   const env = { DEFAULT_MODE: 'forward', FORWARD_TO: '+15551230001,+15551230002' };
-  expect(answer(env, { From: '+12125550143', To: 'whatsapp:+15551230001', Body: 'hi' }).messages.map((m) => m.to)).toEqual(['+15551230002']);
-  expect(answer({ FORWARD_TO: '+15551230001' }, { From: '+12125550143', To: 'rcs:+15551230001', Body: 'hi' }, 'forward').messages).toEqual([]);
+  expect(
+    answer(env, { From: '+12125550143', To: 'whatsapp:+15551230001', Body: 'hi' }).messages.map((m) => m.to),
+  ).toEqual(['+15551230002']);
+  expect(
+    answer({ FORWARD_TO: '+15551230001' }, { From: '+12125550143', To: 'rcs:+15551230001', Body: 'hi' }, 'forward')
+      .messages,
+  ).toEqual([]);
 });
 
 test('a remembered last sender that is the Twilio number or the target itself gets no relay, only the hint', () => {
@@ -46,11 +65,15 @@ test('a remembered last sender that is the Twilio number or the target itself ge
     expect(messages[0].to).toBeUndefined();
     expect(messages[0].body).toMatch(/^Not sent/);
   }
-  expect(answer(env, event, undefined, { lastSender: '+12125550143' }).messages).toEqual([{ to: '+12125550143', body: 'on my way', media: [MEDIA] }]);
+  expect(answer(env, event, undefined, { lastSender: '+12125550143' }).messages).toEqual([
+    { to: '+12125550143', body: 'on my way', media: [MEDIA] },
+  ]);
 });
 
 test('a "{Body}" template and an empty message without media forwards nothing (an empty <Message> fails)', () => {
   const env = { FORWARD_TO: '+447700900123', FORWARD_TEMPLATE: '{Body}' };
   expect(answer(env, {}, 'forward').messages).toEqual([]);
-  expect(answer(env, { From: '+12125550143', MediaUrl0: MEDIA }, 'forward').messages).toEqual([{ to: '+447700900123', body: '', media: [MEDIA] }]);
+  expect(answer(env, { From: '+12125550143', MediaUrl0: MEDIA }, 'forward').messages).toEqual([
+    { to: '+447700900123', body: '', media: [MEDIA] },
+  ]);
 });

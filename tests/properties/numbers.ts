@@ -13,9 +13,19 @@ export const SYNC_SID = 'IS0123456789abcdef0123456789abcdef';
 
 /** Twilio's own keywords, as twilio-facts.md lists them: never auto-replied by us. */
 export const RESERVED = [
-  'STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT',
-  'START', 'YES', 'UNSTOP',
-  'HELP', 'INFO',
+  'STOP',
+  'STOPALL',
+  'UNSUBSCRIBE',
+  'CANCEL',
+  'END',
+  'QUIT',
+  'REVOKE',
+  'OPTOUT',
+  'START',
+  'YES',
+  'UNSTOP',
+  'HELP',
+  'INFO',
 ] as const;
 
 /** Words the generated configurations answer (keywords), so messages hit them often. */

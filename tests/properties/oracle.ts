@@ -24,7 +24,9 @@ export function numberOf(address: string): string {
 /** The message is one Twilio answers itself (opt-out, opt-in, help), so we must not. */
 export function isReserved(event: Readonly<Record<string, unknown>>): boolean {
   const word = raw(event, 'Body').replace(FORBIDDEN, '').trim().toUpperCase();
-  return (RESERVED as readonly string[]).includes(word) || raw(event, 'OptOutType').replace(FORBIDDEN, '').trim() !== '';
+  return (
+    (RESERVED as readonly string[]).includes(word) || raw(event, 'OptOutType').replace(FORBIDDEN, '').trim() !== ''
+  );
 }
 
 export interface Expectation {
@@ -52,7 +54,8 @@ export function checkAnswer(xml: string, expected: Expectation): ParsedTwiml {
     if (message.body === '' && message.media.length === 0) fail('an empty message (no text, no media)');
     if (message.media.some((url) => !/^https?:\/\/\S+$/i.test(url))) fail('a media URL that is not http(s)');
     // A sender other than the receiving number would send from someone else's number (or fail).
-    if (message.from !== undefined && message.from !== receiver) fail(`a message from ${message.from}, not from the receiving number`);
+    if (message.from !== undefined && message.from !== receiver)
+      fail(`a message from ${message.from}, not from the receiving number`);
     if (message.to === undefined) {
       if (reserved) fail('an auto-reply to a keyword Twilio answers itself');
       continue;
@@ -60,7 +63,8 @@ export function checkAnswer(xml: string, expected: Expectation): ParsedTwiml {
     if (!E164.test(message.to)) fail(`a message to ${JSON.stringify(message.to)}, not an E.164 number`);
     if (message.to === sender) fail('a message sent back to its sender');
     if (message.to === receiver) fail('a message sent to the receiving number itself (a loop)');
-    if (expected.recipients !== 'any' && !expected.recipients.has(message.to)) fail(`a message to ${message.to}, who is not a configured target`);
+    if (expected.recipients !== 'any' && !expected.recipients.has(message.to))
+      fail(`a message to ${message.to}, who is not a configured target`);
   }
   return answer;
 }

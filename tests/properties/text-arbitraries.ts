@@ -15,8 +15,28 @@ export const xmlForbidden = fc.oneof(
 );
 
 const markup = fc.constantFrom(
-  INJECTION, '&', '<', '>', '"', "'", '&amp;', '&#0;', '&#x1;', ']]>', '<![CDATA[x]]>', '<?xml version="1.0"?>', '<!-- -->',
-  '😀', '🇫🇷', '👩‍👩‍👧', '\u200d', '\u00a0', '\ufeff', ' ', '\t', '\r\n',
+  INJECTION,
+  '&',
+  '<',
+  '>',
+  '"',
+  "'",
+  '&amp;',
+  '&#0;',
+  '&#x1;',
+  ']]>',
+  '<![CDATA[x]]>',
+  '<?xml version="1.0"?>',
+  '<!-- -->',
+  '😀',
+  '🇫🇷',
+  '👩‍👩‍👧',
+  '\u200d',
+  '\u00a0',
+  '\ufeff',
+  ' ',
+  '\t',
+  '\r\n',
 );
 
 /** A fragment of any kind: several of them joined make a body or a configured text. */
@@ -35,11 +55,14 @@ export const longText = fc
 
 /** `words` joined with fragments around them. */
 export const textWith = (words: fc.Arbitrary<string>, maxLength = 6): fc.Arbitrary<string> =>
-  fc.array(fc.oneof({ arbitrary: fragment, weight: 3 }, { arbitrary: words, weight: 1 }), { maxLength }).map((parts) => parts.join(''));
+  fc
+    .array(fc.oneof({ arbitrary: fragment, weight: 3 }, { arbitrary: words, weight: 1 }), { maxLength })
+    .map((parts) => parts.join(''));
 
 /** Random upper/lower case per character: "sToP". */
 export const anyCase = (word: string): fc.Arbitrary<string> =>
-  fc.array(fc.boolean(), { minLength: word.length, maxLength: word.length })
+  fc
+    .array(fc.boolean(), { minLength: word.length, maxLength: word.length })
     .map((flags) => [...word].map((c, i) => (flags[i] ? c.toUpperCase() : c.toLowerCase())).join(''));
 
 /** Whitespace a phone keyboard or a gateway may add around a word. */

@@ -31,11 +31,31 @@ describe('auto-reply', () => {
   const keywords = [...OPT_OUT_KEYWORDS, ...OPT_IN_KEYWORDS, ...HELP_KEYWORDS];
   test('knows every keyword Twilio answers itself', () => {
     expect([...keywords].sort()).toEqual(
-      ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT', 'START', 'YES', 'UNSTOP', 'HELP', 'INFO'].sort(),
+      [
+        'STOP',
+        'STOPALL',
+        'UNSUBSCRIBE',
+        'CANCEL',
+        'END',
+        'QUIT',
+        'REVOKE',
+        'OPTOUT',
+        'START',
+        'YES',
+        'UNSTOP',
+        'HELP',
+        'INFO',
+      ].sort(),
     );
   });
 
-  const variants = keywords.flatMap((k) => [k, k.toLowerCase(), k[0] + k.slice(1).toLowerCase(), `  ${k}\n`, `\t${k.toLowerCase()} `]);
+  const variants = keywords.flatMap((k) => [
+    k,
+    k.toLowerCase(),
+    k[0] + k.slice(1).toLowerCase(),
+    `  ${k}\n`,
+    `\t${k.toLowerCase()} `,
+  ]);
   test.each(variants)('stays silent on the keyword %j', (body) => {
     const decision = decideFor(sms({ Body: body }), REPLY);
     expect(decision.messages).toEqual([]);
@@ -50,9 +70,12 @@ describe('auto-reply', () => {
     expect(decideFor(params(fixtures.optOut), REPLY).messages).toEqual([]);
   });
 
-  test.each(['STOP please', 'Stop.', 'non-stop', 'yes!', 'helpful'])('replies to %j: not a keyword on its own', (body) => {
-    expect(decideFor(sms({ Body: body }), REPLY).messages).toHaveLength(1);
-  });
+  test.each(['STOP please', 'Stop.', 'non-stop', 'yes!', 'helpful'])(
+    'replies to %j: not a keyword on its own',
+    (body) => {
+      expect(decideFor(sms({ Body: body }), REPLY).messages).toHaveLength(1);
+    },
+  );
 
   test('sends nothing when the reply text is empty', () => {
     expect(decideFor(sms(), { mode: 'auto-reply', message: '' }).messages).toEqual([]);
@@ -80,7 +103,10 @@ describe('forward', () => {
   test('forwards every picture of an MMS to every target', () => {
     const media = [fixtures.mms.MediaUrl0, fixtures.mms.MediaUrl1];
     const messages = decideFor(params(fixtures.mms), forwardTo([A, B])).messages;
-    expect(messages.map((m) => [m.to, m.media])).toEqual([[A, media], [B, media]]);
+    expect(messages.map((m) => [m.to, m.media])).toEqual([
+      [A, media],
+      [B, media],
+    ]);
   });
 
   test('forwards a WhatsApp message as SMS from the plain number: Twilio refuses a whatsapp: sender to a phone (21910)', () => {

@@ -62,7 +62,10 @@ describe('isOpen and nextOpening', () => {
   it('follows the spring switch in New York: 09:00 on Monday 9 March is 13:00 UTC, not 14:00', () => {
     const early = shop('America/New_York');
     expect(localTime(at('2026-03-08T06:30:00Z'), 'America/New_York')).toMatchObject({ date: '2026-03-08', minute: 90 });
-    expect(localTime(at('2026-03-08T07:30:00Z'), 'America/New_York')).toMatchObject({ date: '2026-03-08', minute: 210 });
+    expect(localTime(at('2026-03-08T07:30:00Z'), 'America/New_York')).toMatchObject({
+      date: '2026-03-08',
+      minute: 210,
+    });
     expect(isOpen(early, at('2026-03-09T12:59:00Z'))).toBe(false);
     expect(isOpen(early, at('2026-03-09T13:00:00Z'))).toBe(true);
     expect(nextOpening(early, at('2026-03-08T07:30:00Z'))).toBe('Mon 09:00');

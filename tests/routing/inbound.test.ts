@@ -15,7 +15,12 @@ describe('readInbound on webhooks as Twilio sends them', () => {
     const message = readInbound(params(webhook));
     expect(message.sid).toMatch(SID);
     expect(message.sid).toBe(webhook.MessageSid);
-    expect(message).toMatchObject({ from: expected.from, to: expected.to, body: webhook.Body, optOutType: expected.optOutType });
+    expect(message).toMatchObject({
+      from: expected.from,
+      to: expected.to,
+      body: webhook.Body,
+      optOutType: expected.optOutType,
+    });
     expect(message.media).toHaveLength(expected.media);
   });
 
@@ -33,9 +38,12 @@ describe('readInbound on anything else', () => {
     expect(readInbound({ SmsMessageSid: fixtures.sms.SmsMessageSid }).sid).toBe(fixtures.sms.SmsMessageSid);
   });
 
-  test.each(['0', '', 'lots', '-3', '1e9', '99'])('takes every MediaUrl present whatever NumMedia says (%j)', (numMedia) => {
-    expect(readInbound({ NumMedia: numMedia, MediaUrl0: url(0), MediaUrl3: url(3) }).media).toEqual([url(0), url(3)]);
-  });
+  test.each(['0', '', 'lots', '-3', '1e9', '99'])(
+    'takes every MediaUrl present whatever NumMedia says (%j)',
+    (numMedia) => {
+      expect(readInbound({ NumMedia: numMedia, MediaUrl0: url(0), MediaUrl3: url(3) }).media).toEqual([url(0), url(3)]);
+    },
+  );
 
   test(`reads MediaUrl0..MediaUrl${MAX_MEDIA - 1} and no further`, () => {
     const event: Record<string, string> = {};
@@ -43,15 +51,24 @@ describe('readInbound on anything else', () => {
     expect(readInbound(event).media).toEqual(Array.from({ length: MAX_MEDIA }, (_, n) => url(n)));
   });
 
-  test.each(['', 'not a url', 'javascript:alert(1)', 'ftp://example.com/x', 'https://exa mple.com/x', 'https://\u0000'])(
-    'drops a MediaUrl that is not an http(s) URL: %j',
-    (value) => {
-      expect(readInbound({ MediaUrl0: value }).media).toEqual([]);
-    },
-  );
+  test.each([
+    '',
+    'not a url',
+    'javascript:alert(1)',
+    'ftp://example.com/x',
+    'https://exa mple.com/x',
+    'https://\u0000',
+  ])('drops a MediaUrl that is not an http(s) URL: %j', (value) => {
+    expect(readInbound({ MediaUrl0: value }).media).toEqual([]);
+  });
 
   test('takes the first of a repeated parameter, and ignores values that are not text', () => {
-    const event: WebhookEvent = { Body: ['first', 'second'], From: { nested: true }, To: 15005550006, MessageSid: null };
+    const event: WebhookEvent = {
+      Body: ['first', 'second'],
+      From: { nested: true },
+      To: 15005550006,
+      MessageSid: null,
+    };
     expect(readInbound(event)).toMatchObject({ body: 'first', from: '', to: '15005550006', sid: '' });
   });
 

@@ -1,9 +1,19 @@
 import fc from 'fast-check';
-import { HELP_KEYWORDS, OPT_IN_KEYWORDS, OPT_OUT_KEYWORDS, firstWord, isReservedKeyword } from '../../src/routing/keywords';
+import {
+  HELP_KEYWORDS,
+  OPT_IN_KEYWORDS,
+  OPT_OUT_KEYWORDS,
+  firstWord,
+  isReservedKeyword,
+} from '../../src/routing/keywords';
 
 describe('isReservedKeyword', () => {
   test.each([...OPT_OUT_KEYWORDS, ...OPT_IN_KEYWORDS, ...HELP_KEYWORDS])('%s, in any case, is a keyword', (word) => {
-    expect([isReservedKeyword(word), isReservedKeyword(word.toLowerCase()), isReservedKeyword(` ${word[0]}${word.slice(1).toLowerCase()}\n`)]).toEqual([true, true, true]);
+    expect([
+      isReservedKeyword(word),
+      isReservedKeyword(word.toLowerCase()),
+      isReservedKeyword(` ${word[0]}${word.slice(1).toLowerCase()}\n`),
+    ]).toEqual([true, true, true]);
   });
 
   test('white space around a keyword, however long, is trimmed', () => {
@@ -36,9 +46,33 @@ describe('firstWord', () => {
   });
 
   test('is what the regular expressions give, for any text', () => {
-    const reference = (body: string): string => (/^\s*(\S*)/.exec(body)?.[1] ?? '').replace(/[.,!?;:]+$/, '').toUpperCase();
-    const spaces = fc.constantFrom(' ', '\t', '\n', '\v', '\f', '\r', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u200b', '\u180e');
-    const pieces = fc.oneof(spaces, fc.constantFrom('.', ',', '!', '?', ';', ':', 'a', 'Z', 'ß', '9'), fc.string({ unit: 'binary', maxLength: 3 }));
+    const reference = (body: string): string =>
+      (/^\s*(\S*)/.exec(body)?.[1] ?? '').replace(/[.,!?;:]+$/, '').toUpperCase();
+    const spaces = fc.constantFrom(
+      ' ',
+      '\t',
+      '\n',
+      '\v',
+      '\f',
+      '\r',
+      '\u00a0',
+      '\u1680',
+      '\u2000',
+      '\u200a',
+      '\u2028',
+      '\u2029',
+      '\u202f',
+      '\u205f',
+      '\u3000',
+      '\ufeff',
+      '\u200b',
+      '\u180e',
+    );
+    const pieces = fc.oneof(
+      spaces,
+      fc.constantFrom('.', ',', '!', '?', ';', ':', 'a', 'Z', 'ß', '9'),
+      fc.string({ unit: 'binary', maxLength: 3 }),
+    );
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
         const body = parts.join('');

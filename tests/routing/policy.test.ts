@@ -9,7 +9,13 @@ const PARTNER = '+15551239999';
 const forward: Rule = { mode: 'forward', to: [OWNER, PARTNER], template: '{From}: {Body}' };
 const closedReply: Rule = { mode: 'auto-reply', message: 'Closed, we open {opens}.' };
 
-const policy = (changes: Partial<Policy> = {}): Policy => ({ block: [], allow: [], keywords: new Map(), rule: forward, ...changes });
+const policy = (changes: Partial<Policy> = {}): Policy => ({
+  block: [],
+  allow: [],
+  keywords: new Map(),
+  rule: forward,
+  ...changes,
+});
 const message = (changes: Record<string, string> = {}) => readInbound(params(fixtures.sms, changes));
 const NOON_THURSDAY = new Date('2026-11-26T17:00:00Z'); // 12:00 in New York
 const NIGHT_THURSDAY = new Date('2026-11-27T03:00:00Z'); // 22:00 in New York
@@ -18,7 +24,10 @@ const decideAt = (p: Policy, changes: Record<string, string> = {}, facts: Facts 
   decideWithPolicy(message(changes), p, now, facts);
 
 const window = (text: string): Window => parseWindow(text) as Window;
-const hours = { schedule: { timeZone: 'America/New_York', windows: [window('Mon-Fri 09:00-17:00')], closed: new Set<string>() }, outside: closedReply };
+const hours = {
+  schedule: { timeZone: 'America/New_York', windows: [window('Mon-Fri 09:00-17:00')], closed: new Set<string>() },
+  outside: closedReply,
+};
 
 describe('block and allow lists', () => {
   it.each([
@@ -47,9 +56,12 @@ describe('block and allow lists', () => {
 describe('keyword answers', () => {
   const keywords = new Map([['HOURS', 'Open 9-5, {To}']]);
 
-  it.each(['HOURS', 'hours', '  Hours? on saturday', 'hours.'])('answers %j by its first word, instead of the mode', (Body) => {
-    expect(decideAt(policy({ keywords }), { Body }).messages).toEqual([{ body: `Open 9-5, ${RECEIVER}`, media: [] }]);
-  });
+  it.each(['HOURS', 'hours', '  Hours? on saturday', 'hours.'])(
+    'answers %j by its first word, instead of the mode',
+    (Body) => {
+      expect(decideAt(policy({ keywords }), { Body }).messages).toEqual([{ body: `Open 9-5, ${RECEIVER}`, media: [] }]);
+    },
+  );
 
   it('does not answer a word that only appears later', () => {
     expect(decideAt(policy({ keywords }), { Body: 'what are your hours' }).messages).toHaveLength(2);
@@ -58,19 +70,24 @@ describe('keyword answers', () => {
   it('never answers a message Twilio answers itself', () => {
     const stopKeywords = new Map([['STOP', 'bye']]);
     expect(decideAt(policy({ keywords: stopKeywords, rule: closedReply }), { Body: 'STOP' }).messages).toEqual([]);
-    expect(decideAt(policy({ keywords, rule: closedReply }), { Body: 'hours', OptOutType: 'HELP' }).messages).toEqual([]);
+    expect(decideAt(policy({ keywords, rule: closedReply }), { Body: 'hours', OptOutType: 'HELP' }).messages).toEqual(
+      [],
+    );
   });
 });
 
 describe('business hours', () => {
   it('applies the entry inside hours and "outside" outside, with {opens} in the zone', () => {
     expect(decideAt(policy({ hours })).messages.map((m) => m.to)).toEqual([OWNER, PARTNER]);
-    expect(decideAt(policy({ hours }), {}, {}, NIGHT_THURSDAY).messages).toEqual([{ body: 'Closed, we open Fri 09:00.', media: [] }]);
+    expect(decideAt(policy({ hours }), {}, {}, NIGHT_THURSDAY).messages).toEqual([
+      { body: 'Closed, we open Fri 09:00.', media: [] },
+    ]);
   });
 });
 
 describe('two-way relay', () => {
-  const fromOwner = (Body: string, extra: Record<string, string> = {}) => decideAt(policy(), { From: OWNER, Body, ...extra });
+  const fromOwner = (Body: string, extra: Record<string, string> = {}) =>
+    decideAt(policy(), { From: OWNER, Body, ...extra });
 
   it.each([
     [`${SENDER}: see you at 5`, 'see you at 5'],
@@ -80,7 +97,7 @@ describe('two-way relay', () => {
     expect(fromOwner(Body).messages).toEqual([{ to: SENDER, body: text, media: [] }]);
   });
 
-  it('relays a target\'s picture too', () => {
+  it("relays a target's picture too", () => {
     const decision = fromOwner(`${SENDER}: look`, { MediaUrl0: 'https://api.twilio.com/x/Media/ME1' });
     expect(decision.messages).toEqual([{ to: SENDER, body: 'look', media: ['https://api.twilio.com/x/Media/ME1'] }]);
   });
@@ -105,7 +122,7 @@ describe('two-way relay', () => {
     expect(decision.messages[0].body).toBe(`${SENDER}: ${PARTNER}: pretend relay`);
   });
 
-  it('sends a target\'s plain text to the last sender, when one is remembered', () => {
+  it("sends a target's plain text to the last sender, when one is remembered", () => {
     expect(fromOwner('on my way').messages[0].to).toBeUndefined();
     const decision = decideAt(policy(), { From: OWNER, Body: 'on my way' }, { lastSender: SENDER });
     expect(decision.messages).toEqual([{ to: SENDER, body: 'on my way', media: [] }]);

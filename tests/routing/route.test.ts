@@ -6,8 +6,19 @@ import { fixtures, params, RECEIVER, SENDER } from '../fixtures';
 
 const OWNER = '+15551230000';
 const NOW = new Date('2026-11-26T17:00:00Z');
-const forwardPolicy: Policy = { block: [], allow: [], keywords: new Map(), rule: { mode: 'forward', to: [OWNER], template: '{From}: {Body}' } };
-const oncePolicy: Policy = { block: [], allow: [], keywords: new Map(), rule: { mode: 'auto-reply', message: 'Thanks' }, replyOncePer: 3600 };
+const forwardPolicy: Policy = {
+  block: [],
+  allow: [],
+  keywords: new Map(),
+  rule: { mode: 'forward', to: [OWNER], template: '{From}: {Body}' },
+};
+const oncePolicy: Policy = {
+  block: [],
+  allow: [],
+  keywords: new Map(),
+  rule: { mode: 'auto-reply', message: 'Thanks' },
+  replyOncePer: 3600,
+};
 const message = (changes: Record<string, string> = {}) => readInbound(params(fixtures.sms, changes));
 
 describe('route with a store', () => {
@@ -31,7 +42,10 @@ describe('route with a store', () => {
   });
 
   it('decides without memory when the store fails, and reports the failure', async () => {
-    const broken: Store = { get: () => Promise.reject(new Error('sync down')), set: () => Promise.reject(new Error('sync down')) };
+    const broken: Store = {
+      get: () => Promise.reject(new Error('sync down')),
+      set: () => Promise.reject(new Error('sync down')),
+    };
     const failures: unknown[] = [];
     const answer = await route(message(), oncePolicy, NOW, broken, (cause) => failures.push(cause));
     expect(answer.messages).toEqual([{ body: 'Thanks', media: [] }]);

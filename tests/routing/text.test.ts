@@ -1,7 +1,8 @@
 import { MAX_BODY, clip, fill, fillWithin, placeholdersIn, shorten, xmlSafe } from '../../src/routing/text';
 
 /** True when `text` has a high surrogate without its low half, or the reverse. */
-const splitsAPair = (text: string): boolean => /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+const splitsAPair = (text: string): boolean =>
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 
 describe('xmlSafe', () => {
   test.each([

@@ -17,12 +17,21 @@ describe('renderTwiml', () => {
 
   test.each<[string, OutboundMessage[]]>([
     ['a reply (no `to`)', [{ body: 'Thanks', media: [] }]],
-    ['forwards, one per recipient', [{ to: '+15551230001', body: 'a', media: [] }, { to: '+15551230002', body: 'a', media: [] }]],
+    [
+      'forwards, one per recipient',
+      [
+        { to: '+15551230001', body: 'a', media: [] },
+        { to: '+15551230002', body: 'a', media: [] },
+      ],
+    ],
     ['a forward with pictures', [{ to: '+15551230001', body: 'look', media: [PIC(0), PIC(1)] }]],
     ['a picture-only forward', [{ to: '+15551230001', body: '', media: [PIC(0)] }]],
     ['a forward sent from the plain number', [{ to: '+15551230001', from: '+15005550006', body: 'a', media: [] }]],
     ['text the builder must escape', [{ body: `& < > " ' </Message><Message to="+15551234567">x`, media: [] }]],
-    ['a media URL with a query string', [{ to: '+15551230001', body: 'q', media: ['https://example.com/p?a=1&b=<2>'] }]],
+    [
+      'a media URL with a query string',
+      [{ to: '+15551230001', body: 'q', media: ['https://example.com/p?a=1&b=<2>'] }],
+    ],
     ['emoji, tabs and line breaks', [{ body: 'a\tb\r\nc 😀👍🏽', media: [] }]],
   ])('%s reads back as it was decided', (_what, messages) => {
     expect(parseTwiml(render(...messages)).messages).toEqual(messages);

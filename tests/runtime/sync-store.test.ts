@@ -24,7 +24,11 @@ describe('SyncStore against a stand-in of the Sync Documents API', () => {
 
   it('creates a document on first set, with its TTL, and updates it afterwards', async () => {
     await store.set('auto-replied-15005550006-12125550143', 'first', 3600);
-    expect(sync.documents.get('auto-replied-15005550006-12125550143')).toEqual({ uniqueName: 'auto-replied-15005550006-12125550143', data: { value: 'first' }, ttl: 3600 });
+    expect(sync.documents.get('auto-replied-15005550006-12125550143')).toEqual({
+      uniqueName: 'auto-replied-15005550006-12125550143',
+      data: { value: 'first' },
+      ttl: 3600,
+    });
     await store.set('auto-replied-15005550006-12125550143', 'second', 60);
     expect(await store.get('auto-replied-15005550006-12125550143')).toBe('second');
     expect(sync.documents.get('auto-replied-15005550006-12125550143')?.ttl).toBe(60);

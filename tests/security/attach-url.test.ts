@@ -12,22 +12,44 @@ const problemsFor = (url: string, fallbackUrl?: string) =>
   attachProblems({ url, ...(fallbackUrl !== undefined ? { fallbackUrl } : {}), numbers: [NUMBER], command: 'attach' });
 
 test.each([
-  'ftp://example.com/sms', 'javascript:alert(1)', 'file:///etc/passwd', 'data:text/xml,<Response/>', 'ws://example.com/sms',
-  'example.com/sms', '//example.com/sms', '/sms', '', 'gopher://example.com',
+  'ftp://example.com/sms',
+  'javascript:alert(1)',
+  'file:///etc/passwd',
+  'data:text/xml,<Response/>',
+  'ws://example.com/sms',
+  'example.com/sms',
+  '//example.com/sms',
+  '/sms',
+  '',
+  'gopher://example.com',
 ])('refuses --url %j (and the same as --fallback-url)', (url) => {
   expect(problemsFor(url)).toEqual([expect.stringContaining('--url')]);
   expect(problemsFor('https://example.com/sms', url)).toEqual([expect.stringContaining('--fallback-url')]);
 });
 
-test.each(['https://switchboard-1234-dev.twil.io/sms', 'http://example.com/sms', 'http://127.0.0.1:3000/sms'])('accepts %s', (url) => {
-  expect(problemsFor(url)).toEqual([]);
-});
+test.each(['https://switchboard-1234-dev.twil.io/sms', 'http://example.com/sms', 'http://127.0.0.1:3000/sms'])(
+  'accepts %s',
+  (url) => {
+    expect(problemsFor(url)).toEqual([]);
+  },
+);
 
-test.each(['http://example.com/sms', 'http://10.0.0.5/sms', 'http://127.0.0.1.example.com/sms', 'HTTP://EXAMPLE.COM/sms'])('warns on plain http to %s', (url) => {
+test.each([
+  'http://example.com/sms',
+  'http://10.0.0.5/sms',
+  'http://127.0.0.1.example.com/sms',
+  'HTTP://EXAMPLE.COM/sms',
+])('warns on plain http to %s', (url) => {
   expect(plainHttpWarning('--url', url)).toMatch(/plain http.*unencrypted/);
 });
 
-test.each(['https://example.com/sms', 'http://localhost:3000/sms', 'http://127.0.0.1:3000/sms', 'http://127.1.2.3/sms', 'http://[::1]:3000/sms'])('no warning for %s', (url) => {
+test.each([
+  'https://example.com/sms',
+  'http://localhost:3000/sms',
+  'http://127.0.0.1:3000/sms',
+  'http://127.1.2.3/sms',
+  'http://[::1]:3000/sms',
+])('no warning for %s', (url) => {
   expect(plainHttpWarning('--url', url)).toBeUndefined();
 });
 
@@ -43,7 +65,10 @@ describe('npm run numbers -- attach', () => {
   const attach = (...args: string[]) => runNumbers(['attach', ...args, NUMBER], { cwd, env: credentialsOf(api) });
 
   test('a non-http(s) URL: exit 2, no request at all', async () => {
-    const [url, fallback] = await Promise.all([attach('--url', 'ftp://example.com/sms'), attach('--url', 'https://example.com/sms', '--fallback-url', 'file:///etc/passwd')]);
+    const [url, fallback] = await Promise.all([
+      attach('--url', 'ftp://example.com/sms'),
+      attach('--url', 'https://example.com/sms', '--fallback-url', 'file:///etc/passwd'),
+    ]);
     expect([url.code, fallback.code]).toEqual([2, 2]);
     expect(url.stderr).toContain('--url must be an http(s) URL');
     expect(fallback.stderr).toContain('--fallback-url must be an http(s) URL');

@@ -16,7 +16,11 @@ test('a backup is written with mode 0600', async () => {
   const project = await tempDir();
   try {
     api.addNumbers(2);
-    const report = await attachNumbers(contextFor(api, project.dir), { url: 'https://switchboard-1234-dev.twil.io/sms', numbers: 'all', command: 'attach' });
+    const report = await attachNumbers(contextFor(api, project.dir), {
+      url: 'https://switchboard-1234-dev.twil.io/sms',
+      numbers: 'all',
+      command: 'attach',
+    });
     expect(report.backup).not.toBeNull();
     expect((await stat(join(project.dir, report.backup ?? ''))).mode & 0o777).toBe(0o600);
   } finally {
@@ -25,7 +29,12 @@ test('a backup is written with mode 0600', async () => {
   }
 });
 
-const IGNORED = ['.env', '.twilioserverless/backups/2026-01-01T00-00-00.000Z.json', '.twilioserverless/deploy.json', '.twiliodeployinfo'];
+const IGNORED = [
+  '.env',
+  '.twilioserverless/backups/2026-01-01T00-00-00.000Z.json',
+  '.twilioserverless/deploy.json',
+  '.twiliodeployinfo',
+];
 
 test('.gitignore names every file that holds numbers or credentials', async () => {
   const lines = (await readFile(join(REPO, '.gitignore'), 'utf8')).split('\n').map((line) => line.trim());

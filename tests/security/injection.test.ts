@@ -19,7 +19,13 @@ const MEDIA_INJECTION = `https://example.com/a</Media></Message><Message_to="${V
 /** Closed yesterday, today and tomorrow (UTC): outside hours whenever the test runs. */
 const AROUND_TODAY = [-1, 0, 1].map((days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10));
 
-const event = (changes: Record<string, string> = {}) => ({ MessageSid: 'SM0123456789abcdef0123456789abcdef', From: SENDER, To: RECEIVER, Body: 'hello', ...changes });
+const event = (changes: Record<string, string> = {}) => ({
+  MessageSid: 'SM0123456789abcdef0123456789abcdef',
+  From: SENDER,
+  To: RECEIVER,
+  Body: 'hello',
+  ...changes,
+});
 
 beforeAll(() => installTwilio());
 beforeEach(() => {
@@ -45,12 +51,18 @@ describe('configuration text stays text', () => {
   });
 
   test('FORWARD_TEMPLATE: messages to the targets only, the markup as text', async () => {
-    const { messages } = await answerOf(forward, event(), { FORWARD_TO: TARGET, FORWARD_TEMPLATE: `{From}${INJECTION}{Body}` });
+    const { messages } = await answerOf(forward, event(), {
+      FORWARD_TO: TARGET,
+      FORWARD_TEMPLATE: `{From}${INJECTION}{Body}`,
+    });
     expect(messages).toEqual([{ to: TARGET, body: `${SENDER}${INJECTION}hello`, media: [] }]);
   });
 
   test('AUTO_REPLY_MEDIA_URL: a URL full of markup stays one <Media> of one reply', async () => {
-    const { messages } = await answerOf(autoReply, event(), { AUTO_REPLY_MESSAGE: 'Hi', AUTO_REPLY_MEDIA_URL: MEDIA_INJECTION });
+    const { messages } = await answerOf(autoReply, event(), {
+      AUTO_REPLY_MESSAGE: 'Hi',
+      AUTO_REPLY_MEDIA_URL: MEDIA_INJECTION,
+    });
     expect(messages).toEqual([{ body: 'Hi', media: [MEDIA_INJECTION] }]);
   });
 
@@ -62,15 +74,26 @@ describe('configuration text stays text', () => {
         '+15005550007': { mode: 'forward', to: [TARGET], template: `${INJECTION}{Body}` },
         '+15005550008': {
           mode: 'ignore',
-          hours: { timeZone: 'UTC', open: ['Daily 00:00-24:00'], closed: AROUND_TODAY, outside: { mode: 'auto-reply', message: `Closed${INJECTION}` } },
+          hours: {
+            timeZone: 'UTC',
+            open: ['Daily 00:00-24:00'],
+            closed: AROUND_TODAY,
+            outside: { mode: 'auto-reply', message: `Closed${INJECTION}` },
+          },
         },
       },
     };
     await withRouting(routing, async () => {
       expect((await answerOf(sms, event())).messages).toEqual([{ body: `Hi ${SENDER}${INJECTION}`, media: [] }]);
-      expect((await answerOf(sms, event({ Body: 'hours?' }))).messages).toEqual([{ body: `Open 9-5${INJECTION}`, media: [] }]);
-      expect((await answerOf(sms, event({ To: '+15005550007' }))).messages).toEqual([{ to: TARGET, body: `${INJECTION}hello`, media: [] }]);
-      expect((await answerOf(sms, event({ To: '+15005550008' }))).messages).toEqual([{ body: `Closed${INJECTION}`, media: [] }]);
+      expect((await answerOf(sms, event({ Body: 'hours?' }))).messages).toEqual([
+        { body: `Open 9-5${INJECTION}`, media: [] },
+      ]);
+      expect((await answerOf(sms, event({ To: '+15005550007' }))).messages).toEqual([
+        { to: TARGET, body: `${INJECTION}hello`, media: [] },
+      ]);
+      expect((await answerOf(sms, event({ To: '+15005550008' }))).messages).toEqual([
+        { body: `Closed${INJECTION}`, media: [] },
+      ]);
     });
   });
 
@@ -94,18 +117,23 @@ describe('only a target of the receiving number can relay', () => {
     ['a stranger', SENDER, RECEIVER],
     ['a stranger on WhatsApp', `whatsapp:${SENDER}`, RECEIVER],
     ['the target of another number', '+15551230002', RECEIVER],
-  ])('%s writing "+number: text" to a forwarding number is forwarded as text to its targets', async (_who, from, to) => {
-    await withRouting(routing, async () => {
-      for (const body of [`${VICTIM}: buy now`, `${VICTIM} buy now`, `  ${VICTIM}:buy now`]) {
-        const { messages } = await answerOf(sms, event({ From: from, To: to, Body: body }));
-        expect(messages).toEqual([{ to: TARGET, body: `${from}: ${body}`, media: [] }]);
-      }
-    });
-  });
+  ])(
+    '%s writing "+number: text" to a forwarding number is forwarded as text to its targets',
+    async (_who, from, to) => {
+      await withRouting(routing, async () => {
+        for (const body of [`${VICTIM}: buy now`, `${VICTIM} buy now`, `  ${VICTIM}:buy now`]) {
+          const { messages } = await answerOf(sms, event({ From: from, To: to, Body: body }));
+          expect(messages).toEqual([{ to: TARGET, body: `${from}: ${body}`, media: [] }]);
+        }
+      });
+    },
+  );
 
   test('a stranger writing "+number: text" to an auto-reply number gets the reply, nobody else anything', async () => {
     await withRouting(routing, async () => {
-      expect((await answerOf(sms, event({ To: '+15005550008', Body: `${VICTIM}: hi` }))).messages).toEqual([{ body: 'Thanks', media: [] }]);
+      expect((await answerOf(sms, event({ To: '+15005550008', Body: `${VICTIM}: hi` }))).messages).toEqual([
+        { body: 'Thanks', media: [] },
+      ]);
     });
   });
 
@@ -116,7 +144,9 @@ describe('only a target of the receiving number can relay', () => {
 
   test('control: the target itself does relay', async () => {
     await withRouting(routing, async () => {
-      expect((await answerOf(sms, event({ From: TARGET, Body: `${VICTIM}: see you` }))).messages).toEqual([{ to: VICTIM, body: 'see you', media: [] }]);
+      expect((await answerOf(sms, event({ From: TARGET, Body: `${VICTIM}: see you` }))).messages).toEqual([
+        { to: VICTIM, body: 'see you', media: [] },
+      ]);
     });
   });
 });

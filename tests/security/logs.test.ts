@@ -12,7 +12,14 @@ import { handler as forward } from '../../functions/forward.protected';
 import { handler as ignore } from '../../functions/ignore.protected';
 import { handler as sms } from '../../functions/sms.protected';
 import { clientFor } from '../helpers/fake-sync-api';
-import { assetsFrom, contextWith, installRuntime, installTwilio, invoke, routingFile } from '../helpers/runtime-globals';
+import {
+  assetsFrom,
+  contextWith,
+  installRuntime,
+  installTwilio,
+  invoke,
+  routingFile,
+} from '../helpers/runtime-globals';
 import { captureConsole, leaks, type Capture } from './log-capture';
 import { leaked, SECRETS as CREDENTIALS } from './secrets';
 
@@ -29,20 +36,39 @@ const ROUTING = {
   keywords: { HOURS: 'Open 9-5' },
   numbers: {
     [RECEIVER]: { mode: 'forward', to: [TARGET], block: ['+1900*'] },
-    '+15005550007': { mode: 'auto-reply', allow: [TARGET], hours: { timeZone: 'UTC', open: ['Mon 00:00-00:01'], outside: { mode: 'auto-reply', message: 'Closed, back {opens}' } } },
+    '+15005550007': {
+      mode: 'auto-reply',
+      allow: [TARGET],
+      hours: {
+        timeZone: 'UTC',
+        open: ['Mon 00:00-00:01'],
+        outside: { mode: 'auto-reply', message: 'Closed, back {opens}' },
+      },
+    },
     '+15005550008': { mode: 'ignore' },
   },
 };
 
 type Case = [string, ServerlessFunctionSignature, Record<string, string>, Record<string, string>];
-const event = (changes: Record<string, string> = {}) => ({ MessageSid: SID, From: SENDER, To: RECEIVER, Body: BODY, ...changes });
+const event = (changes: Record<string, string> = {}) => ({
+  MessageSid: SID,
+  From: SENDER,
+  To: RECEIVER,
+  Body: BODY,
+  ...changes,
+});
 
 const cases: Case[] = [
   ['/auto-reply', autoReply, {}, event()],
   ['/auto-reply, a STOP (note)', autoReply, {}, event({ Body: 'STOP', OptOutType: 'STOP' })],
   ['/forward', forward, { FORWARD_TO: TARGET }, event()],
   ['/forward without a target (note)', forward, {}, event()],
-  ['/forward, a target relaying (note-free)', forward, { FORWARD_TO: TARGET }, event({ From: TARGET, Body: `${SENDER}: ${BODY}` })],
+  [
+    '/forward, a target relaying (note-free)',
+    forward,
+    { FORWARD_TO: TARGET },
+    event({ From: TARGET, Body: `${SENDER}: ${BODY}` }),
+  ],
   ['/forward, a target relaying to nobody (hint)', forward, { FORWARD_TO: TARGET }, event({ From: TARGET })],
   ['/ignore', ignore, {}, event()],
   ['/sms, forward', sms, {}, event()],
@@ -69,7 +95,10 @@ beforeEach(() => {
 });
 afterEach(() => capture.stop());
 
-describe.each([['without LOG_LEVEL', {}], ['with LOG_LEVEL=info', { LOG_LEVEL: 'info' }]])('%s', (_what, level) => {
+describe.each([
+  ['without LOG_LEVEL', {}],
+  ['with LOG_LEVEL=info', { LOG_LEVEL: 'info' }],
+])('%s', (_what, level) => {
   test.each(cases)('%s logs no body and no full number', async (_case, handler, env, params) => {
     const { error, calls } = await invoke(handler, params, contextWith({ ...env, ...level }));
     expect([error, calls]).toEqual([null, 1]);
@@ -82,8 +111,15 @@ test('control: with LOG_LEVEL=debug the message is logged, so the capture sees w
   expect(leaks(capture.text(), SECRETS)).toEqual(expect.arrayContaining([SENDER, RECEIVER, BODY]));
 });
 
-test('the account\'s token in the context never reaches the log, even with LOG_LEVEL=debug and errors', async () => {
-  const env = { AUTH_TOKEN: CREDENTIALS.AUTH_TOKEN, ACCOUNT_SID: ACCOUNT, LOG_LEVEL: 'debug', FORWARD_TO: TARGET, SYNC_SERVICE_SID: SYNC, AUTO_REPLY_ONCE_PER: '1h' };
+test("the account's token in the context never reaches the log, even with LOG_LEVEL=debug and errors", async () => {
+  const env = {
+    AUTH_TOKEN: CREDENTIALS.AUTH_TOKEN,
+    ACCOUNT_SID: ACCOUNT,
+    LOG_LEVEL: 'debug',
+    FORWARD_TO: TARGET,
+    SYNC_SERVICE_SID: SYNC,
+    AUTO_REPLY_ONCE_PER: '1h',
+  };
   for (const handler of [autoReply, forward, ignore, sms]) {
     const { error, calls } = await invoke(handler, event(), contextWith(env)); // its getTwilioClient throws: Sync unavailable
     expect([error, calls]).toEqual([null, 1]);
@@ -99,16 +135,25 @@ describe('errors whose cause carries the message', () => {
     // Sync answering 500 with a message naming the document, as Twilio's error messages name the resource.
     server = createServer((req, res) => {
       res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ code: 20500, message: `Internal error reading ${req.url ?? ''}`, more_info: 'https://www.twilio.com/docs/errors/20500', status: 500 }));
+      res.end(
+        JSON.stringify({
+          code: 20500,
+          message: `Internal error reading ${req.url ?? ''}`,
+          more_info: 'https://www.twilio.com/docs/errors/20500',
+          status: 500,
+        }),
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  test('Sync failing with the document name (the numbers\' digits) in its message', async () => {
+  test("Sync failing with the document name (the numbers' digits) in its message", async () => {
     const client = clientFor(origin, ACCOUNT, 'sync-token');
-    const context = Object.assign(contextWith({ FORWARD_TO: TARGET, SYNC_SERVICE_SID: SYNC }), { getTwilioClient: () => client });
+    const context = Object.assign(contextWith({ FORWARD_TO: TARGET, SYNC_SERVICE_SID: SYNC }), {
+      getTwilioClient: () => client,
+    });
     const { error, calls } = await invoke(forward, event({ From: TARGET, Body: 'see you' }), context);
     expect([error, calls]).toEqual([null, 1]);
     expect(capture.text()).toContain('Twilio Sync failed');

@@ -17,7 +17,10 @@ let folders: { functionsFolder: string; assetsFolder: string };
 beforeAll(async () => {
   project = await copySources('protected');
   await cp(join(REPO, 'assets'), join(project.dir, 'assets'), { recursive: true });
-  await writeFile(join(project.dir, 'assets', 'routing.private.json'), '{"numbers":{"+15005550006":{"mode":"ignore"}}}');
+  await writeFile(
+    join(project.dir, 'assets', 'routing.private.json'),
+    '{"numbers":{"+15005550006":{"mode":"ignore"}}}',
+  );
   const result = await buildProject(project.dir);
   if (!result.ok) throw new Error(`build failed: ${JSON.stringify(result.problems)}`);
   folders = parseJson5(await readFile(join(project.dir, '.twilioserverlessrc'), 'utf8')) as typeof folders;
@@ -25,7 +28,10 @@ beforeAll(async () => {
 afterAll(() => project?.remove());
 
 const uploads = () =>
-  fsHelpers.getListOfFunctionsAndAssets(project.dir, { functionsFolderNames: [folders.functionsFolder], assetsFolderNames: [folders.assetsFolder] });
+  fsHelpers.getListOfFunctionsAndAssets(project.dir, {
+    functionsFolderNames: [folders.functionsFolder],
+    assetsFolderNames: [folders.assetsFolder],
+  });
 
 /** The function files that would deploy public or private: webhooks must all be protected. */
 async function unprotected(): Promise<string[]> {
@@ -47,11 +53,15 @@ test('every function source and every built function file is .protected', async 
 test('the deploy file list has every function protected, the routing file private, no source map', async () => {
   const { functions, assets } = await uploads();
   expect(functions.map((f) => [f.path, f.access]).sort()).toEqual([
-    ['/auto-reply', 'protected'], ['/forward', 'protected'], ['/ignore', 'protected'], ['/sms', 'protected'],
+    ['/auto-reply', 'protected'],
+    ['/forward', 'protected'],
+    ['/ignore', 'protected'],
+    ['/sms', 'protected'],
   ]);
   expect(assets.find((a) => a.path === '/routing.json')?.access).toBe('private');
   // Public assets are the landing page only: nothing with configuration or code in it.
-  for (const asset of assets.filter((a) => a.access === 'public')) expect(asset.path).toMatch(/\.(html|css|png|svg|ico)$/);
+  for (const asset of assets.filter((a) => a.access === 'public'))
+    expect(asset.path).toMatch(/\.(html|css|png|svg|ico)$/);
   expect(assets.filter((a) => a.path.endsWith('.map'))).toEqual([]);
 });
 

@@ -7,7 +7,9 @@ import { maskCopies, maskNumbers, redact } from '../../src/runtime/redact';
 import { settings } from '../properties/settings';
 
 test('phone numbers in any common writing are cut to their last two digits', () => {
-  expect(maskNumbers('from +12125550143 via 12125550143, (212) 555-0143 or 212 555 0143')).toBe('from …43 via …43, …43 or …43');
+  expect(maskNumbers('from +12125550143 via 12125550143, (212) 555-0143 or 212 555 0143')).toBe(
+    'from …43 via …43, …43 or …43',
+  );
   expect(maskNumbers('GET /v1/Services/IS0123456789abcdef/Documents/last-sender-15005550006-15551230001')).toBe(
     'GET /v1/Services/IS0123456789abcdef/Documents/last-sender-…01',
   );
@@ -19,7 +21,9 @@ test('what is not a phone number stays: SIDs, short numbers, error codes, line n
 });
 
 test('copies of the body are hidden, the rest of the text kept', () => {
-  expect(maskCopies('Invalid character in string: Zebra Cafe tonight at index 3', 'Zebra Cafe tonight')).toBe('Invalid character in string: … at index 3');
+  expect(maskCopies('Invalid character in string: Zebra Cafe tonight at index 3', 'Zebra Cafe tonight')).toBe(
+    'Invalid character in string: … at index 3',
+  );
   expect(maskCopies('boom', 'ok')).toBe('boom');
 });
 

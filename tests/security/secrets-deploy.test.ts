@@ -27,7 +27,12 @@ afterAll(async () => {
   await project.remove();
 });
 
-const shell = (extra: Record<string, string> = {}) => ({ TWILIO_ACCOUNT_SID: AC, TWILIO_AUTH_TOKEN: SECRETS.TWILIO_AUTH_TOKEN, TWILIO_SERVERLESS_BASE_URL: origin, ...extra });
+const shell = (extra: Record<string, string> = {}) => ({
+  TWILIO_ACCOUNT_SID: AC,
+  TWILIO_AUTH_TOKEN: SECRETS.TWILIO_AUTH_TOKEN,
+  TWILIO_SERVERLESS_BASE_URL: origin,
+  ...extra,
+});
 const printed = (run: DeployRun) => leaked(run.stdout + run.stderr, [AC]);
 
 test('control: the scan finds a secret where there is one', () => {
@@ -57,7 +62,11 @@ test('credentials rejected: exit 3, neither the right nor the wrong token printe
 }, 120_000);
 
 test('the API unreachable: a failure, no secret printed', async () => {
-  const run = await runDeploy(project.dir, [], shell({ TWILIO_SERVERLESS_BASE_URL: `http://127.0.0.1:${await freePort()}` }));
+  const run = await runDeploy(
+    project.dir,
+    [],
+    shell({ TWILIO_SERVERLESS_BASE_URL: `http://127.0.0.1:${await freePort()}` }),
+  );
   expect(run.code).not.toBe(0);
   expect(run.stderr).not.toBe('');
   expect(printed(run)).toEqual([]);

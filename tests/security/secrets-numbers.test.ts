@@ -25,25 +25,65 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const shell = (extra: Record<string, string> = {}) => ({ TWILIO_ACCOUNT_SID: api.accountSid, TWILIO_AUTH_TOKEN: SECRETS.TWILIO_AUTH_TOKEN, TWILIO_API_BASE_URL: api.url, ...extra });
-const run = (args: string[], env: Record<string, string>, dir = cwd): Promise<CliResult> => runNumbers(args, { cwd: dir, env });
+const shell = (extra: Record<string, string> = {}) => ({
+  TWILIO_ACCOUNT_SID: api.accountSid,
+  TWILIO_AUTH_TOKEN: SECRETS.TWILIO_AUTH_TOKEN,
+  TWILIO_API_BASE_URL: api.url,
+  ...extra,
+});
+const run = (args: string[], env: Record<string, string>, dir = cwd): Promise<CliResult> =>
+  runNumbers(args, { cwd: dir, env });
 
 test('no token or secret in any output, whatever the outcome', async () => {
   const dotenvProject = await tempProject();
-  await writeFile(join(dotenvProject, '.env'), `ACCOUNT_SID=${api.accountSid}\nAUTH_TOKEN=${SECRETS.TWILIO_AUTH_TOKEN}\n`);
+  await writeFile(
+    join(dotenvProject, '.env'),
+    `ACCOUNT_SID=${api.accountSid}\nAUTH_TOKEN=${SECRETS.TWILIO_AUTH_TOKEN}\n`,
+  );
   const foreign = join(cwd, 'foreign.json');
   await mkdir(cwd, { recursive: true });
-  await writeFile(foreign, JSON.stringify({ version: 1, accountSid: `AC${'e'.repeat(32)}`, createdAt: '2026-01-01T00:00:00.000Z', command: 'x', numbers: [] }));
+  await writeFile(
+    foreign,
+    JSON.stringify({
+      version: 1,
+      accountSid: `AC${'e'.repeat(32)}`,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      command: 'x',
+      numbers: [],
+    }),
+  );
 
   const runs: Array<[string, number, Promise<CliResult>]> = [
     ['status', 0, run(['status'], shell())],
     ['status --json, SDK debug log on', 0, run(['status', '--json'], shell({ TWILIO_LOG_LEVEL: 'debug' }))],
-    ['status with an API key', 0, run(['status'], { TWILIO_ACCOUNT_SID: api.accountSid, TWILIO_API_KEY: KEY, TWILIO_API_SECRET: SECRETS.TWILIO_API_SECRET, TWILIO_API_BASE_URL: api.url })],
+    [
+      'status with an API key',
+      0,
+      run(['status'], {
+        TWILIO_ACCOUNT_SID: api.accountSid,
+        TWILIO_API_KEY: KEY,
+        TWILIO_API_SECRET: SECRETS.TWILIO_API_SECRET,
+        TWILIO_API_BASE_URL: api.url,
+      }),
+    ],
     ['status with .env credentials', 0, run(['status'], { TWILIO_API_BASE_URL: api.url }, dotenvProject)],
     ['attach --dry-run', 0, run(['attach', '--url', URL_, '--all', '--dry-run'], shell())],
     ['status, token rejected', 3, run(['status'], shell({ TWILIO_AUTH_TOKEN: SECRETS.AUTH_TOKEN }))],
-    ['status, API secret rejected', 3, run(['status'], { TWILIO_ACCOUNT_SID: api.accountSid, TWILIO_API_KEY: KEY, TWILIO_API_SECRET: SECRETS.AUTH_TOKEN, TWILIO_API_BASE_URL: api.url })],
-    ['attach to an API that is not there', 1, run(['attach', '--url', URL_, '--all'], shell({ TWILIO_API_BASE_URL: closedOrigin, TWILIO_LOG_LEVEL: 'debug' }))],
+    [
+      'status, API secret rejected',
+      3,
+      run(['status'], {
+        TWILIO_ACCOUNT_SID: api.accountSid,
+        TWILIO_API_KEY: KEY,
+        TWILIO_API_SECRET: SECRETS.AUTH_TOKEN,
+        TWILIO_API_BASE_URL: api.url,
+      }),
+    ],
+    [
+      'attach to an API that is not there',
+      1,
+      run(['attach', '--url', URL_, '--all'], shell({ TWILIO_API_BASE_URL: closedOrigin, TWILIO_LOG_LEVEL: 'debug' })),
+    ],
     ['attach, invalid input', 2, run(['attach', '--url', 'ftp://x', '--all'], shell())],
     ['restore of another account', 2, run(['restore', 'foreign.json'], shell())],
   ];
@@ -58,11 +98,19 @@ test('attach with every write failing (5xx, then a permanent error): exit 1, no 
   const failing = await FakeTwilioApi.start({ authToken: SECRETS.TWILIO_AUTH_TOKEN, seed: 5 });
   try {
     const [a, b] = failing.addNumbers(2);
-    failing.failingWrites.set(a.sid, { status: 400, code: 21452, message: `No SMS URL may be set with token ${SECRETS.TWILIO_AUTH_TOKEN.slice(0, 4)}` });
+    failing.failingWrites.set(a.sid, {
+      status: 400,
+      code: 21452,
+      message: `No SMS URL may be set with token ${SECRETS.TWILIO_AUTH_TOKEN.slice(0, 4)}`,
+    });
     failing.knobs.serverErrorRate = 0.5;
     const result = await runNumbers(['attach', '--url', URL_, a.phone_number, b.phone_number, '--concurrency', '1'], {
       cwd,
-      env: { TWILIO_ACCOUNT_SID: failing.accountSid, TWILIO_AUTH_TOKEN: SECRETS.TWILIO_AUTH_TOKEN, TWILIO_API_BASE_URL: failing.url },
+      env: {
+        TWILIO_ACCOUNT_SID: failing.accountSid,
+        TWILIO_AUTH_TOKEN: SECRETS.TWILIO_AUTH_TOKEN,
+        TWILIO_API_BASE_URL: failing.url,
+      },
     });
     expect(result.code).toBe(1);
     expect(result.stderr + result.stdout).toContain('21452');

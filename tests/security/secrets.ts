@@ -6,7 +6,14 @@ export const SECRETS = {
 } as const;
 
 /** Which secrets (or Basic auth strings made with them) occur in `text`. */
-export function leaked(text: string, users: readonly string[], secrets: readonly string[] = Object.values(SECRETS)): string[] {
-  const forms = secrets.flatMap((secret) => [secret, ...users.map((user) => Buffer.from(`${user}:${secret}`).toString('base64'))]);
+export function leaked(
+  text: string,
+  users: readonly string[],
+  secrets: readonly string[] = Object.values(SECRETS),
+): string[] {
+  const forms = secrets.flatMap((secret) => [
+    secret,
+    ...users.map((user) => Buffer.from(`${user}:${secret}`).toString('base64')),
+  ]);
   return forms.filter((form) => text.includes(form));
 }

@@ -14,7 +14,12 @@ import { parseTwiml } from '../helpers/twiml';
 import { postWebhook } from '../helpers/webhook';
 import { quietConsole } from '../helpers/quiet-console';
 
-const SMS = { MessageSid: 'SM0123456789abcdef0123456789abcdef', From: '+12125550143', To: '+15005550006', Body: 'hello' };
+const SMS = {
+  MessageSid: 'SM0123456789abcdef0123456789abcdef',
+  From: '+12125550143',
+  To: '+15005550006',
+  Body: 'hello',
+};
 /** What a leaked error looks like: a stack frame, an error name, a file path. */
 const LEAK = /\bat .*:\d+:\d+|\w*Error\b|EISDIR|boom|\/[\w.-]+\.js\b/;
 
@@ -24,9 +29,14 @@ describe('the real local runtime', () => {
   let runtime: LocalRuntime;
   beforeAll(async () => {
     built = await buildOnce();
-    served = await servedProject(built, { routing: { numbers: { '+15005550006': { mode: 'auto-reply', message: 'Hi' } } } });
+    served = await servedProject(built, {
+      routing: { numbers: { '+15005550006': { mode: 'auto-reply', message: 'Hi' } } },
+    });
     // The control: a public function that throws, as a careless handler would.
-    await writeFile(join(served.dir, 'dist', 'functions', 'throws.js'), "exports.handler = () => { throw new Error('boom: control failure'); };");
+    await writeFile(
+      join(served.dir, 'dist', 'functions', 'throws.js'),
+      "exports.handler = () => { throw new Error('boom: control failure'); };",
+    );
     runtime = await startRuntime(served.dir);
   }, 120_000);
   afterAll(async () => {
@@ -48,7 +58,9 @@ describe('the real local runtime', () => {
   });
 
   test('/sms with its routing asset unreadable answers 200 <Response/>, the error only in the log', async () => {
-    expect(parseTwiml((await postWebhook(runtime.url('/sms'), SMS)).body).messages).toEqual([{ body: 'Hi', media: [] }]);
+    expect(parseTwiml((await postWebhook(runtime.url('/sms'), SMS)).body).messages).toEqual([
+      { body: 'Hi', media: [] },
+    ]);
     const asset = join(served.dir, 'dist', 'assets', 'routing.private.json');
     await rm(asset);
     await mkdir(asset); // reading it now throws EISDIR inside the handler
@@ -57,7 +69,9 @@ describe('the real local runtime', () => {
     expect(answer.contentType).toMatch(/^text\/xml/);
     expect(parseTwiml(answer.body).messages).toEqual([]);
     expect(answer.body).not.toMatch(LEAK);
-    expect(runtime.output()).toMatch(new RegExp(`${SMS.MessageSid}: answered <Response/> after an unexpected error.*EISDIR`));
+    expect(runtime.output()).toMatch(
+      new RegExp(`${SMS.MessageSid}: answered <Response/> after an unexpected error.*EISDIR`),
+    );
   });
 });
 
@@ -72,22 +86,25 @@ describe('in-process, each built function', () => {
   });
   afterEach(() => jest.restoreAllMocks());
 
-  test.each(['auto-reply', 'forward', 'ignore', 'sms'] as const)('%s: an error thrown by the runtime itself stays out of the answer', async (endpoint) => {
-    installRuntime(() => {
-      throw new Error('boom: /var/task/assets unavailable');
-    });
-    const context = new Proxy(contextWith({ FORWARD_TO: '+15551230001' }), {
-      get(target, name, receiver) {
-        if (name === 'DEFAULT_MODE') throw new TypeError('boom: context broken at /var/task/handlers/x.js:1:2');
-        return Reflect.get(target, name, receiver);
-      },
-    });
-    const { error, twiml, calls } = await invoke(functions.handler(endpoint), SMS, context);
-    expect([error, calls]).toEqual([null, 1]);
-    expect(parseTwiml(twiml).messages).toEqual([]);
-    expect(twiml).not.toMatch(LEAK);
-    // /ignore reads neither the context nor the assets: nothing of the broken runtime is touched.
-    if (endpoint === 'ignore') expect(console.error).not.toHaveBeenCalled();
-    else expect(console.error).toHaveBeenCalled();
-  });
+  test.each(['auto-reply', 'forward', 'ignore', 'sms'] as const)(
+    '%s: an error thrown by the runtime itself stays out of the answer',
+    async (endpoint) => {
+      installRuntime(() => {
+        throw new Error('boom: /var/task/assets unavailable');
+      });
+      const context = new Proxy(contextWith({ FORWARD_TO: '+15551230001' }), {
+        get(target, name, receiver) {
+          if (name === 'DEFAULT_MODE') throw new TypeError('boom: context broken at /var/task/handlers/x.js:1:2');
+          return Reflect.get(target, name, receiver);
+        },
+      });
+      const { error, twiml, calls } = await invoke(functions.handler(endpoint), SMS, context);
+      expect([error, calls]).toEqual([null, 1]);
+      expect(parseTwiml(twiml).messages).toEqual([]);
+      expect(twiml).not.toMatch(LEAK);
+      // /ignore reads neither the context nor the assets: nothing of the broken runtime is touched.
+      if (endpoint === 'ignore') expect(console.error).not.toHaveBeenCalled();
+      else expect(console.error).toHaveBeenCalled();
+    },
+  );
 });

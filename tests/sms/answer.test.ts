@@ -2,7 +2,12 @@ import { judgeAnswer, type Verdict } from '../../src/sms/answer';
 import type { PostResult } from '../../src/sms/post';
 
 const url = new URL('http://localhost:3000/sms');
-const xml = (text: string, status = 200, contentType = 'text/xml; charset=utf-8'): PostResult => ({ kind: 'answer', status, contentType, text });
+const xml = (text: string, status = 200, contentType = 'text/xml; charset=utf-8'): PostResult => ({
+  kind: 'answer',
+  status,
+  contentType,
+  text,
+});
 
 function refused(verdict: Verdict): string {
   if (verdict.ok) throw new Error('expected a refusal');
@@ -22,7 +27,9 @@ describe('judgeAnswer', () => {
   });
 
   it('says to start the server when nothing listens', () => {
-    const reason = refused(judgeAnswer(url, { kind: 'unreachable', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }));
+    const reason = refused(
+      judgeAnswer(url, { kind: 'unreachable', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }),
+    );
     expect(reason).toMatch(/connection refused/);
     expect(reason).toContain('npm start');
   });

@@ -15,7 +15,11 @@ const message = (fields: Partial<Extract<Action, { kind: 'message' }>>): Action 
 describe('renderConversation', () => {
   it('starts with what was sent, pictures included', () => {
     const lines = renderConversation({ ...sent, media: ['https://x.test/a.png'] }, []);
-    expect(lines.slice(0, 3)).toEqual(['+15551230000 texts +15005550006:', '    Hello', '    [media] https://x.test/a.png']);
+    expect(lines.slice(0, 3)).toEqual([
+      '+15551230000 texts +15005550006:',
+      '    Hello',
+      '    [media] https://x.test/a.png',
+    ]);
   });
 
   it('says so when nothing is sent', () => {

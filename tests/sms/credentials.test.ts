@@ -18,8 +18,15 @@ describe('readSigningKey', () => {
   });
 
   it('prefers the environment to .env', () => {
-    const key = readSigningKey({ TWILIO_AUTH_TOKEN: 'shell-token', TWILIO_ACCOUNT_SID: SHELL_SID }, { AUTH_TOKEN: 'file-token', ACCOUNT_SID: FILE_SID });
-    expect(key).toEqual({ authToken: 'shell-token', accountSid: SHELL_SID, source: 'TWILIO_AUTH_TOKEN in the environment' });
+    const key = readSigningKey(
+      { TWILIO_AUTH_TOKEN: 'shell-token', TWILIO_ACCOUNT_SID: SHELL_SID },
+      { AUTH_TOKEN: 'file-token', ACCOUNT_SID: FILE_SID },
+    );
+    expect(key).toEqual({
+      authToken: 'shell-token',
+      accountSid: SHELL_SID,
+      source: 'TWILIO_AUTH_TOKEN in the environment',
+    });
   });
 
   it('treats empty values as unset', () => {
@@ -27,7 +34,11 @@ describe('readSigningKey', () => {
   });
 
   it('falls back to placeholders, with no source, when there is no token anywhere', () => {
-    expect(readSigningKey({}, {})).toEqual({ authToken: PLACEHOLDER_AUTH_TOKEN, accountSid: PLACEHOLDER_ACCOUNT_SID, source: undefined });
+    expect(readSigningKey({}, {})).toEqual({
+      authToken: PLACEHOLDER_AUTH_TOKEN,
+      accountSid: PLACEHOLDER_ACCOUNT_SID,
+      source: undefined,
+    });
     expect(PLACEHOLDER_ACCOUNT_SID).toMatch(/^AC[0-9a-f]{32}$/);
   });
 });

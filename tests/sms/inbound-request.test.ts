@@ -1,6 +1,12 @@
 import twilio from 'twilio';
 import { fixtures } from '../fixtures';
-import { guessContentType, inboundParams, messageSid, signedRequest, type SimulatedMessage } from '../../src/sms/inbound-request';
+import {
+  guessContentType,
+  inboundParams,
+  messageSid,
+  signedRequest,
+  type SimulatedMessage,
+} from '../../src/sms/inbound-request';
 
 const SID = 'SM' + 'ab'.repeat(16);
 const ACCOUNT = 'AC' + '12'.repeat(16);
@@ -13,7 +19,9 @@ const withPictures: SimulatedMessage = {
 describe('inboundParams', () => {
   it('has every parameter of a real inbound SMS webhook (except MessagingServiceSid, sent only through a service)', () => {
     const params = inboundParams(hello, ACCOUNT, SID);
-    const expected = Object.keys(fixtures.sms).filter((k) => k !== 'MessagingServiceSid').sort();
+    const expected = Object.keys(fixtures.sms)
+      .filter((k) => k !== 'MessagingServiceSid')
+      .sort();
     expect(Object.keys(params).sort()).toEqual(expected);
     expect(Object.values(params).every((v) => typeof v === 'string')).toBe(true);
   });
@@ -36,7 +44,9 @@ describe('inboundParams', () => {
 
   it('numbers media from 0 with a content type each, like a real MMS webhook', () => {
     const params = inboundParams(withPictures, ACCOUNT, 'MM' + 'cd'.repeat(16));
-    const mmsKeys = Object.keys(fixtures.mms).filter((k) => k !== 'MessagingServiceSid').sort();
+    const mmsKeys = Object.keys(fixtures.mms)
+      .filter((k) => k !== 'MessagingServiceSid')
+      .sort();
     expect(Object.keys(params).sort()).toEqual(mmsKeys);
     expect(params).toMatchObject({
       NumMedia: '2',

@@ -15,11 +15,13 @@ describe('TWILIO_API_BASE_URL', () => {
 
   it('moves the REST and Messaging hosts (regional ones too) to the origin, path and query unchanged', () => {
     const origin = 'http://127.0.0.1:4010';
-    expect(rewriteUri('https://api.twilio.com/2010-04-01/Accounts/AC1/IncomingPhoneNumbers.json?PageSize=1000', origin)).toBe(
-      `${origin}/2010-04-01/Accounts/AC1/IncomingPhoneNumbers.json?PageSize=1000`,
-    );
+    expect(
+      rewriteUri('https://api.twilio.com/2010-04-01/Accounts/AC1/IncomingPhoneNumbers.json?PageSize=1000', origin),
+    ).toBe(`${origin}/2010-04-01/Accounts/AC1/IncomingPhoneNumbers.json?PageSize=1000`);
     expect(rewriteUri('https://messaging.twilio.com/v1/Services?Page=1', origin)).toBe(`${origin}/v1/Services?Page=1`);
-    expect(rewriteUri('https://api.dublin.ie1.twilio.com/2010-04-01/Accounts.json', origin)).toBe(`${origin}/2010-04-01/Accounts.json`);
+    expect(rewriteUri('https://api.dublin.ie1.twilio.com/2010-04-01/Accounts.json', origin)).toBe(
+      `${origin}/2010-04-01/Accounts.json`,
+    );
     expect(rewriteUri('https://api.twilio.com/x', undefined)).toBe('https://api.twilio.com/x');
     // A host the hook does not cover is refused rather than sent to the internet.
     expect(() => rewriteUri('https://serverless.twilio.com/v1/Services', origin)).toThrow('serverless.twilio.com');
@@ -41,23 +43,33 @@ describe('the twilio SDK through the base-URL client, against the stand-in', () 
     const listed = await client.incomingPhoneNumbers.list({ pageSize: 2 });
     expect(listed.map((n) => n.sid)).toEqual(made.map((n) => n.sid));
     expect(api.requests.filter((r) => r.path.endsWith('IncomingPhoneNumbers.json'))).toHaveLength(3);
-    expect((await client.incomingPhoneNumbers.list({ phoneNumber: made[3]?.phone_number ?? '' })).map((n) => n.sid)).toEqual([made[3]?.sid]);
+    expect(
+      (await client.incomingPhoneNumbers.list({ phoneNumber: made[3]?.phone_number ?? '' })).map((n) => n.sid),
+    ).toEqual([made[3]?.sid]);
   });
 
   it('follows Messaging v1 next_page_url (absolute, on messaging.twilio.com) to the stand-in', async () => {
     for (const name of ['a', 'b', 'c']) api.addService(name, false, []);
     const client = createTwilioClient(credentials, api.url);
-    expect((await client.messaging.v1.services.list({ pageSize: 1 })).map((s) => s.friendlyName)).toEqual(['a', 'b', 'c']);
+    expect((await client.messaging.v1.services.list({ pageSize: 1 })).map((s) => s.friendlyName)).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
   });
 
   it('sends updates form-encoded and reads Twilio errors: 404/20404 with its link', async () => {
     const [n] = api.addNumbers(1);
     const client = createTwilioClient(credentials, api.url);
-    const updated = await client.incomingPhoneNumbers(n?.sid ?? '').update({ smsUrl: 'https://example.com/sms', smsMethod: 'GET' });
+    const updated = await client
+      .incomingPhoneNumbers(n?.sid ?? '')
+      .update({ smsUrl: 'https://example.com/sms', smsMethod: 'GET' });
     expect([updated.smsUrl, updated.smsMethod]).toEqual(['https://example.com/sms', 'GET']);
     expect(api.requests.at(-1)?.form).toEqual({ SmsUrl: 'https://example.com/sms', SmsMethod: 'GET' });
     await expect(client.incomingPhoneNumbers(`PN${'0'.repeat(32)}`).fetch()).rejects.toMatchObject({
-      status: 404, code: 20404, moreInfo: 'https://www.twilio.com/docs/errors/20404',
+      status: 404,
+      code: 20404,
+      moreInfo: 'https://www.twilio.com/docs/errors/20404',
     });
   });
 
@@ -73,7 +85,10 @@ describe('the twilio SDK through the base-URL client, against the stand-in', () 
     const wrong = createTwilioClient({ ...credentials, password: 'wrong-token' }, api.url);
     await expect(wrong.incomingPhoneNumbers.list()).rejects.toMatchObject({ status: 401, code: 20003 });
     api.apiKeys.set(`SK${'5'.repeat(32)}`, 'key-secret');
-    const keyed = createTwilioClient({ ...credentials, username: `SK${'5'.repeat(32)}`, password: 'key-secret' }, api.url);
+    const keyed = createTwilioClient(
+      { ...credentials, username: `SK${'5'.repeat(32)}`, password: 'key-secret' },
+      api.url,
+    );
     await expect(keyed.incomingPhoneNumbers.list()).resolves.toEqual([]);
   });
 });

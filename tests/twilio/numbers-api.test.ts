@@ -9,16 +9,35 @@ describe('createNumbersApi against the stand-in', () => {
   beforeEach(async () => (api = await FakeTwilioApi.start({ seed: 7 })));
   afterEach(() => api.close());
   const numbersApi = (password = api.authToken) =>
-    createNumbersApi({ accountSid: api.accountSid, username: api.accountSid, password, source: 'TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN' }, { origin: api.url, retry: fast });
+    createNumbersApi(
+      {
+        accountSid: api.accountSid,
+        username: api.accountSid,
+        password,
+        source: 'TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN',
+      },
+      { origin: api.url, retry: fast },
+    );
 
   it('lists every number in pages of 1000, as the CLI sees them (null -> "", methods upper case)', async () => {
     api.addNumbers(2500);
     const app = `AP${'4'.repeat(32)}`;
-    const odd = api.addNumber('+12025559999', { sms_url: null, sms_method: 'get', sms_fallback_url: null, sms_application_sid: app });
+    const odd = api.addNumber('+12025559999', {
+      sms_url: null,
+      sms_method: 'get',
+      sms_fallback_url: null,
+      sms_application_sid: app,
+    });
     const listed = await numbersApi().listNumbers();
     expect(listed).toHaveLength(2501);
     expect(listed.at(-1)).toEqual({
-      sid: odd.sid, phoneNumber: '+12025559999', smsUrl: '', smsMethod: 'GET', smsFallbackUrl: '', smsFallbackMethod: 'POST', smsApplicationSid: app,
+      sid: odd.sid,
+      phoneNumber: '+12025559999',
+      smsUrl: '',
+      smsMethod: 'GET',
+      smsFallbackUrl: '',
+      smsFallbackMethod: 'POST',
+      smsApplicationSid: app,
     });
     const pages = api.requests.filter((r) => r.path.endsWith('IncomingPhoneNumbers.json'));
     expect(pages).toHaveLength(3);
@@ -42,7 +61,9 @@ describe('createNumbersApi against the stand-in', () => {
   });
 
   it('turns a 401 into CredentialsError naming the variables, without the token', async () => {
-    const error = await numbersApi('wrong-token-value').listNumbers().catch((e: unknown) => e);
+    const error = await numbersApi('wrong-token-value')
+      .listNumbers()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CredentialsError);
     expect(String((error as Error).message)).toContain('TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN');
     expect(String((error as Error).message)).not.toContain('wrong-token-value');
