@@ -21,7 +21,8 @@ const [file, routing, event, env, repo, count, warmup] = process.argv.slice(1);
 const fs = require('fs');
 const twilio = require(require.resolve('twilio', { paths: [repo] }));
 globalThis.Twilio = { ...twilio, Response: class {} };
-globalThis.Runtime = { getAssets: () => (routing === '' ? {} : { '/routing.json': { path: routing, open: () => fs.readFileSync(routing, 'utf8') } }) };
+globalThis.Runtime = { getAssets: () => (routing === '' ? {} : \
+{ '/routing.json': { path: routing, open: () => fs.readFileSync(routing, 'utf8') } }) };
 const ev = { ...JSON.parse(event), request: { headers: {}, cookies: {} } };
 const context = { DOMAIN_NAME: 'localhost:3000', PATH: '/sms', ...JSON.parse(env) };
 const out = { require: [], call: [] };

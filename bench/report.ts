@@ -138,7 +138,8 @@ export function table(results: Results): string {
   }
   const a = results.attach;
   if (a !== undefined) {
-    const what = `${a.numbers.toLocaleString('en-US')} numbers, ${a.latencyMs} ms a call, ≤ ${a.maxConcurrency} at once`;
+    const what =
+      `${a.numbers.toLocaleString('en-US')} numbers, ${a.latencyMs} ms a call, ` + `≤ ${a.maxConcurrency} at once`;
     add(
       `attach work (${what})`,
       spread(a.work.ms, s),
@@ -183,6 +184,9 @@ export function table(results: Results): string {
   const header = ['measure', 'subject: median (min–max)', 'floor / ideal', 'ratio', 'target', ''];
   const lines = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`);
   const m = results.machine;
-  const about = `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.os}; load average ${m.loadAverage.start.toFixed(2)} at the start${m.loadAverage.end !== undefined ? `, ${m.loadAverage.end.toFixed(2)} at the end` : ''}`;
+  const about =
+    `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.os}; ` +
+    `load average ${m.loadAverage.start.toFixed(2)} at the start` +
+    `${m.loadAverage.end !== undefined ? `, ${m.loadAverage.end.toFixed(2)} at the end` : ''}`;
   return `${lines.join('\n')}\n\n${about}. \`${results.command}\`, ${results.date}, commit ${results.commit}.\n`;
 }

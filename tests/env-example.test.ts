@@ -127,7 +127,8 @@ describe('.env.example', () => {
       .filter(([name]) => !described.has(name) && !(name in SHELL_ONLY))
       .map(
         ([name, files]) =>
-          `${name}, read in ${files.join(', ')}: describe it in .env.example (or, if it must not go in .env, add it to SHELL_ONLY in tests/env-example.test.ts with why)`,
+          `${name}, read in ${files.join(', ')}: describe it in .env.example ` +
+          '(or, if it must not go in .env, add it to SHELL_ONLY in tests/env-example.test.ts with why)',
       );
     expect(undescribed).toEqual([]);
   });
@@ -192,41 +193,44 @@ describe('the scan for variables read by the code', () => {
 });
 
 describe('the configure-env reader', () => {
-  test('attaches the comment block right above a declaration, and reports what configure-env would drop or reject', () => {
-    const text = [
-      '# A header, ended by the empty line.',
-      '',
-      '# description: Where to forward',
-      '# format: list(phone_number)',
-      '# required: false',
-      'FORWARD_TO=+15005550006',
-      '',
-      '# description: annotations over a commented-out value',
-      '# SOMETHING=1',
-      '',
-      '# format: phone',
-      '# required: yes',
-      '# link: console',
-      'BAD=',
-      'NO_COMMENTS',
-      'WITH0ZERO=x',
-    ].join('\n');
-    const { declarations, problems } = parseEnvExample(text);
-    expect(declarations.map((d) => [d.key, d.value, d.annotations])).toEqual([
-      [
-        'FORWARD_TO',
-        '+15005550006',
-        { description: 'Where to forward', format: 'list(phone_number)', required: 'false' },
-      ],
-      ['BAD', '', { format: 'phone', required: 'yes', link: 'console' }],
-    ]);
-    expect(problems.map((p) => p.replace(/:.*/, ''))).toEqual([
-      'lines 8-9',
-      'line 11',
-      'line 12',
-      'line 13',
-      'line 15',
-      'line 16',
-    ]);
-  });
+  test(
+    'attaches the comment block right above a declaration, ' + 'and reports what configure-env would drop or reject',
+    () => {
+      const text = [
+        '# A header, ended by the empty line.',
+        '',
+        '# description: Where to forward',
+        '# format: list(phone_number)',
+        '# required: false',
+        'FORWARD_TO=+15005550006',
+        '',
+        '# description: annotations over a commented-out value',
+        '# SOMETHING=1',
+        '',
+        '# format: phone',
+        '# required: yes',
+        '# link: console',
+        'BAD=',
+        'NO_COMMENTS',
+        'WITH0ZERO=x',
+      ].join('\n');
+      const { declarations, problems } = parseEnvExample(text);
+      expect(declarations.map((d) => [d.key, d.value, d.annotations])).toEqual([
+        [
+          'FORWARD_TO',
+          '+15005550006',
+          { description: 'Where to forward', format: 'list(phone_number)', required: 'false' },
+        ],
+        ['BAD', '', { format: 'phone', required: 'yes', link: 'console' }],
+      ]);
+      expect(problems.map((p) => p.replace(/:.*/, ''))).toEqual([
+        'lines 8-9',
+        'line 11',
+        'line 12',
+        'line 13',
+        'line 15',
+        'line 16',
+      ]);
+    },
+  );
 });

@@ -45,7 +45,8 @@ async function bundleFunction(root: string, source: string): Promise<string> {
   const { outputFiles } = await bundle({
     absWorkingDir: root,
     stdin: {
-      contents: `import { handler } from ${JSON.stringify(`./functions/${source}`)};\nmodule.exports.handler = handler;\n`,
+      contents:
+        `import { handler } from ${JSON.stringify(`./functions/${source}`)};\n` + 'module.exports.handler = handler;\n',
       resolveDir: root,
       sourcefile: `entry of functions/${source}`,
       loader: 'ts',

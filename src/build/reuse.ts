@@ -43,7 +43,8 @@ else {
   try {
     compiled = Function(parameters, body);
   } catch {
-    compiled = require("node:vm").runInThisContext("(function(" + parameters + "){" + body + "\\n})", { filename: __filename });
+    compiled = require("node:vm").runInThisContext("(function(" + parameters + "){" + body + "\\n})", \
+{ filename: __filename });
   }
   compiled.call(exports, exports, require, module, __filename, __dirname);
   built.files[__filename] = { id, exports: module.exports };

@@ -26,7 +26,7 @@ interface Output {
 export const DEFAULT_FUNCTION = '/sms';
 
 function functionPath(value: string): string {
-  if (!/^\/[A-Za-z0-9._~\/-]*$/.test(value))
+  if (!/^\/[A-Za-z0-9._~/-]*$/.test(value))
     throw new InvalidArgumentError(`"${value}" is not a function path: give it as deployed, e.g. /sms.`);
   return value;
 }
@@ -60,7 +60,8 @@ function program(output: Output): Command {
     .option('--environment <suffix>', 'the environment (domain suffix) to deploy to (default: dev)')
     .option(
       '--attach <numbers...>',
-      'then attach the function to these numbers (E.164, PN SIDs, or as people type them), as npm run numbers -- attach does',
+      'then attach the function to these numbers (E.164, PN SIDs, ' +
+        'or as people type them), as npm run numbers -- attach does',
     )
     .option('--function <path>', 'the function --attach points the numbers at', functionPath, DEFAULT_FUNCTION)
     .option('--country <code>', 'with --attach: the region of numbers typed without a country code (default US)')

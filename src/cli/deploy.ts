@@ -65,7 +65,8 @@ async function prepare(args: DeployArgs, world: DeployWorld): Promise<Prepared> 
   const files = await listUploads(read.config);
   if (files.functions.length === 0) {
     throw new Refused(
-      `No functions (.js files) in ${read.config.functionsFolder} after the build: check "functionsFolder" in .twilioserverlessrc.`,
+      `No functions (.js files) in ${read.config.functionsFolder} after the build: ` +
+        'check "functionsFolder" in .twilioserverlessrc.',
     );
   }
   if (args.attach.length > 0 && !files.functions.some((f) => f.path === args.functionPath)) {
@@ -135,7 +136,8 @@ async function deployWith(
     if (args.attach.length === 0) return 0;
     out('');
     out(
-      `Numbers (--attach ${args.functionPath}${domain === undefined ? '; xxxx: the digits Twilio assigns at the first deploy' : ''}):`,
+      `Numbers (--attach ${args.functionPath}` +
+        `${domain === undefined ? '; xxxx: the digits Twilio assigns at the first deploy' : ''}):`,
     );
     return (await attachModule()).attachNumbersTo(attach(expectedUrl, true), world);
   }

@@ -85,7 +85,8 @@ async function watchAndServe(root: string, port: number): Promise<number> {
       printProblems(result.problems);
       if (!result.ok) {
         console.error(
-          `Not rebuilt: fix the configuration errors above and save.${server ? ' The last good build is still serving.' : ''}`,
+          'Not rebuilt: fix the configuration errors above and save.' +
+            `${server ? ' The last good build is still serving.' : ''}`,
         );
         return;
       }
@@ -93,7 +94,8 @@ async function watchAndServe(root: string, port: number): Promise<number> {
     } catch (cause) {
       const text = cause instanceof Error ? cause.message : String(cause);
       console.error(
-        `${fromRoot(text)}\nNot rebuilt: fix the error above and save.${server ? ' The last good build is still serving.' : ''}`,
+        `${fromRoot(text)}\nNot rebuilt: fix the error above and save.` +
+          `${server ? ' The last good build is still serving.' : ''}`,
       );
       return;
     }

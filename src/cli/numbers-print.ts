@@ -25,8 +25,11 @@ export function printStatus(rows: readonly StatusRow[], printer: Printer, json: 
     for (const r of overridden) {
       printer.out(
         r.routing === 'messaging-service'
-          ? `  ${r.phoneNumber}: Messaging Service ${r.overriddenBy} answers its messages. To use the number's URL, set the service's Integration to "Defer to sender's webhook" or remove the number from it.`
-          : `  ${r.phoneNumber}: TwiML App ${r.overriddenBy} answers its messages (SmsApplicationSid). \`npm run numbers -- attach\` clears it.`,
+          ? `  ${r.phoneNumber}: Messaging Service ${r.overriddenBy} answers its messages. ` +
+              `To use the number's URL, set the service's Integration ` +
+              `to "Defer to sender's webhook" or remove the number from it.`
+          : `  ${r.phoneNumber}: TwiML App ${r.overriddenBy} answers its messages ` +
+              `(SmsApplicationSid). \`npm run numbers -- attach\` clears it.`,
       );
     }
   }

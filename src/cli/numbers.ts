@@ -74,7 +74,8 @@ async function attach(
     ...(concurrency !== undefined ? { concurrency } : {}),
     regulatory: regulatoryFrom(o),
   };
-  const early = attachProblems({ ...request, ...(url !== undefined ? { url } : {}) }); // before credentials: a typo costs no API call
+  // before credentials: a typo costs no API call
+  const early = attachProblems({ ...request, ...(url !== undefined ? { url } : {}) });
   if (early.length > 0) throw new InputError(early);
   const ctx = await openAccount(io, printer);
   const target = url ?? (await functionUrl(io.cwd, path ?? '', ctx.accountSid));
@@ -89,7 +90,8 @@ async function attach(
   const ask = request.numbers === 'all' && !flag(o, 'yes') && io.stdin.isTTY === true;
   const confirm = async (changes: readonly Change[]): Promise<boolean> =>
     io.confirm(
-      `Attach ${target} to ${changes.filter((c) => c.update !== null).length} of the ${changes.length} numbers of account ${ctx.accountSid}?`,
+      `Attach ${target} to ${changes.filter((c) => c.update !== null).length} ` +
+        `of the ${changes.length} numbers of account ${ctx.accountSid}?`,
     );
   const final: AttachRequest = { ...request, url: target, ...(ask ? { confirm } : {}) };
   return reportRun(ctx, io, printer, { json: flag(o, 'json'), rerun: command }, (c) => attachNumbers(c, final));
@@ -98,7 +100,8 @@ async function attach(
 function program(io: NumbersIo, printer: Printer, command: string, done: (code: number) => void): Command {
   const root = new Command('numbers')
     .description(
-      "Where each Twilio number's SMS go, attach a URL to chosen numbers, and undo it. npm run numbers -- <command> --help",
+      "Where each Twilio number's SMS go, attach a URL to chosen numbers, " +
+        'and undo it. npm run numbers -- <command> --help',
     )
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
@@ -108,7 +111,9 @@ function program(io: NumbersIo, printer: Printer, command: string, done: (code: 
   root
     .command('status')
     .description(
-      'List every number of the account and where its SMS go now (this-project, function, twiml-bin, studio-flow, twiml-app, messaging-service, demo-reply, webhook, none), flagging numbers whose own URL is overridden.',
+      'List every number of the account and where its SMS go now (this-project, ' +
+        'function, twiml-bin, studio-flow, twiml-app, messaging-service, ' +
+        'demo-reply, webhook, none), flagging numbers whose own URL is overridden.',
     )
     .option('--json', 'print {"numbers":[{"sid","phoneNumber","routing","smsUrl","overriddenBy"}]}')
     .action((o: OptionValues) =>
@@ -121,7 +126,8 @@ function program(io: NumbersIo, printer: Printer, command: string, done: (code: 
   root
     .command('attach')
     .description(
-      'Send the SMS of exactly the chosen numbers to a URL (SmsUrl, SmsMethod POST), clearing an SMS TwiML App; voice and everything else stay as they are. Backs up first.',
+      'Send the SMS of exactly the chosen numbers to a URL (SmsUrl, SmsMethod POST), ' +
+        'clearing an SMS TwiML App; voice and everything else stay as they are. Backs up first.',
     )
     .argument('[numbers...]', 'E.164 numbers, PN SIDs, or as typed: "(555) 123-4567" (see --country)')
     .option('--url <url>', 'the URL to attach')
@@ -149,7 +155,8 @@ function program(io: NumbersIo, printer: Printer, command: string, done: (code: 
   root
     .command('restore')
     .description(
-      'Put back every SMS routing field of the numbers in a backup (.twilioserverless/backups/...). Refuses a backup of another account.',
+      'Put back every SMS routing field of the numbers in a backup ' +
+        '(.twilioserverless/backups/...). Refuses a backup of another account.',
     )
     .argument('<backup>', 'the backup file')
     .option('--dry-run', 'print the plan and write nothing')

@@ -69,7 +69,8 @@ export function servingBanner(port: number): string {
     '',
     `SMS Switchboard is serving on ${base}: /sms (router), /auto-reply, /forward, /ignore.`,
     'Send it a message the way Twilio does:',
-    `  curl -s -X POST ${base}/sms --data-urlencode 'From=+15551230000' --data-urlencode 'To=+15005550006' --data-urlencode 'Body=Hello'`,
+    `  curl -s -X POST ${base}/sms --data-urlencode 'From=+15551230000' ` +
+      `--data-urlencode 'To=+15005550006' --data-urlencode 'Body=Hello'`,
     '',
   ].join('\n');
 }

@@ -44,7 +44,8 @@ const collectMedia = (value: string, previous: readonly string[] | undefined): s
 function program(defaultUrl: string, output: Output): Command {
   return new Command('npm run sms --')
     .description(
-      'Sends one message to the functions exactly as Twilio would (a signed webhook) and shows the answer. No SMS is sent.',
+      'Sends one message to the functions exactly as Twilio would ' +
+        '(a signed webhook) and shows the answer. No SMS is sent.',
     )
     .argument('[text...]', 'the message text (several words are joined with spaces)')
     .option('--url <url>', 'where to send it: the local server, or a deployed function', httpUrl, new URL(defaultUrl))

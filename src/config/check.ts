@@ -28,7 +28,8 @@ export function checkConfig(env: EnvConfig, routing: RoutingConfig): Problem[] {
         problems.push(
           error(
             where,
-            `${target} is itself a number in ${ROUTING_FILE}: two numbers forwarding to each other loop forever; forward to a phone outside this service`,
+            `${target} is itself a number in ${ROUTING_FILE}: ` +
+              'two numbers forwarding to each other loop forever; forward to a phone outside this service',
           ),
         );
       }
@@ -50,7 +51,8 @@ export function checkConfig(env: EnvConfig, routing: RoutingConfig): Problem[] {
         problems.push(
           error(
             `${where}.${field}`,
-            `belongs to mode "${owner}" but the mode here is "${mode}"${modeFrom}: remove "${field}" or set "mode": "${owner}"`,
+            `belongs to mode "${owner}" but the mode here is "${mode}"${modeFrom}: ` +
+              `remove "${field}" or set "mode": "${owner}"`,
           ),
         );
       }
@@ -88,7 +90,8 @@ export function checkConfig(env: EnvConfig, routing: RoutingConfig): Problem[] {
     problems.push(
       error(
         'SYNC_SERVICE_SID',
-        'is not set, but AUTO_REPLY_ONCE_PER or "replyOncePer" needs Twilio Sync to remember who was answered: create a Sync service (Console > Sync > Services) and set SYNC_SERVICE_SID',
+        'is not set, but AUTO_REPLY_ONCE_PER or "replyOncePer" needs Twilio Sync to remember who was answered: ' +
+          'create a Sync service (Console > Sync > Services) and set SYNC_SERVICE_SID',
       ),
     );
   }
@@ -96,7 +99,8 @@ export function checkConfig(env: EnvConfig, routing: RoutingConfig): Problem[] {
     problems.push(
       error(
         'DEFAULT_MODE',
-        'is "forward" but FORWARD_TO is not set: numbers not in the routing file would be forwarded nowhere; set FORWARD_TO',
+        'is "forward" but FORWARD_TO is not set: ' +
+          'numbers not in the routing file would be forwarded nowhere; set FORWARD_TO',
       ),
     );
   }

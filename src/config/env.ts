@@ -85,7 +85,8 @@ export function readEnv(env: Environment): { env: EnvConfig; problems: Problem[]
       problems.push(
         error(
           'FORWARD_TO',
-          `has ${forwardTo.length} numbers: at most ${MAX_MESSAGES} (TwiML sends at most ${MAX_MESSAGES} messages per answer); only the first ${MAX_MESSAGES} are used`,
+          `has ${forwardTo.length} numbers: at most ${MAX_MESSAGES} ` +
+            `(TwiML sends at most ${MAX_MESSAGES} messages per answer); only the first ${MAX_MESSAGES} are used`,
         ),
       );
       forwardTo.length = MAX_MESSAGES;

@@ -46,7 +46,8 @@ export const PhoneNumber = v.pipe(
   v.regex(
     E164,
     (issue) =>
-      `${issue.received} is not an E.164 number: write + country code and number, no spaces or dashes (e.g. +15551230000)`,
+      `${issue.received} is not an E.164 number: ` +
+      'write + country code and number, no spaces or dashes (e.g. +15551230000)',
   ),
 );
 
@@ -61,7 +62,8 @@ export const Targets = v.pipe(
   v.maxLength(
     MAX_MESSAGES,
     (issue) =>
-      `has ${issue.received.replace(/\D/g, '')} numbers: at most ${MAX_MESSAGES} (TwiML sends at most ${MAX_MESSAGES} messages per answer); split them across Twilio numbers`,
+      `has ${issue.received.replace(/\D/g, '')} numbers: at most ${MAX_MESSAGES} ` +
+      `(TwiML sends at most ${MAX_MESSAGES} messages per answer); split them across Twilio numbers`,
   ),
 );
 
@@ -72,7 +74,8 @@ export const Targets = v.pipe(
 const xmlText = (what: string) =>
   v.check(
     (text: string) => xmlSafe(text) === text,
-    `contains a character XML cannot carry (a control character?), so it could never be sent: remove it from the ${what}`,
+    'contains a character XML cannot carry (a control character?), ' +
+      `so it could never be sent: remove it from the ${what}`,
   );
 
 const text = (what: string) =>

@@ -116,7 +116,8 @@ export async function readDeployConfig(
     problems.push(
       error(
         'serviceName',
-        `"${serviceName}" cannot name a Twilio service (it becomes the domain): use letters, digits and inner hyphens, at most 50 characters; set "serviceName" in ${RC_FILE}`,
+        `"${serviceName}" cannot name a Twilio service (it becomes the domain): ` +
+          `use letters, digits and inner hyphens, at most 50 characters; set "serviceName" in ${RC_FILE}`,
       ),
     );
   }
@@ -127,7 +128,8 @@ export async function readDeployConfig(
     problems.push(
       error(
         '--environment',
-        `"${environment}" is not a domain suffix: use letters, digits and inner hyphens, at most 16 characters (for example dev or stage)`,
+        `"${environment}" is not a domain suffix: use letters, ` +
+          'digits and inner hyphens, at most 16 characters (for example dev or stage)',
       ),
     );
   }

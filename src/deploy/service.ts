@@ -41,7 +41,8 @@ export async function resolveService(
     const service = await fetchService(api, known.explicit.serviceSid);
     if (service === undefined) {
       throw new DeployInputError(
-        `Service ${known.explicit.serviceSid} (${known.explicit.source}) does not exist in this account: check the SID, or leave --service-sid out.`,
+        `Service ${known.explicit.serviceSid} (${known.explicit.source}) ` +
+          'does not exist in this account: check the SID, or leave --service-sid out.',
       );
     }
     return {
@@ -59,7 +60,8 @@ export async function resolveService(
     if (service !== undefined) {
       if (service.unique_name !== serviceName) {
         notes.push(
-          `Deploying to ${known.recorded.serviceSid} ("${service.unique_name}", from ${known.recorded.source}): a service's name cannot change, so serviceName "${serviceName}" is not used.`,
+          `Deploying to ${known.recorded.serviceSid} ("${service.unique_name}", from ${known.recorded.source}): ` +
+            `a service's name cannot change, so serviceName "${serviceName}" is not used.`,
         );
       }
       return {
@@ -73,14 +75,17 @@ export async function resolveService(
       };
     }
     notes.push(
-      `Service ${known.recorded.serviceSid} (from ${known.recorded.source}) no longer exists: a new service is created.`,
+      `Service ${known.recorded.serviceSid} (from ${known.recorded.source}) ` +
+        'no longer exists: a new service is created.',
     );
   }
   const sameName = await calls.findServiceSid(serviceName, api);
   if (sameName !== undefined) {
     throw new DeployInputError(
-      `A service named "${serviceName}" already exists in this account (${sameName}), and this project has no record of deploying it. ` +
-        `If it is this project's, rerun with --service-sid ${sameName}; otherwise set another "serviceName" in .twilioserverlessrc.`,
+      `A service named "${serviceName}" already exists in this account (${sameName}), ` +
+        'and this project has no record of deploying it. ' +
+        `If it is this project's, rerun with --service-sid ${sameName}; ` +
+        'otherwise set another "serviceName" in .twilioserverlessrc.',
     );
   }
   return { target: { kind: 'new', uniqueName: serviceName }, notes };

@@ -82,7 +82,8 @@ export async function readBackup(cwd: string, path: string): Promise<Backup> {
     text = await readFile(join(cwd, path), 'utf8');
   } catch (e) {
     throw new InputError([
-      `Cannot read the backup ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}. Backups are in ${BACKUP_DIR}/.`,
+      `Cannot read the backup ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}. ` +
+        `Backups are in ${BACKUP_DIR}/.`,
     ]);
   }
   let data: unknown;

@@ -21,8 +21,10 @@ export async function functionUrl(cwd: string, path: string, accountSid: string)
   }
   if (record.accountSid !== accountSid) {
     throw new InputError([
-      `--function ${path}: ${DEPLOY_RECORD} records a deployment to account ${record.accountSid}, not ${accountSid} (these credentials). ` +
-        "A protected function checks signatures with its own account's token, so numbers of another account would get 401s. " +
+      `--function ${path}: ${DEPLOY_RECORD} records a deployment to ` +
+        `account ${record.accountSid}, not ${accountSid} (these credentials). ` +
+        "A protected function checks signatures with its own account's token, " +
+        'so numbers of another account would get 401s. ' +
         'Deploy to this account with `npm run deploy`, or give --url.',
     ]);
   }

@@ -66,7 +66,8 @@ export function plan(
 /** Why the new URL has no effect yet, and what to change. */
 export function serviceWarning(service: ServiceOverride): string {
   return (
-    `Messaging Service ${service.serviceSid} (${service.friendlyName}) answers this number's incoming messages itself, ` +
+    `Messaging Service ${service.serviceSid} (${service.friendlyName}) ` +
+    `answers this number's incoming messages itself, ` +
     `so its SMS URL is not used. In Console > Messaging > Services > ${service.friendlyName} > Integration, choose ` +
     `"Defer to sender's webhook" (use_inbound_webhook_on_number=true), or remove the number from the service. ` +
     'https://www.twilio.com/docs/messaging/api/service-resource'

@@ -59,7 +59,8 @@ export function resolveNumbers(
       const e164 = byNumber.has(text) ? text : toE164(text, country);
       if (e164 === undefined) {
         problems.push(
-          `${JSON.stringify(text)} is not a phone number: use E.164 (+15551234567), a PN SID, or a national number with --country.`,
+          `${JSON.stringify(text)} is not a phone number: ` +
+            'use E.164 (+15551234567), a PN SID, or a national number with --country.',
         );
         continue;
       }

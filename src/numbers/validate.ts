@@ -28,7 +28,10 @@ export function plainHttpWarning(flag: string, value: string): string | undefine
     return undefined;
   }
   if (url.protocol !== 'http:' || LOOPBACK.test(url.hostname)) return undefined;
-  return `Warning: ${flag} ${value} is plain http: Twilio will send every message's phone numbers and text unencrypted. Use https unless this is a test.`;
+  return (
+    `Warning: ${flag} ${value} is plain http: ` +
+    "Twilio will send every message's phone numbers and text unencrypted. Use https unless this is a test."
+  );
 }
 
 /** SIDs are two letters and 32 hex digits: https://www.twilio.com/docs/glossary/what-is-a-sid */

@@ -40,7 +40,10 @@ export function parseWindow(text: string): Window | string {
     else {
       const [from, to] = item.split('-');
       if (!DAY.test(from) || (to !== undefined && !DAY.test(to)))
-        return `"${item}" is not a day or a range of days: use Mon, Tue, Wed, Thu, Fri, Sat, Sun or Daily, e.g. "Mon-Fri"`;
+        return (
+          `"${item}" is not a day or a range of days: ` +
+          'use Mon, Tue, Wed, Thu, Fri, Sat, Sun or Daily, e.g. "Mon-Fri"'
+        );
       const first = dayIndex(from);
       const last = to === undefined ? first : dayIndex(to);
       for (let d = first; ; d = (d + 1) % 7) {
@@ -53,7 +56,10 @@ export function parseWindow(text: string): Window | string {
   if (!TIME.test(start ?? '') || !TIME.test(end ?? ''))
     return `"${timePart}" is not a time range: use 24-hour HH:MM-HH:MM, e.g. "09:00-17:00"`;
   if (minutes(end) <= minutes(start))
-    return `"${timePart}" ends before it starts: a window past midnight is two windows, e.g. "Fri 22:00-24:00" and "Sat 00:00-02:00"`;
+    return (
+      `"${timePart}" ends before it starts: a window past midnight is two windows, ` +
+      'e.g. "Fri 22:00-24:00" and "Sat 00:00-02:00"'
+    );
   return { days: [...days].sort((a, b) => a - b), start: minutes(start), end: minutes(end) };
 }
 

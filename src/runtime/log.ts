@@ -40,7 +40,8 @@ export const log = {
   debug(env: Environment, sid: string, message: InboundMessage): void {
     if (env.LOG_LEVEL !== 'debug') return;
     console.log(
-      `${PREFIX} ${who(sid)}: from ${message.from} to ${message.to}, ${message.media.length} media: ${JSON.stringify(message.body)}`,
+      `${PREFIX} ${who(sid)}: from ${message.from} to ${message.to}, ` +
+        `${message.media.length} media: ${JSON.stringify(message.body)}`,
     );
   },
 };

@@ -17,7 +17,10 @@ function excerpt(text: string): string {
 
 function unreachable(url: URL, code: string, message: string): string {
   if (code === 'ECONNREFUSED') {
-    return `nothing is listening at ${url.host} (connection refused): start the functions first with \`npm start\` (or \`npm run dev\`) in another terminal, or pass --url.`;
+    return (
+      `nothing is listening at ${url.host} (connection refused): ` +
+      `start the functions first with \`npm start\` (or \`npm run dev\`) in another terminal, or pass --url.`
+    );
   }
   if (code === 'ENOTFOUND') return `the host ${url.hostname} does not resolve: check --url.`;
   if (code === 'ETIMEDOUT') return `no answer from ${url.href} in time: Twilio would give up too (error 11200).`;
@@ -28,12 +31,19 @@ function httpError(url: URL, status: number, text: string): string {
   if (status === 401 || status === 403) {
     return (
       `HTTP ${status} from ${url.href}: the signature was refused. A deployed protected function checks ` +
-      'X-Twilio-Signature with the auth token of its account: set AUTH_TOKEN in .env (or TWILIO_AUTH_TOKEN) to that token.'
+      'X-Twilio-Signature with the auth token of its account: ' +
+      'set AUTH_TOKEN in .env (or TWILIO_AUTH_TOKEN) to that token.'
     );
   }
   if (status === 404)
-    return `HTTP 404: no function at ${url.pathname}. The router is /sms; the others are /auto-reply, /forward, /ignore.`;
-  return `HTTP ${status} from ${url.href}: Twilio would log error 11200 and the message would get no answer.${excerpt(text)}`;
+    return (
+      `HTTP 404: no function at ${url.pathname}. The router is /sms; ` +
+      'the others are /auto-reply, /forward, /ignore.'
+    );
+  return (
+    `HTTP ${status} from ${url.href}: ` +
+    `Twilio would log error 11200 and the message would get no answer.${excerpt(text)}`
+  );
 }
 
 export function judgeAnswer(url: URL, result: PostResult): Verdict {

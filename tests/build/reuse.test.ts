@@ -15,9 +15,15 @@ const run = promisify(execFile);
 
 /** A CommonJS bundle as esbuild writes it, with a comment closer and a backslash in its strings. */
 const bundle = (answer: string): string =>
-  `"use strict";\nlet calls = 0;\nconst pattern = /a*/g;\nmodule.exports.handler = () => ({ answer: ${JSON.stringify(answer)}, calls: ++calls, closer: "*/", path: "C:\\\\temp", strict: (function () { return this === undefined; })(), self: this === module.exports, file: __filename, pattern });\n`;
+  `"use strict";\nlet calls = 0;\nconst pattern = /a*/g;\n` +
+  `module.exports.handler = () => ({ answer: ${JSON.stringify(answer)}, calls: ++calls, closer: "*/", ` +
+  `path: "C:\\\\temp", strict: (function () { return this === undefined; })(), ` +
+  'self: this === module.exports, file: __filename, pattern });\n';
 
-/** Runs `script` in a plain Node process (real require cache, as twilio-run has), `load()` defined: its stdout as JSON. */
+/**
+ * Runs `script` in a plain Node process (real require cache, as twilio-run has),
+ * `load()` defined: its stdout as JSON.
+ */
 async function inNode(file: string, script: string, flags: readonly string[] = []): Promise<unknown> {
   const prelude = `const file = ${JSON.stringify(file)};
 const load = () => { delete require.cache[file]; return require(file); };
@@ -38,20 +44,24 @@ describe('a reusable function file', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('runs the bundle as Node runs CommonJS (this is module.exports): exports, strings and patterns intact, strict', async () => {
-    await writeFile(file, reusable(bundle('first')));
-    const { handler } = require(file) as { handler: () => Record<string, unknown> };
-    expect(handler()).toEqual({
-      answer: 'first',
-      calls: 1,
-      closer: '*/',
-      path: 'C:\\temp',
-      strict: true,
-      self: true,
-      file,
-      pattern: /a*/g,
-    });
-  });
+  it(
+    'runs the bundle as Node runs CommonJS (this is module.exports): ' + 'exports, strings and patterns intact, strict',
+    async () => {
+      await writeFile(file, reusable(bundle('first')));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loads the built CommonJS file by path
+      const { handler } = require(file) as { handler: () => Record<string, unknown> };
+      expect(handler()).toEqual({
+        answer: 'first',
+        calls: 1,
+        closer: '*/',
+        path: 'C:\\temp',
+        strict: true,
+        self: true,
+        file,
+        pattern: /a*/g,
+      });
+    },
+  );
 
   it('keeps the bundle in a comment, so loading it parses no code of the bundle', () => {
     const text = reusable(bundle('first'));
@@ -60,16 +70,19 @@ describe('a reusable function file', () => {
     expect(text.slice(text.indexOf('function bundle(){/*') + 20, -4)).not.toContain('*/');
   });
 
-  it('hands back the same exports, state kept, each time it is loaded again after the require cache was emptied', async () => {
-    await writeFile(file, reusable(bundle('first')));
-    const out = await inNode(
-      file,
-      `const first = load(); const a = first.handler().calls;
+  it(
+    'hands back the same exports, state kept, ' + 'each time it is loaded again after the require cache was emptied',
+    async () => {
+      await writeFile(file, reusable(bundle('first')));
+      const out = await inNode(
+        file,
+        `const first = load(); const a = first.handler().calls;
 const again = load(); const b = again.handler().calls;
 print({ same: first === again, a, b, loads: loads() });`,
-    );
-    expect(out).toEqual({ same: true, a: 1, b: 2, loads: 2 });
-  });
+      );
+      expect(out).toEqual({ same: true, a: 1, b: 2, loads: 2 });
+    },
+  );
 
   it('compiles a new build written under the same path', async () => {
     await writeFile(file, reusable(bundle('first')));

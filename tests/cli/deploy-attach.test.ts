@@ -35,25 +35,28 @@ const domain = (): string => String(serverless.environments[0].domain_name);
 const backups = (): Promise<string[]> => readdir(join(project.dir, '.twilioserverless', 'backups')).catch(() => []);
 
 describe('npm run deploy -- --attach', () => {
-  it('deploys, then attaches /sms to exactly the numbers given (typed as people type them), with a backup', async () => {
-    const [first, second, other] = rest.addNumbers(3);
-    const run = await runDeploy(project.dir, ['--attach', first.phone_number, '(202) 555-0001'], env);
-    expect(run.stderr).not.toMatch(/error/i);
-    expect(run.code).toBe(0);
+  it(
+    'deploys, then attaches /sms to exactly the numbers ' + 'given (typed as people type them), with a backup',
+    async () => {
+      const [first, second, other] = rest.addNumbers(3);
+      const run = await runDeploy(project.dir, ['--attach', first.phone_number, '(202) 555-0001'], env);
+      expect(run.stderr).not.toMatch(/error/i);
+      expect(run.code).toBe(0);
 
-    const url = `https://${domain()}/sms`;
-    for (const n of [first, second]) expect(rest.number(n.sid)).toMatchObject({ sms_url: url, sms_method: 'POST' });
-    expect(rest.writes(other.sid)).toBe(0);
-    expect(rest.number(other.sid).sms_url).toBe(other.sms_url);
-    expect(run.stdout).toContain(`Attaching ${url}:`);
-    expect(run.stdout).toMatch(/changed 2, unchanged 0, failed 0/);
-    const [backup] = await backups();
-    expect(await readJson(join(project.dir, '.twilioserverless', 'backups', backup))).toMatchObject({
-      accountSid: AC,
-      command: expect.stringContaining('npm run deploy -- --attach'),
-      numbers: [expect.objectContaining({ sid: first.sid }), expect.objectContaining({ sid: second.sid })],
-    });
-  });
+      const url = `https://${domain()}/sms`;
+      for (const n of [first, second]) expect(rest.number(n.sid)).toMatchObject({ sms_url: url, sms_method: 'POST' });
+      expect(rest.writes(other.sid)).toBe(0);
+      expect(rest.number(other.sid).sms_url).toBe(other.sms_url);
+      expect(run.stdout).toContain(`Attaching ${url}:`);
+      expect(run.stdout).toMatch(/changed 2, unchanged 0, failed 0/);
+      const [backup] = await backups();
+      expect(await readJson(join(project.dir, '.twilioserverless', 'backups', backup))).toMatchObject({
+        accountSid: AC,
+        command: expect.stringContaining('npm run deploy -- --attach'),
+        numbers: [expect.objectContaining({ sid: first.sid }), expect.objectContaining({ sid: second.sid })],
+      });
+    },
+  );
 
   it('passes --country and --fallback-url to the attach', async () => {
     const [number] = rest.addNumbers(1);
@@ -80,16 +83,19 @@ describe('npm run deploy -- --attach', () => {
     expect(rest.number(number.sid).sms_url).toBe(`https://${domain()}/forward`);
   });
 
-  it('an unknown number stops everything before the first write: exit 2, nothing deployed, no number changed', async () => {
-    const [number] = rest.addNumbers(1);
-    const run = await runDeploy(project.dir, ['--attach', number.phone_number, '+15550009999'], env);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('+15550009999');
-    expect(run.stderr).toContain('Not deployed');
-    expect(serverless.writes()).toEqual([]);
-    expect(rest.writes()).toBe(0);
-    expect(await backups()).toEqual([]);
-  });
+  it(
+    'an unknown number stops everything before the first write: ' + 'exit 2, nothing deployed, no number changed',
+    async () => {
+      const [number] = rest.addNumbers(1);
+      const run = await runDeploy(project.dir, ['--attach', number.phone_number, '+15550009999'], env);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('+15550009999');
+      expect(run.stderr).toContain('Not deployed');
+      expect(serverless.writes()).toEqual([]);
+      expect(rest.writes()).toBe(0);
+      expect(await backups()).toEqual([]);
+    },
+  );
 
   it('with --dry-run, shows the plan for the numbers and writes nothing anywhere', async () => {
     const [number] = rest.addNumbers(1);

@@ -86,31 +86,36 @@ describe('npm run deploy', () => {
     });
   });
 
-  it('never uploads nor prints a credential: .env secrets stay home, the token goes only in the Authorization header', async () => {
-    const secrets = {
-      AUTH_TOKEN: 'env-auth-token-5b1e',
-      TWILIO_AUTH_TOKEN: 'env-twilio-token-9d2c',
-      TWILIO_API_SECRET: 'env-api-secret-4a7f',
-    };
-    await project.remove();
-    project = await deployProject({ ...CONFIG, ACCOUNT_SID: `AC${'d'.repeat(32)}`, ...secrets });
-    // DEBUG turns on the client's own logging too: it must not leak either.
-    const run = await deployRun([], shell({ DEBUG: 'twilio-serverless-api*' }));
-    expect(run.code).toBe(0);
+  it(
+    'never uploads nor prints a credential: .env secrets stay home, ' +
+      'the token goes only in the Authorization header',
+    async () => {
+      const secrets = {
+        AUTH_TOKEN: 'env-auth-token-5b1e',
+        TWILIO_AUTH_TOKEN: 'env-twilio-token-9d2c',
+        TWILIO_API_SECRET: 'env-api-secret-4a7f',
+      };
+      await project.remove();
+      project = await deployProject({ ...CONFIG, ACCOUNT_SID: `AC${'d'.repeat(32)}`, ...secrets });
+      // DEBUG turns on the client's own logging too: it must not leak either.
+      const run = await deployRun([], shell({ DEBUG: 'twilio-serverless-api*' }));
+      expect(run.code).toBe(0);
 
-    expect(fake.variables.map((v) => v.key).sort()).toEqual(Object.keys(CONFIG).sort());
-    expect(fake.requests.length).toBeGreaterThan(10);
-    const basic = Buffer.from(`${AC}:${TOKEN}`).toString('base64');
-    for (const request of fake.requests) {
-      for (const secret of [...Object.values(secrets), TOKEN]) expect(everythingSent(request)).not.toContain(secret);
-      expect(request.headers.authorization).toBe(`Basic ${basic}`);
-    }
-    const output = run.stdout + run.stderr;
-    for (const secret of [...Object.values(secrets), TOKEN, basic]) expect(output).not.toContain(secret);
-    expect(run.stdout).toContain(
-      'Not uploaded (credentials stay on this machine): ACCOUNT_SID, AUTH_TOKEN, TWILIO_API_SECRET, TWILIO_AUTH_TOKEN',
-    );
-  });
+      expect(fake.variables.map((v) => v.key).sort()).toEqual(Object.keys(CONFIG).sort());
+      expect(fake.requests.length).toBeGreaterThan(10);
+      const basic = Buffer.from(`${AC}:${TOKEN}`).toString('base64');
+      for (const request of fake.requests) {
+        for (const secret of [...Object.values(secrets), TOKEN]) expect(everythingSent(request)).not.toContain(secret);
+        expect(request.headers.authorization).toBe(`Basic ${basic}`);
+      }
+      const output = run.stdout + run.stderr;
+      for (const secret of [...Object.values(secrets), TOKEN, basic]) expect(output).not.toContain(secret);
+      expect(run.stdout).toContain(
+        'Not uploaded (credentials stay on this machine): ' +
+          'ACCOUNT_SID, AUTH_TOKEN, TWILIO_API_SECRET, TWILIO_AUTH_TOKEN',
+      );
+    },
+  );
 
   it('deploys with ACCOUNT_SID and AUTH_TOKEN from .env, and uploads neither', async () => {
     await project.remove();
@@ -199,18 +204,22 @@ describe('npm run deploy', () => {
     });
   });
 
-  it('a service of the same name this checkout never deployed: exit 2, no write, until --service-sid says it is ours', async () => {
-    const existing = fake.addService('sms-switchboard', AC);
-    const refused = await deployRun();
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain(`--service-sid ${existing.sid}`);
-    expect(fake.writes()).toEqual([]);
+  it(
+    'a service of the same name this checkout never deployed: ' +
+      'exit 2, no write, until --service-sid says it is ours',
+    async () => {
+      const existing = fake.addService('sms-switchboard', AC);
+      const refused = await deployRun();
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`--service-sid ${existing.sid}`);
+      expect(fake.writes()).toEqual([]);
 
-    const run = await deployRun(['--service-sid', existing.sid]);
-    expect(run.code).toBe(0);
-    expect(fake.services).toHaveLength(1);
-    expect(fake.environments[0].service_sid).toBe(existing.sid);
-  });
+      const run = await deployRun(['--service-sid', existing.sid]);
+      expect(run.code).toBe(0);
+      expect(fake.services).toHaveLength(1);
+      expect(fake.environments[0].service_sid).toBe(existing.sid);
+    },
+  );
 
   it('--help explains the flags and exit codes, and exits 0', async () => {
     const run = await deployRun(['--help']);

@@ -73,28 +73,33 @@ describe('npm run dev', () => {
     await writeFile(
       join(dir, 'functions', 'ignore.protected.ts'),
       'export const handler = (_context: unknown, _event: unknown, callback: (e: null, r: unknown) => void) => {\n' +
-        "  const response = new Twilio.twiml.MessagingResponse();\n  response.message('Edited');\n  callback(null, response);\n};\n",
+        '  const response = new Twilio.twiml.MessagingResponse();\n' +
+        "  response.message('Edited');\n" +
+        '  callback(null, response);\n};\n',
     );
     await answersWith('/ignore', 'Edited');
     expect(count(dev.output(), 'Restarted the local runtime')).toBe(restarts);
   });
 
-  it('serves a new routing file (a restart: twilio-run lists files when it starts), then its edits without one', async () => {
-    const routing = (number: string, message: string) =>
-      JSON.stringify({ numbers: { [number]: { mode: 'auto-reply', message } } });
-    const restarted = printsAgain('Restarted the local runtime on port');
-    await writeFile(join(dir, 'assets', 'routing.private.json'), routing('+15005550006', 'Routed text'));
-    await restarted;
-    expect(dev.output()).toContain('a file was added or removed');
-    await answersWith('/sms', 'Routed text');
-    const restarts = count(dev.output(), 'Restarted the local runtime');
-    await writeFile(join(dir, 'assets', 'routing.private.json'), routing('+15005550006', 'Edited routed text'));
-    await answersWith('/sms', 'Edited routed text');
-    // Edited again, it routes another number: this one falls back to AUTO_REPLY_MESSAGE.
-    await writeFile(join(dir, 'assets', 'routing.private.json'), routing('+15005550009', 'Routed text'));
-    await answersWith('/sms', 'First text');
-    expect(count(dev.output(), 'Restarted the local runtime')).toBe(restarts);
-  });
+  it(
+    'serves a new routing file (a restart: ' + 'twilio-run lists files when it starts), then its edits without one',
+    async () => {
+      const routing = (number: string, message: string) =>
+        JSON.stringify({ numbers: { [number]: { mode: 'auto-reply', message } } });
+      const restarted = printsAgain('Restarted the local runtime on port');
+      await writeFile(join(dir, 'assets', 'routing.private.json'), routing('+15005550006', 'Routed text'));
+      await restarted;
+      expect(dev.output()).toContain('a file was added or removed');
+      await answersWith('/sms', 'Routed text');
+      const restarts = count(dev.output(), 'Restarted the local runtime');
+      await writeFile(join(dir, 'assets', 'routing.private.json'), routing('+15005550006', 'Edited routed text'));
+      await answersWith('/sms', 'Edited routed text');
+      // Edited again, it routes another number: this one falls back to AUTO_REPLY_MESSAGE.
+      await writeFile(join(dir, 'assets', 'routing.private.json'), routing('+15005550009', 'Routed text'));
+      await answersWith('/sms', 'First text');
+      expect(count(dev.output(), 'Restarted the local runtime')).toBe(restarts);
+    },
+  );
 
   it('restarts the runtime when .env changes (it reads .env only at start)', async () => {
     const restarted = printsAgain('Restarted the local runtime');

@@ -82,33 +82,42 @@ describe('npm run numbers', () => {
     expect(await backups()).toEqual([]);
   });
 
-  it('attach changes exactly the chosen numbers (E.164, typed, PN SID from stdin), backs up, and a rerun is a no-op', async () => {
-    const all = api.addNumbers(4);
-    const withApp = api.addNumber('+12025550050', { sms_application_sid: APP, voice_url: 'https://example.com/voice' });
-    const before = api.allNumbers();
-    const chosen = [all[0]?.sid, all[2]?.sid, withApp.sid];
-    const result = await numbers(['attach', '--url', URL_, '--file', '-', '--json'], {
-      stdin: `+12025550000\n# comment\n(202) 555-0002\n${withApp.sid}\n`,
-    });
-    expect(result.code).toBe(0);
-    const report = JSON.parse(result.stdout) as { backup: string; results: Array<Record<string, unknown>> };
-    expect(report.results).toEqual(chosen.map((sid) => ({ sid, phoneNumber: expect.any(String), outcome: 'changed' })));
-    expect(await backups()).toEqual([report.backup.split('/').pop()]);
-    for (const n of before) {
-      const now = api.number(n.sid);
-      expect(now).toEqual(
-        chosen.includes(n.sid)
-          ? { ...n, sms_url: URL_, sms_method: 'POST', sms_application_sid: '', date_updated: now.date_updated }
-          : n,
+  it(
+    'attach changes exactly the chosen numbers (E.164, typed, ' +
+      'PN SID from stdin), backs up, and a rerun is a no-op',
+    async () => {
+      const all = api.addNumbers(4);
+      const withApp = api.addNumber('+12025550050', {
+        sms_application_sid: APP,
+        voice_url: 'https://example.com/voice',
+      });
+      const before = api.allNumbers();
+      const chosen = [all[0]?.sid, all[2]?.sid, withApp.sid];
+      const result = await numbers(['attach', '--url', URL_, '--file', '-', '--json'], {
+        stdin: `+12025550000\n# comment\n(202) 555-0002\n${withApp.sid}\n`,
+      });
+      expect(result.code).toBe(0);
+      const report = JSON.parse(result.stdout) as { backup: string; results: Array<Record<string, unknown>> };
+      expect(report.results).toEqual(
+        chosen.map((sid) => ({ sid, phoneNumber: expect.any(String), outcome: 'changed' })),
       );
-    }
-    const writes = api.writes();
-    const rerun = await numbers(['attach', '--url', URL_, '+12025550000', '(202) 555-0002', withApp.sid]);
-    expect(rerun.code).toBe(0);
-    expect(rerun.stdout).toContain('changed 0, unchanged 3, failed 0');
-    expect(api.writes()).toBe(writes);
-    expect(await backups()).toHaveLength(1);
-  });
+      expect(await backups()).toEqual([report.backup.split('/').pop()]);
+      for (const n of before) {
+        const now = api.number(n.sid);
+        expect(now).toEqual(
+          chosen.includes(n.sid)
+            ? { ...n, sms_url: URL_, sms_method: 'POST', sms_application_sid: '', date_updated: now.date_updated }
+            : n,
+        );
+      }
+      const writes = api.writes();
+      const rerun = await numbers(['attach', '--url', URL_, '+12025550000', '(202) 555-0002', withApp.sid]);
+      expect(rerun.code).toBe(0);
+      expect(rerun.stdout).toContain('changed 0, unchanged 3, failed 0');
+      expect(api.writes()).toBe(writes);
+      expect(await backups()).toHaveLength(1);
+    },
+  );
 
   it('restore puts every field back; a backup of another account is refused (exit 2)', async () => {
     const n = api.addNumber('+12025550001', {

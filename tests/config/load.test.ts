@@ -97,7 +97,10 @@ const kinds: [string, Env, object | string | undefined, string, RegExp][] = [
     {},
     { numbers: { [N]: { mode: 'forward', to: [M] }, [M]: { mode: 'ignore' } } },
     `${FILE}: numbers.${N}.to`,
-    /\+15005550007 is itself a number in assets\/routing\.private\.json: two numbers forwarding to each other loop forever/,
+    new RegExp(
+      '\\+15005550007 is itself a number in assets\\/routing\\.private\\.json: ' +
+        'two numbers forwarding to each other loop forever',
+    ),
   ],
   [
     'a FORWARD_TO number that is a routed number',

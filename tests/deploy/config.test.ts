@@ -43,12 +43,15 @@ describe('readDeployConfig', () => {
     });
   });
 
-  it('takes serviceName and environment from the rc over package.json and the default, and the flag over both', async () => {
-    await pkg();
-    await rc('{ serviceName: "from-rc", environment: "stage" }');
-    expect((await readDeployConfig(root)).config).toMatchObject({ serviceName: 'from-rc', environment: 'stage' });
-    expect((await readDeployConfig(root, { environment: 'qa' })).config).toMatchObject({ environment: 'qa' });
-  });
+  it(
+    'takes serviceName and environment from the rc over ' + 'package.json and the default, and the flag over both',
+    async () => {
+      await pkg();
+      await rc('{ serviceName: "from-rc", environment: "stage" }');
+      expect((await readDeployConfig(root)).config).toMatchObject({ serviceName: 'from-rc', environment: 'stage' });
+      expect((await readDeployConfig(root, { environment: 'qa' })).config).toMatchObject({ environment: 'qa' });
+    },
+  );
 
   it('defaults like the Toolkit when there is no rc: dev, node22, dist folders', async () => {
     await pkg();

@@ -39,7 +39,10 @@ const VOICES: ReadonlyArray<Partial<NumberResource>> = [
   { voice_application_sid: APP(9), voice_url: '' },
 ];
 
-/** `count` numbers, routed in turn every way above; every fifth number in a Messaging Service that keeps its inbound. */
+/**
+ * `count` numbers, routed in turn every way above;
+ * every fifth number in a Messaging Service that keeps its inbound.
+ */
 export function seedAccount(api: FakeTwilioApi, count: number): NumberResource[] {
   const numbers = Array.from({ length: count }, (_, i) =>
     api.addNumber(`+1415555${String(i).padStart(4, '0')}`, {
@@ -87,7 +90,8 @@ export function differences(
     const problems: string[] = [];
     if (JSON.stringify(smsRouting(now)) !== JSON.stringify(expected(was))) {
       problems.push(
-        `${was.phone_number}: SMS routing ${JSON.stringify(smsRouting(now))}, expected ${JSON.stringify(expected(was))}`,
+        `${was.phone_number}: SMS routing ${JSON.stringify(smsRouting(now))}, ` +
+          `expected ${JSON.stringify(expected(was))}`,
       );
     }
     if (JSON.stringify(otherFields(now)) !== JSON.stringify(otherFields(was)))

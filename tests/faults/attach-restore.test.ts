@@ -114,7 +114,8 @@ test('attach, rerun, restore the first backup: every number exactly as it was, w
         expect(rerun.results.filter((r) => r.outcome === 'failed')).toEqual([]);
         const unchosen = new Set(before.filter((n) => !chosen.includes(n)).map((n) => n.sid));
         expect(differences(api, before, (n) => (unchosen.has(n.sid) ? smsRouting(n) : attached(n)))).toEqual([]);
-        if (written === 0 && firstBackup === undefined) return; // the first run wrote nothing: there is nothing of it to restore
+        // the first run wrote nothing: there is nothing of it to restore
+        if (written === 0 && firstBackup === undefined) return;
         const restoreFrom = firstBackup ?? (await backups(project.dir))[0];
 
         breakApi(api, f);

@@ -105,17 +105,20 @@ describe('/forward', () => {
     expect(lines.some((line) => line.includes(fixtures.sms.MessageSid) && line.includes('FORWARD_TO'))).toBe(true);
   });
 
-  test('a rule doing its job (a message from the receiving number) is logged only at LOG_LEVEL=info or debug', async () => {
-    const loop = params(fixtures.sms, { From: fixtures.sms.To });
-    const noted = () => logged.mock.calls.filter((call: unknown[]) => call.join(' ').includes('would loop')).length;
-    await answerOf(handler, loop, { FORWARD_TO: A });
-    expect(noted()).toBe(0);
-    await answerOf(handler, loop, { FORWARD_TO: A, LOG_LEVEL: 'info' });
-    expect(noted()).toBe(1);
-    await answerOf(handler, loop, { FORWARD_TO: A, LOG_LEVEL: 'debug' });
-    expect(noted()).toBe(2);
-    expect(warned).not.toHaveBeenCalled();
-  });
+  test(
+    'a rule doing its job (a message from the receiving number) ' + 'is logged only at LOG_LEVEL=info or debug',
+    async () => {
+      const loop = params(fixtures.sms, { From: fixtures.sms.To });
+      const noted = () => logged.mock.calls.filter((call: unknown[]) => call.join(' ').includes('would loop')).length;
+      await answerOf(handler, loop, { FORWARD_TO: A });
+      expect(noted()).toBe(0);
+      await answerOf(handler, loop, { FORWARD_TO: A, LOG_LEVEL: 'info' });
+      expect(noted()).toBe(1);
+      await answerOf(handler, loop, { FORWARD_TO: A, LOG_LEVEL: 'debug' });
+      expect(noted()).toBe(2);
+      expect(warned).not.toHaveBeenCalled();
+    },
+  );
 
   test('an invalid FORWARD_TO item is dropped; the others still get the message', async () => {
     const { messages } = await answerOf(handler, params(fixtures.sms), { FORWARD_TO: `${A},555-1234,+1 555 000,${B}` });

@@ -14,7 +14,8 @@ import { quietConsole } from '../helpers/quiet-console';
 const A = '+15551230001';
 const B = '+15551230002';
 const INJECTED = '+15559999999';
-const BAD = '\u0000\u0001\u0008\u000B\u000C\u001B\u001F\uD83D\uDE00\uDE00\uD83D\uFFFE\uFFFF'; // the emoji in it is a valid pair
+// the emoji in it is a valid pair
+const BAD = '\u0000\u0001\u0008\u000B\u000C\u001B\u001F\uD83D\uDE00\uDE00\uD83D\uFFFE\uFFFF';
 const INJECTION = `</Message><Message to="${INJECTED}">pwned</Message><Message>`;
 
 const handlers: [string, ServerlessFunctionSignature, Record<string, string>, readonly string[]][] = [

@@ -15,7 +15,10 @@ export interface Declaration {
   readonly line: number;
   /** The value written after `=` (the default configure-env offers), '' when empty. */
   readonly value: string;
-  /** Only the annotations actually written: configure-env's defaults (required: true, format: text) are not filled in. */
+  /**
+   * Only the annotations actually written:
+   * configure-env's defaults (required: true, format: text) are not filled in.
+   */
   readonly annotations: Readonly<Partial<Record<Annotation, string>>>;
 }
 
@@ -38,7 +41,10 @@ export function isConfigureEnvFormat(format: string): boolean {
 
 function checkAnnotation(name: Annotation, value: string, line: number): string | undefined {
   if (name === 'format' && !isConfigureEnvFormat(value)) {
-    return `line ${line}: format "${value}" is not a configure-env format (${BASE_FORMATS.join(', ')}, list(X), map(X,Y), file(json))`;
+    return (
+      `line ${line}: format "${value}" is not a configure-env format ` +
+      `(${BASE_FORMATS.join(', ')}, list(X), map(X,Y), file(json))`
+    );
   }
   if ((name === 'required' || name === 'configurable') && !/^(true|false)$/.test(value)) {
     return `line ${line}: ${name} must be true or false, not "${value}"`;
@@ -55,7 +61,8 @@ export function parseEnvExample(text: string): ParsedEnvExample {
   const endBlock = (line: number): void => {
     if (Object.keys(block).length > 0) {
       problems.push(
-        `lines ${blockStart}-${line - 1}: annotations followed by no variable (a commented-out "# NAME=" is only a comment): configure-env drops them`,
+        `lines ${blockStart}-${line - 1}: annotations followed by no variable ` +
+          '(a commented-out "# NAME=" is only a comment): configure-env drops them',
       );
     }
     block = {};

@@ -108,7 +108,8 @@ export class ServerlessStore {
       ...this.row(
         'ZN',
         resource.account_sid,
-        `Services/${String(resource.service_sid)}/${owner === 'function_sid' ? 'Functions' : 'Assets'}/${resource.sid}/Versions`,
+        `Services/${String(resource.service_sid)}/` +
+          `${owner === 'function_sid' ? 'Functions' : 'Assets'}/${resource.sid}/Versions`,
         { service_sid: resource.service_sid, [owner]: resource.sid, path, visibility },
       ),
       content: content.content,

@@ -26,7 +26,10 @@ export interface Knobs {
   maxConcurrency: number;
   /** Share of authenticated calls answered 500 or 503 (nothing changes). */
   serverErrorRate: number;
-  /** Share of authenticated calls whose connection is reset (socket.destroy()); for half of them a write lands first. */
+  /**
+   * Share of authenticated calls whose connection is reset (socket.destroy());
+   * for half of them a write lands first.
+   */
   resetRate: number;
   /** Share of authenticated calls never answered (the client's timeout must give up); nothing changes. */
   hangRate: number;
@@ -296,8 +299,14 @@ export class FakeTwilioApi {
     const items = this.numbers.filter((n) => filter === null || n.phone_number.includes(filter.replace(/\*/g, '')));
     const { slice, page, size, start, nextToken } = paginate(items, q);
     const path = `${numbersPath(this.accountSid)}.json`;
-    const query = (extra: Record<string, string>): string =>
-      `${path}?${new URLSearchParams({ ...(filter !== null ? { PhoneNumber: filter } : {}), PageSize: String(size), ...extra })}`;
+    const query = (extra: Record<string, string>): string => {
+      const params = new URLSearchParams({
+        ...(filter !== null ? { PhoneNumber: filter } : {}),
+        PageSize: String(size),
+        ...extra,
+      });
+      return `${path}?${params}`;
+    };
     this.send(res, 200, {
       first_page_uri: query({ Page: '0' }),
       end: start + Math.max(slice.length - 1, 0),

@@ -37,7 +37,8 @@ export function assertWellFormed(xml: string): void {
   const bad = FORBIDDEN.exec(xml);
   if (bad !== null)
     throw new Error(
-      `TwiML contains U+${bad[0].codePointAt(0)?.toString(16).toUpperCase()}, which XML forbids: ${JSON.stringify(xml)}`,
+      `TwiML contains U+${bad[0].codePointAt(0)?.toString(16).toUpperCase()}, ` +
+        `which XML forbids: ${JSON.stringify(xml)}`,
     );
   for (const [whole, name] of xml.matchAll(ENTITY)) {
     if (!whole.endsWith(';')) throw new Error(`TwiML has a bare "&": ${JSON.stringify(xml)}`);

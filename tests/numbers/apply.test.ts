@@ -31,35 +31,40 @@ describe('applyChanges against a throttling, failing API', () => {
     expect(api.stats.maxInFlight).toBeLessThanOrEqual(8 + 1);
   });
 
-  it("reports a permanent failure with Twilio's code and link, and still does the others; regulatory SIDs go with each write", async () => {
-    const [bad, good] = api.addNumbers(2);
-    api.failingWrites.set(bad?.sid ?? '', {
-      status: 400,
-      code: 21649,
-      message: 'Bundle status is not twilio-approved',
-    });
-    const ctx = contextFor(api, await tempProject());
-    const bundleSid = `BU${'1'.repeat(32)}`;
-    const results = await applyChanges(
-      plan(await ctx.api.listNumbers(), () => attachTarget(URL_)),
-      ctx.api.updateNumber,
-      { regulatory: { bundleSid }, retry: { baseMs: 1 } },
-    );
-    expect(results).toEqual([
-      {
-        sid: bad?.sid,
-        phoneNumber: bad?.phone_number,
-        outcome: 'failed',
-        error: {
-          status: 400,
-          code: 21649,
-          message: 'Bundle status is not twilio-approved',
-          moreInfo: 'https://www.twilio.com/docs/errors/21649',
+  it(
+    "reports a permanent failure with Twilio's code and link, " +
+      'and still does the others; regulatory SIDs go with each write',
+    async () => {
+      const [bad, good] = api.addNumbers(2);
+      api.failingWrites.set(bad?.sid ?? '', {
+        status: 400,
+        code: 21649,
+        message: 'Bundle status is not twilio-approved',
+      });
+      const ctx = contextFor(api, await tempProject());
+      const bundleSid = `BU${'1'.repeat(32)}`;
+      const results = await applyChanges(
+        plan(await ctx.api.listNumbers(), () => attachTarget(URL_)),
+        ctx.api.updateNumber,
+        { regulatory: { bundleSid }, retry: { baseMs: 1 } },
+      );
+      expect(results).toEqual([
+        {
+          sid: bad?.sid,
+          phoneNumber: bad?.phone_number,
+          outcome: 'failed',
+          error: {
+            status: 400,
+            code: 21649,
+            message: 'Bundle status is not twilio-approved',
+            moreInfo: 'https://www.twilio.com/docs/errors/21649',
+          },
         },
-      },
-      { sid: good?.sid, phoneNumber: good?.phone_number, outcome: 'changed' },
-    ]);
-    expect(api.requests.filter((r) => r.method === 'POST' && r.path.includes(bad?.sid ?? ''))).toHaveLength(1); // 400: not retried
-    expect(api.number(good?.sid ?? '').bundle_sid).toBe(bundleSid);
-  });
+        { sid: good?.sid, phoneNumber: good?.phone_number, outcome: 'changed' },
+      ]);
+      // 400: not retried
+      expect(api.requests.filter((r) => r.method === 'POST' && r.path.includes(bad?.sid ?? ''))).toHaveLength(1);
+      expect(api.number(good?.sid ?? '').bundle_sid).toBe(bundleSid);
+    },
+  );
 });

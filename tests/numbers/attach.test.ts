@@ -26,41 +26,44 @@ describe('attachNumbers', () => {
     ...extra,
   });
 
-  it('changes exactly the chosen numbers: SMS URL and method set, SMS app cleared, voice and the rest untouched', async () => {
-    const all = api.addNumbers(5);
-    const withApp = api.addNumber('+12025550999', {
-      sms_application_sid: APP,
-      sms_method: 'GET',
-      voice_url: 'https://example.com/voice',
-    });
-    const before = api.allNumbers();
-    const chosen = [all[1]?.phone_number ?? '', withApp.sid];
-    const report = await attachNumbers(contextFor(api, cwd), request(chosen));
-    expect(report.results.map((r) => r.outcome)).toEqual(['changed', 'changed']);
-    for (const n of before) {
-      const after = api.number(n.sid);
-      if (chosen.includes(n.phone_number) || chosen.includes(n.sid)) {
-        expect(after).toEqual({
-          ...n,
-          sms_url: URL_,
-          sms_method: 'POST',
-          sms_application_sid: '',
-          date_updated: after.date_updated,
-        });
-      } else {
-        expect(after).toEqual(n);
+  it(
+    'changes exactly the chosen numbers: SMS URL and method set, ' + 'SMS app cleared, voice and the rest untouched',
+    async () => {
+      const all = api.addNumbers(5);
+      const withApp = api.addNumber('+12025550999', {
+        sms_application_sid: APP,
+        sms_method: 'GET',
+        voice_url: 'https://example.com/voice',
+      });
+      const before = api.allNumbers();
+      const chosen = [all[1]?.phone_number ?? '', withApp.sid];
+      const report = await attachNumbers(contextFor(api, cwd), request(chosen));
+      expect(report.results.map((r) => r.outcome)).toEqual(['changed', 'changed']);
+      for (const n of before) {
+        const after = api.number(n.sid);
+        if (chosen.includes(n.phone_number) || chosen.includes(n.sid)) {
+          expect(after).toEqual({
+            ...n,
+            sms_url: URL_,
+            sms_method: 'POST',
+            sms_application_sid: '',
+            date_updated: after.date_updated,
+          });
+        } else {
+          expect(after).toEqual(n);
+        }
       }
-    }
-    expect(api.writes()).toBe(2);
-    // SmsApplicationSid is sent (as '') only to the number that had one.
-    const posts = api.requests.filter((r) => r.method === 'POST');
-    expect(posts.find((p) => p.path.includes(withApp.sid))?.form).toEqual({
-      SmsUrl: URL_,
-      SmsMethod: 'POST',
-      SmsApplicationSid: '',
-    });
-    expect(posts.find((p) => p.path.includes(all[1]?.sid ?? ''))?.form).toEqual({ SmsUrl: URL_ });
-  });
+      expect(api.writes()).toBe(2);
+      // SmsApplicationSid is sent (as '') only to the number that had one.
+      const posts = api.requests.filter((r) => r.method === 'POST');
+      expect(posts.find((p) => p.path.includes(withApp.sid))?.form).toEqual({
+        SmsUrl: URL_,
+        SmsMethod: 'POST',
+        SmsApplicationSid: '',
+      });
+      expect(posts.find((p) => p.path.includes(all[1]?.sid ?? ''))?.form).toEqual({ SmsUrl: URL_ });
+    },
+  );
 
   it('backs up the state before its first write, and a rerun writes nothing and no backup', async () => {
     const [n] = api.addNumbers(1, { sms_url: 'https://old.example/sms', sms_method: 'GET' });

@@ -30,6 +30,7 @@ export async function loadBuilt(): Promise<Built> {
   const files = await readdir(dir);
   const handlers = new Map<Endpoint, ServerlessFunctionSignature>();
   for (const endpoint of ENDPOINTS) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loads a built CommonJS file by its path
     const loaded = require(join(dir, `${endpoint}.protected.js`)) as { handler?: ServerlessFunctionSignature };
     if (typeof loaded.handler !== 'function')
       throw new Error(`dist/functions/${endpoint}.protected.js exports no handler`);

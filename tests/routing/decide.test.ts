@@ -109,14 +109,18 @@ describe('forward', () => {
     ]);
   });
 
-  test('forwards a WhatsApp message as SMS from the plain number: Twilio refuses a whatsapp: sender to a phone (21910)', () => {
-    const whatsapp = params(fixtures.whatsapp);
-    const receiving = whatsapp.To.replace(/^whatsapp:/, '');
-    expect(decideFor(whatsapp, forwardTo([A])).messages).toEqual([
-      { to: A, from: receiving, body: `${whatsapp.From}: ${whatsapp.Body}`, media: [] },
-    ]);
-    expect(decideFor(sms(), forwardTo([A])).messages[0].from).toBeUndefined();
-  });
+  test(
+    'forwards a WhatsApp message as SMS from the plain number: ' +
+      'Twilio refuses a whatsapp: sender to a phone (21910)',
+    () => {
+      const whatsapp = params(fixtures.whatsapp);
+      const receiving = whatsapp.To.replace(/^whatsapp:/, '');
+      expect(decideFor(whatsapp, forwardTo([A])).messages).toEqual([
+        { to: A, from: receiving, body: `${whatsapp.From}: ${whatsapp.Body}`, media: [] },
+      ]);
+      expect(decideFor(sms(), forwardTo([A])).messages[0].from).toBeUndefined();
+    },
+  );
 
   test('forwards a picture-only MMS (empty body)', () => {
     const [message] = decideFor(params(fixtures.mms, { Body: '' }), forwardTo([A])).messages;

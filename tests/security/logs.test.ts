@@ -121,7 +121,8 @@ test("the account's token in the context never reaches the log, even with LOG_LE
     AUTO_REPLY_ONCE_PER: '1h',
   };
   for (const handler of [autoReply, forward, ignore, sms]) {
-    const { error, calls } = await invoke(handler, event(), contextWith(env)); // its getTwilioClient throws: Sync unavailable
+    // its getTwilioClient throws: Sync unavailable
+    const { error, calls } = await invoke(handler, event(), contextWith(env));
     expect([error, calls]).toEqual([null, 1]);
   }
   expect(capture.text()).toContain('Twilio Sync is not available');

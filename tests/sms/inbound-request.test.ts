@@ -17,14 +17,17 @@ const withPictures: SimulatedMessage = {
 };
 
 describe('inboundParams', () => {
-  it('has every parameter of a real inbound SMS webhook (except MessagingServiceSid, sent only through a service)', () => {
-    const params = inboundParams(hello, ACCOUNT, SID);
-    const expected = Object.keys(fixtures.sms)
-      .filter((k) => k !== 'MessagingServiceSid')
-      .sort();
-    expect(Object.keys(params).sort()).toEqual(expected);
-    expect(Object.values(params).every((v) => typeof v === 'string')).toBe(true);
-  });
+  it(
+    'has every parameter of a real inbound SMS webhook ' + '(except MessagingServiceSid, sent only through a service)',
+    () => {
+      const params = inboundParams(hello, ACCOUNT, SID);
+      const expected = Object.keys(fixtures.sms)
+        .filter((k) => k !== 'MessagingServiceSid')
+        .sort();
+      expect(Object.keys(params).sort()).toEqual(expected);
+      expect(Object.values(params).every((v) => typeof v === 'string')).toBe(true);
+    },
+  );
 
   it('carries the message and the fixed values Twilio sends', () => {
     expect(inboundParams(hello, ACCOUNT, SID)).toMatchObject({

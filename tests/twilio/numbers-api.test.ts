@@ -51,14 +51,17 @@ describe('createNumbersApi against the stand-in', () => {
     expect(api.stats.serverErrors).toBeGreaterThan(0);
   });
 
-  it('finds numbers whose Messaging Service answers instead of them, and not those of a deferring service', async () => {
-    const [a, b, c] = api.addNumbers(3);
-    const overriding = api.addService('Marketing', false, [a?.sid ?? '', b?.sid ?? '']);
-    api.addService('Deferring', true, [c?.sid ?? '']);
-    const overrides = await numbersApi().listServiceOverrides();
-    expect([...overrides.keys()].sort()).toEqual([a?.sid, b?.sid].sort());
-    expect(overrides.get(a?.sid ?? '')).toEqual({ serviceSid: overriding.sid, friendlyName: 'Marketing' });
-  });
+  it(
+    'finds numbers whose Messaging Service answers instead of them, ' + 'and not those of a deferring service',
+    async () => {
+      const [a, b, c] = api.addNumbers(3);
+      const overriding = api.addService('Marketing', false, [a?.sid ?? '', b?.sid ?? '']);
+      api.addService('Deferring', true, [c?.sid ?? '']);
+      const overrides = await numbersApi().listServiceOverrides();
+      expect([...overrides.keys()].sort()).toEqual([a?.sid, b?.sid].sort());
+      expect(overrides.get(a?.sid ?? '')).toEqual({ serviceSid: overriding.sid, friendlyName: 'Marketing' });
+    },
+  );
 
   it('turns a 401 into CredentialsError naming the variables, without the token', async () => {
     const error = await numbersApi('wrong-token-value')
