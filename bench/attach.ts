@@ -1,5 +1,5 @@
 /**
- * Attach throughput against the stand-in API (tests/helpers/fake-twilio-api.ts): every call waits
+ * Attach throughput against the stand-in API (src/stand-in/twilio-api.ts): every call waits
  * `latencyMs`, more than `maxConcurrency` calls at once are answered 429. The ideal is the listing
  * pages one after another, then the updates in rounds of `maxConcurrency`, each round one latency.
  */
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { attachNumbers } from '../src/numbers/attach';
 import type { NumbersContext } from '../src/numbers/context';
 import { createNumbersApi } from '../src/twilio/numbers-api';
-import { FakeTwilioApi } from '../tests/helpers/fake-twilio-api';
+import { TwilioApiStandIn } from '../src/stand-in/twilio-api';
 import { numbersEnv } from '../tests/helpers/numbers-env';
 import { REPO } from '../tests/helpers/project';
 import { summarize, type Summary } from './stats';
@@ -64,15 +64,15 @@ export interface AttachResult {
 
 const URL_ATTACHED = 'https://switchboard-1234-dev.twil.io/sms';
 
-async function standIn(options: AttachOptions, numbers: number): Promise<FakeTwilioApi> {
-  const api = await FakeTwilioApi.start();
+async function standIn(options: AttachOptions, numbers: number): Promise<TwilioApiStandIn> {
+  const api = await TwilioApiStandIn.start();
   api.addNumbers(numbers); // each on Twilio's demo reply URL, as new numbers are
   api.knobs.latencyMs = [options.latencyMs, options.latencyMs];
   api.knobs.maxConcurrency = options.maxConcurrency;
   return api;
 }
 
-function runOf(api: FakeTwilioApi, ms: number, options: AttachOptions): Run {
+function runOf(api: TwilioApiStandIn, ms: number, options: AttachOptions): Run {
   const listingPages = api.requests.filter(
     (r) => r.method === 'GET' && r.path.endsWith('/IncomingPhoneNumbers.json'),
   ).length;

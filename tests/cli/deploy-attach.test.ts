@@ -2,21 +2,21 @@
 // function, as `npm run numbers -- attach` does. Both stand-ins: Serverless API and REST API.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FakeServerlessApi } from '../helpers/fake-serverless-api';
-import { FakeTwilioApi } from '../helpers/fake-twilio-api';
+import { ServerlessApiStandIn } from '../../src/stand-in/serverless-api';
+import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import type { TempProject } from '../helpers/project';
 import { deployProject, readJson, runDeploy } from './deploy-project';
 
 const AC = `AC${'f'.repeat(32)}`;
 const TOKEN = 'attach-token-6e1d';
 
-let serverless: FakeServerlessApi;
-let rest: FakeTwilioApi;
+let serverless: ServerlessApiStandIn;
+let rest: TwilioApiStandIn;
 let project: TempProject;
 let env: Record<string, string>;
 beforeEach(async () => {
-  serverless = new FakeServerlessApi({ accounts: [{ accountSid: AC, authToken: TOKEN }] });
-  rest = await FakeTwilioApi.start({ accountSid: AC, authToken: TOKEN });
+  serverless = new ServerlessApiStandIn({ accounts: [{ accountSid: AC, authToken: TOKEN }] });
+  rest = await TwilioApiStandIn.start({ accountSid: AC, authToken: TOKEN });
   env = {
     TWILIO_ACCOUNT_SID: AC,
     TWILIO_AUTH_TOKEN: TOKEN,

@@ -2,18 +2,18 @@
 // through main() (the child-process runs are in deploy.test.ts): same code, no process start-up.
 import { Writable } from 'node:stream';
 import { main } from '../../src/cli/deploy';
-import { FakeServerlessApi, sid } from '../helpers/fake-serverless-api';
+import { ServerlessApiStandIn, sid } from '../../src/stand-in/serverless-api';
 import type { TempProject } from '../helpers/project';
 import { deployProject } from './deploy-project';
 
 const AC = `AC${'e'.repeat(32)}`;
 const TOKEN = 'input-token-2b8e';
 
-let fake: FakeServerlessApi;
+let fake: ServerlessApiStandIn;
 let origin: string;
 let project: TempProject | undefined;
 beforeAll(async () => {
-  fake = new FakeServerlessApi({ accounts: [{ accountSid: AC, authToken: TOKEN }] });
+  fake = new ServerlessApiStandIn({ accounts: [{ accountSid: AC, authToken: TOKEN }] });
   origin = await fake.start();
 });
 afterAll(() => fake.stop());

@@ -2,7 +2,7 @@
 // Serverless API stand-in (TWILIO_SERVERLESS_BASE_URL).
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FakeServerlessApi, type RecordedRequest } from '../helpers/fake-serverless-api';
+import { ServerlessApiStandIn, type RecordedRequest } from '../../src/stand-in/serverless-api';
 import type { TempProject } from '../helpers/project';
 import { deployProject, readJson, ROUTING, runDeploy } from './deploy-project';
 
@@ -11,7 +11,7 @@ const TOKEN = 'shell-token-7f3a9c';
 const CONFIG = { AUTO_REPLY_MESSAGE: 'We are closed', DEFAULT_MODE: 'auto-reply' };
 const FUNCTIONS = ['/auto-reply', '/forward', '/ignore', '/sms'];
 
-let fake: FakeServerlessApi;
+let fake: ServerlessApiStandIn;
 let origin: string;
 let project: TempProject;
 const shell = (extra: Record<string, string> = {}) => ({
@@ -28,7 +28,7 @@ const exists = (path: string) =>
   );
 
 beforeEach(async () => {
-  fake = new FakeServerlessApi({ accounts: [{ accountSid: AC, authToken: TOKEN }] });
+  fake = new ServerlessApiStandIn({ accounts: [{ accountSid: AC, authToken: TOKEN }] });
   origin = await fake.start();
   project = await deployProject(CONFIG);
 });

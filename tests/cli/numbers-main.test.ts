@@ -3,12 +3,12 @@ import { PassThrough, Readable } from 'node:stream';
 import { main } from '../../src/cli/numbers';
 import { attachCommand } from '../../src/cli/numbers-run';
 import type { NumbersIo } from '../../src/cli/numbers-io';
-import { FakeTwilioApi } from '../helpers/fake-twilio-api';
+import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import { credentialsOf, tempProject } from '../helpers/numbers-cli';
 
 const URL_ = 'https://switchboard-1234-dev.twil.io/sms';
 
-function terminal(api: FakeTwilioApi, cwd: string, answer: boolean) {
+function terminal(api: TwilioApiStandIn, cwd: string, answer: boolean) {
   const questions: string[] = [];
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -27,9 +27,9 @@ function terminal(api: FakeTwilioApi, cwd: string, answer: boolean) {
 }
 
 describe('numbers attach --all on a terminal', () => {
-  let api: FakeTwilioApi;
+  let api: TwilioApiStandIn;
   beforeEach(async () => {
-    api = await FakeTwilioApi.start();
+    api = await TwilioApiStandIn.start();
     api.addNumbers(3);
   });
   afterEach(() => api.close());
@@ -58,7 +58,7 @@ describe('numbers attach --all on a terminal', () => {
 
 describe('attachCommand (what `npm run deploy -- --attach` calls)', () => {
   it('runs attach with the given credentials and returns its exit code', async () => {
-    const api = await FakeTwilioApi.start();
+    const api = await TwilioApiStandIn.start();
     try {
       const [n] = api.addNumbers(2);
       const t = terminal(api, await tempProject(), false);

@@ -1,16 +1,16 @@
 // `npm run numbers` as a user runs it: child processes against the stand-in API.
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FakeTwilioApi } from '../helpers/fake-twilio-api';
+import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import { credentialsOf, runNumbers, tempProject, type CliResult } from '../helpers/numbers-cli';
 
 const URL_ = 'https://switchboard-1234-dev.twil.io/sms';
 const APP = `AP${'6'.repeat(32)}`;
 
-let api: FakeTwilioApi;
+let api: TwilioApiStandIn;
 let cwd: string;
 beforeEach(async () => {
-  api = await FakeTwilioApi.start({ seed: 3 });
+  api = await TwilioApiStandIn.start({ seed: 3 });
   cwd = await tempProject();
 });
 afterEach(() => api.close());
@@ -136,7 +136,7 @@ describe('npm run numbers', () => {
     const now = api.number(n.sid);
     expect(now).toEqual({ ...original, date_updated: now.date_updated });
 
-    const other = await FakeTwilioApi.start({ accountSid: `AC${'9'.repeat(32)}`, authToken: api.authToken });
+    const other = await TwilioApiStandIn.start({ accountSid: `AC${'9'.repeat(32)}`, authToken: api.authToken });
     try {
       const refused = await numbers(['restore', attached.backup], { env: credentialsOf(other) });
       expect(refused.code).toBe(2);

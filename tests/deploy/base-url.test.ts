@@ -1,7 +1,7 @@
 import { api as calls } from '@twilio-labs/serverless-api';
 import { parseBaseUrl } from '../../src/deploy/base-url';
 import { createServerlessClient } from '../../src/deploy/client';
-import { API_HOST, FakeServerlessApi, UPLOAD_HOST } from '../helpers/fake-serverless-api';
+import { API_HOST, ServerlessApiStandIn, UPLOAD_HOST } from '../../src/stand-in/serverless-api';
 
 const ACCOUNT = { accountSid: `AC${'1'.repeat(32)}`, authToken: 'token-base-url' };
 const credentials = {
@@ -30,7 +30,7 @@ describe('parseBaseUrl', () => {
 });
 
 describe('redirectRequests (through createServerlessClient)', () => {
-  const fake = new FakeServerlessApi({ accounts: [ACCOUNT], pageSize: 1 });
+  const fake = new ServerlessApiStandIn({ accounts: [ACCOUNT], pageSize: 1 });
   let origin: URL;
   beforeAll(async () => {
     origin = new URL(await fake.start());

@@ -1,10 +1,10 @@
 import { apiFailure, createServerlessClient, isNotFound, isRejection } from '../../src/deploy/client';
-import { FakeServerlessApi } from '../helpers/fake-serverless-api';
+import { ServerlessApiStandIn } from '../../src/stand-in/serverless-api';
 
 const ACCOUNT = { accountSid: `AC${'4'.repeat(32)}`, authToken: 'token-client' };
 
 describe('apiFailure', () => {
-  const fake = new FakeServerlessApi({ accounts: [ACCOUNT] });
+  const fake = new ServerlessApiStandIn({ accounts: [ACCOUNT] });
   let origin: URL;
   beforeAll(async () => {
     origin = new URL(await fake.start());

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createServerlessClient } from '../../src/deploy/client';
 import { readDeployConfig, type DeployConfig } from '../../src/deploy/config';
 import { deploy, toRecord } from '../../src/deploy/deploy';
-import { API_HOST, FakeServerlessApi, UPLOAD_HOST } from '../helpers/fake-serverless-api';
+import { API_HOST, ServerlessApiStandIn, UPLOAD_HOST } from '../../src/stand-in/serverless-api';
 import { buildOnce, type TempProject } from '../helpers/project';
 
 const ACCOUNT = { accountSid: `AC${'2'.repeat(32)}`, authToken: 'token-deploy-lib' };
@@ -29,9 +29,9 @@ afterAll(() => project.remove());
 
 async function withFake<T>(
   options: { pageSize?: number; buildingPolls?: number },
-  body: (fake: FakeServerlessApi, origin: URL) => Promise<T>,
+  body: (fake: ServerlessApiStandIn, origin: URL) => Promise<T>,
 ): Promise<T> {
-  const fake = new FakeServerlessApi({ accounts: [ACCOUNT], ...options });
+  const fake = new ServerlessApiStandIn({ accounts: [ACCOUNT], ...options });
   const origin = new URL(await fake.start());
   try {
     return await body(fake, origin);

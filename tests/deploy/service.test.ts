@@ -1,6 +1,6 @@
 import { createServerlessClient } from '../../src/deploy/client';
 import { DeployInputError, findEnvironmentDomain, resolveService } from '../../src/deploy/service';
-import { FakeServerlessApi, sid } from '../helpers/fake-serverless-api';
+import { ServerlessApiStandIn, sid } from '../../src/stand-in/serverless-api';
 
 const ACCOUNT = { accountSid: `AC${'3'.repeat(32)}`, authToken: 'token-service' };
 const credentials = {
@@ -10,10 +10,10 @@ const credentials = {
   source: 'test',
 };
 
-let fake: FakeServerlessApi;
+let fake: ServerlessApiStandIn;
 let origin: URL;
 beforeEach(async () => {
-  fake = new FakeServerlessApi({ accounts: [ACCOUNT] });
+  fake = new ServerlessApiStandIn({ accounts: [ACCOUNT] });
   origin = new URL(await fake.start());
 });
 afterEach(() => fake.stop());

@@ -3,8 +3,8 @@
  * TwiML Bin, Studio Flow, another Function, a webhook with GET, a fallback, a TwiML App, nothing),
  * with voice configured too, some in a Messaging Service; and how to compare it afterwards.
  */
-import type { NumberResource } from '../helpers/fake-twilio-shapes';
-import type { FakeTwilioApi } from '../helpers/fake-twilio-api';
+import type { NumberResource } from '../../src/stand-in/twilio-shapes';
+import type { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 
 export const URL_ = 'https://switchboard-1234-dev.twil.io/sms';
 
@@ -43,7 +43,7 @@ const VOICES: ReadonlyArray<Partial<NumberResource>> = [
  * `count` numbers, routed in turn every way above;
  * every fifth number in a Messaging Service that keeps its inbound.
  */
-export function seedAccount(api: FakeTwilioApi, count: number): NumberResource[] {
+export function seedAccount(api: TwilioApiStandIn, count: number): NumberResource[] {
   const numbers = Array.from({ length: count }, (_, i) =>
     api.addNumber(`+1415555${String(i).padStart(4, '0')}`, {
       ...ROUTINGS[i % ROUTINGS.length],
@@ -81,7 +81,7 @@ export function otherFields(n: NumberResource): Record<string, unknown> {
 
 /** Numbers whose SMS routing differs from `before`, or whose other fields changed at all. */
 export function differences(
-  api: FakeTwilioApi,
+  api: TwilioApiStandIn,
   before: readonly NumberResource[],
   expected: (n: NumberResource) => Record<string, string>,
 ): string[] {
@@ -109,7 +109,7 @@ export const attached = (n: NumberResource): Record<string, string> => ({
 });
 
 /** No request ever sent a parameter outside SMS routing (Voice*, FriendlyName...). */
-export function foreignParameters(api: FakeTwilioApi): string[] {
+export function foreignParameters(api: TwilioApiStandIn): string[] {
   const allowed = new Set(['SmsUrl', 'SmsMethod', 'SmsFallbackUrl', 'SmsFallbackMethod', 'SmsApplicationSid']);
   return [
     ...new Set(

@@ -9,8 +9,8 @@ import fc from 'fast-check';
 import { attachNumbers } from '../../src/numbers/attach';
 import { restoreNumbers } from '../../src/numbers/restore';
 import type { RunReport } from '../../src/numbers/types';
-import { FakeTwilioApi } from '../helpers/fake-twilio-api';
-import type { NumberResource } from '../helpers/fake-twilio-shapes';
+import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
+import type { NumberResource } from '../../src/stand-in/twilio-shapes';
 import { settings } from '../properties/settings';
 import { attached, differences, foreignParameters, seedAccount, smsRouting, URL_ } from './account';
 import { backups, contextFor, readBackupFile, tempDir } from './world';
@@ -26,12 +26,12 @@ const faults = fc.record({
 });
 type Faults = typeof faults extends fc.Arbitrary<infer T> ? T : never;
 
-function breakApi(api: FakeTwilioApi, f: Faults): void {
+function breakApi(api: TwilioApiStandIn, f: Faults): void {
   const { serverErrorRate, resetRate, hangRate, maxConcurrency } = f;
   // A little latency, so that concurrent updates overlap and meet the concurrency limit (429).
   Object.assign(api.knobs, { serverErrorRate, resetRate, hangRate, maxConcurrency, latencyMs: [0, 4] });
 }
-function healApi(api: FakeTwilioApi): void {
+function healApi(api: TwilioApiStandIn): void {
   Object.assign(api.knobs, {
     serverErrorRate: 0,
     resetRate: 0,
@@ -54,7 +54,7 @@ async function attempt(run: () => Promise<RunReport>): Promise<RunReport | undef
 /** A number reported changed really is as the run asked. */
 function honest(
   report: RunReport | undefined,
-  api: FakeTwilioApi,
+  api: TwilioApiStandIn,
   want: (sid: string) => Record<string, string>,
 ): string[] {
   return (report?.results ?? [])
@@ -70,7 +70,7 @@ const seen = { serverErrors: 0, throttled: 0, resets: 0, hung: 0, failedNumbers:
 test('attach, rerun, restore the first backup: every number exactly as it was, whatever fails', async () => {
   await fc.assert(
     fc.asyncProperty(faults, async (f) => {
-      const api = await FakeTwilioApi.start({ seed: f.seed });
+      const api = await TwilioApiStandIn.start({ seed: f.seed });
       const project = await tempDir();
       try {
         const before = seedAccount(api, f.count);

@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO } from '../helpers/project';
-import type { FakeTwilioApi } from '../helpers/fake-twilio-api';
+import type { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import { numbersEnv } from '../helpers/numbers-env';
 
 export interface Finished {
@@ -21,7 +21,7 @@ export interface Running {
 }
 
 export function startNumbers(
-  api: FakeTwilioApi,
+  api: TwilioApiStandIn,
   cwd: string,
   args: readonly string[],
   extraEnv: Record<string, string> = {},
@@ -47,7 +47,7 @@ export function startNumbers(
   return { child, finished };
 }
 
-export const runToEnd = (api: FakeTwilioApi, cwd: string, args: readonly string[]): Promise<Finished> =>
+export const runToEnd = (api: TwilioApiStandIn, cwd: string, args: readonly string[]): Promise<Finished> =>
   startNumbers(api, cwd, args).finished;
 
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 10));

@@ -4,7 +4,7 @@
  * during attach, then during the restore. A rerun of attach finishes the job; restoring the first
  * run's backup, rerun after its own kill, returns every number exactly as it was.
  */
-import { FakeTwilioApi } from '../helpers/fake-twilio-api';
+import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import { attached, differences, foreignParameters, seedAccount, smsRouting, URL_ } from './account';
 import { runToEnd, startNumbers, until } from './cli';
 import { backups, readBackupFile, tempDir } from './world';
@@ -12,10 +12,10 @@ import { backups, readBackupFile, tempDir } from './world';
 const COUNT = 120;
 const KILL_AFTER = 25;
 
-let api: FakeTwilioApi;
+let api: TwilioApiStandIn;
 let project: { dir: string; remove(): Promise<void> };
 beforeEach(async () => {
-  api = await FakeTwilioApi.start({ seed: 11 });
+  api = await TwilioApiStandIn.start({ seed: 11 });
   project = await tempDir();
   // A realistic account under load: some latency, a concurrency limit (429 beyond), a few 5xx.
   Object.assign(api.knobs, { latencyMs: [1, 5], maxConcurrency: 4, serverErrorRate: 0.03 });

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { NumbersContext } from '../../src/numbers/context';
 import type { Backup } from '../../src/numbers/backup';
 import { createNumbersApi } from '../../src/twilio/numbers-api';
-import type { FakeTwilioApi } from '../helpers/fake-twilio-api';
+import type { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 
 /** Long enough for any answer the stand-in gives, short enough for a test to wait out several. */
 export const REQUEST_TIMEOUT_MS = 400;
@@ -28,7 +28,7 @@ class ToStandIn extends twilio.RequestClient {
   }
 }
 
-export function contextFor(api: FakeTwilioApi, cwd: string, attempts = 4): NumbersContext {
+export function contextFor(api: TwilioApiStandIn, cwd: string, attempts = 4): NumbersContext {
   const credentials = { accountSid: api.accountSid, username: api.accountSid, password: api.authToken, source: 'test' };
   const client = twilio(credentials.username, credentials.password, {
     accountSid: credentials.accountSid,

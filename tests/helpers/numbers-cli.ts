@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { NumbersContext } from '../../src/numbers/context';
 import type { Credentials } from '../../src/twilio/credentials';
 import { createNumbersApi } from '../../src/twilio/numbers-api';
-import type { FakeTwilioApi } from './fake-twilio-api';
+import type { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -21,7 +21,7 @@ export interface CliResult {
 export const tempProject = (): Promise<string> => mkdtemp(join(tmpdir(), 'numbers-cli-'));
 
 /** Credentials for the stand-in's account, as a shell would export them. */
-export const credentialsOf = (api: FakeTwilioApi): Record<string, string> => ({
+export const credentialsOf = (api: TwilioApiStandIn): Record<string, string> => ({
   TWILIO_ACCOUNT_SID: api.accountSid,
   TWILIO_AUTH_TOKEN: api.authToken,
   TWILIO_API_BASE_URL: api.url,
@@ -54,7 +54,7 @@ export function runNumbers(
 }
 
 /** The library's world against the stand-in: the real SDK client, quick backoff so tests stay fast. */
-export function contextFor(api: FakeTwilioApi, cwd: string, credentials: Partial<Credentials> = {}): NumbersContext {
+export function contextFor(api: TwilioApiStandIn, cwd: string, credentials: Partial<Credentials> = {}): NumbersContext {
   const creds: Credentials = {
     accountSid: api.accountSid,
     username: api.accountSid,

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import type { FakeTwilioApi } from './fake-twilio-api';
+import type { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import { REPO } from './project';
 
 /**
  * The environment for running `src/cli/numbers.ts` as a child process against the stand-in:
  * only PATH and HOME from this shell, so no real TWILIO_* credential may reach a run.
  */
-export function numbersEnv(api: FakeTwilioApi, extra: Record<string, string> = {}): Record<string, string> {
+export function numbersEnv(api: TwilioApiStandIn, extra: Record<string, string> = {}): Record<string, string> {
   return {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',

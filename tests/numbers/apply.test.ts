@@ -1,13 +1,13 @@
 import { applyChanges } from '../../src/numbers/apply';
 import { attachTarget, plan } from '../../src/numbers/plan';
-import { FakeTwilioApi } from '../helpers/fake-twilio-api';
+import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import { contextFor, tempProject } from '../helpers/numbers-cli';
 
 const URL_ = 'https://switchboard-1234-dev.twil.io/sms';
 
 describe('applyChanges against a throttling, failing API', () => {
-  let api: FakeTwilioApi;
-  beforeEach(async () => (api = await FakeTwilioApi.start({ seed: 42 })));
+  let api: TwilioApiStandIn;
+  beforeEach(async () => (api = await TwilioApiStandIn.start({ seed: 42 })));
   afterEach(() => api.close());
 
   it('ends with every one of 1,000 numbers written exactly once, through 429s and 3% 5xx', async () => {

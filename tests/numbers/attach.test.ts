@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { attachNumbers, type AttachRequest } from '../../src/numbers/attach';
 import { readBackup } from '../../src/numbers/backup';
 import { Cancelled, InputError } from '../../src/numbers/errors';
-import { FakeTwilioApi } from '../helpers/fake-twilio-api';
+import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import { contextFor, tempProject } from '../helpers/numbers-cli';
 
 const URL_ = 'https://switchboard-1234-dev.twil.io/sms';
@@ -12,10 +12,10 @@ const backups = async (cwd: string): Promise<string[]> =>
   readdir(join(cwd, '.twilioserverless', 'backups')).catch(() => []);
 
 describe('attachNumbers', () => {
-  let api: FakeTwilioApi;
+  let api: TwilioApiStandIn;
   let cwd: string;
   beforeEach(async () => {
-    api = await FakeTwilioApi.start();
+    api = await TwilioApiStandIn.start();
     cwd = await tempProject();
   });
   afterEach(() => api.close());

@@ -4,7 +4,7 @@ import { attachNumbers } from '../../src/numbers/attach';
 import { readBackup } from '../../src/numbers/backup';
 import { InputError } from '../../src/numbers/errors';
 import { restoreNumbers } from '../../src/numbers/restore';
-import { FakeTwilioApi } from '../helpers/fake-twilio-api';
+import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import { contextFor, tempProject } from '../helpers/numbers-cli';
 
 const APP = `AP${'8'.repeat(32)}`;
@@ -17,10 +17,10 @@ const routingOf = (n: {
 }) => [n.sms_url ?? '', n.sms_method, n.sms_fallback_url ?? '', n.sms_fallback_method, n.sms_application_sid ?? ''];
 
 describe('restoreNumbers', () => {
-  let api: FakeTwilioApi;
+  let api: TwilioApiStandIn;
   let cwd: string;
   beforeEach(async () => {
-    api = await FakeTwilioApi.start();
+    api = await TwilioApiStandIn.start();
     cwd = await tempProject();
   });
   afterEach(() => api.close());
@@ -53,7 +53,7 @@ describe('restoreNumbers', () => {
   });
 
   it('refuses a backup made for another account, before any call', async () => {
-    const other = await FakeTwilioApi.start({ accountSid: `AC${'9'.repeat(32)}` });
+    const other = await TwilioApiStandIn.start({ accountSid: `AC${'9'.repeat(32)}` });
     try {
       const [n] = other.addNumbers(1);
       const made = await attachNumbers(contextFor(other, cwd), {
@@ -91,7 +91,7 @@ describe('restoreNumbers', () => {
     expect(api.writes()).toBe(writes);
     expect(await readdir(join(cwd, '.twilioserverless', 'backups'))).toHaveLength(1);
 
-    const fresh = await FakeTwilioApi.start(); // same account SID, but the number is gone
+    const fresh = await TwilioApiStandIn.start(); // same account SID, but the number is gone
     try {
       const error = await restoreNumbers(contextFor(fresh, cwd), {
         backupPath: made.backup ?? '',

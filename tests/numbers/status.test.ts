@@ -1,17 +1,17 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { numbersStatus } from '../../src/numbers/status';
-import { FakeTwilioApi } from '../helpers/fake-twilio-api';
+import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import { contextFor, tempProject } from '../helpers/numbers-cli';
 
 const DOMAIN = 'switchboard-1234-dev.twil.io';
 
 describe('numbersStatus', () => {
-  let api: FakeTwilioApi;
+  let api: TwilioApiStandIn;
   afterEach(() => api.close());
 
   it("says where each number's SMS go and what overrides its own URL", async () => {
-    api = await FakeTwilioApi.start();
+    api = await TwilioApiStandIn.start();
     const cwd = await tempProject();
     await mkdir(join(cwd, '.twilioserverless'));
     await writeFile(
@@ -57,7 +57,7 @@ describe('numbersStatus', () => {
   });
 
   it('without a deployment of this account, a Functions URL is just "function"', async () => {
-    api = await FakeTwilioApi.start();
+    api = await TwilioApiStandIn.start();
     api.addNumber('+12025550001', { sms_url: `https://${DOMAIN}/sms` });
     const rows = await numbersStatus(contextFor(api, await tempProject()));
     expect(rows[0]?.routing).toBe('function');

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { keys } from '../../src/routing/route';
-import { clientFor, startFakeSync, type FakeSync } from '../helpers/fake-sync-api';
+import { clientFor, startSyncStandIn, type SyncStandIn } from '../../src/stand-in/sync-api';
 import { contextWith, invoke } from '../helpers/runtime-globals';
 import { ENDPOINTS, loadBuilt, type Built } from './built';
 import { configArbitrary, configuredTargets, ignores, type GeneratedConfig } from './config-arbitrary';
@@ -22,12 +22,12 @@ const ACCOUNT = 'AC0123456789abcdef0123456789abcdef';
 const TOKEN = 'property-test-token';
 
 let built: Built;
-let sync: FakeSync;
+let sync: SyncStandIn;
 let errors: jest.SpyInstance;
 
 beforeAll(async () => {
   built = await loadBuilt();
-  sync = await startFakeSync(ACCOUNT, TOKEN, SYNC_SID);
+  sync = await startSyncStandIn(ACCOUNT, TOKEN, SYNC_SID);
 }, 120_000);
 afterAll(async () => {
   await sync?.close();

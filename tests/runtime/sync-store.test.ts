@@ -1,15 +1,15 @@
 import { SyncStore } from '../../src/runtime/sync-store';
-import { clientFor, startFakeSync, type FakeSync } from '../helpers/fake-sync-api';
+import { clientFor, startSyncStandIn, type SyncStandIn } from '../../src/stand-in/sync-api';
 
 const ACCOUNT = 'AC0123456789abcdef0123456789abcdef';
 const TOKEN = 'sync-test-token';
 const SERVICE = 'IS0123456789abcdef0123456789abcdef';
 
 describe('SyncStore against a stand-in of the Sync Documents API', () => {
-  let sync: FakeSync;
+  let sync: SyncStandIn;
   let store: SyncStore;
   beforeAll(async () => {
-    sync = await startFakeSync(ACCOUNT, TOKEN, SERVICE);
+    sync = await startSyncStandIn(ACCOUNT, TOKEN, SERVICE);
     store = new SyncStore(clientFor(sync.origin, ACCOUNT, TOKEN), SERVICE);
   });
   afterAll(() => sync.close());

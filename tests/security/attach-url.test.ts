@@ -4,7 +4,7 @@
  */
 import { attachProblems } from '../../src/numbers/attach';
 import { plainHttpWarning } from '../../src/numbers/validate';
-import { FakeTwilioApi } from '../helpers/fake-twilio-api';
+import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import { credentialsOf, runNumbers, tempProject } from '../helpers/numbers-cli';
 
 const NUMBER = '+12025550000';
@@ -54,10 +54,10 @@ test.each([
 });
 
 describe('npm run numbers -- attach', () => {
-  let api: FakeTwilioApi;
+  let api: TwilioApiStandIn;
   let cwd: string;
   beforeAll(async () => {
-    api = await FakeTwilioApi.start();
+    api = await TwilioApiStandIn.start();
     api.addNumber(NUMBER);
     cwd = await tempProject();
   });

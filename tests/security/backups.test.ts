@@ -7,12 +7,12 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { attachNumbers } from '../../src/numbers/attach';
-import { FakeTwilioApi } from '../helpers/fake-twilio-api';
+import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import { REPO } from '../helpers/project';
 import { contextFor, tempDir } from '../faults/world';
 
 test('a backup is written with mode 0600', async () => {
-  const api = await FakeTwilioApi.start();
+  const api = await TwilioApiStandIn.start();
   const project = await tempDir();
   try {
     api.addNumbers(2);

@@ -11,7 +11,7 @@ import { handler as autoReply } from '../../functions/auto-reply.protected';
 import { handler as forward } from '../../functions/forward.protected';
 import { handler as ignore } from '../../functions/ignore.protected';
 import { handler as sms } from '../../functions/sms.protected';
-import { clientFor } from '../helpers/fake-sync-api';
+import { clientFor } from '../../src/stand-in/sync-api';
 import {
   assetsFrom,
   contextWith,

@@ -4,7 +4,7 @@
  * credentials rejected, and with the API unreachable (a network error object holds the request
  * options, password included). Every request the stand-in received is scanned, variables included.
  */
-import { FakeServerlessApi } from '../helpers/fake-serverless-api';
+import { ServerlessApiStandIn } from '../../src/stand-in/serverless-api';
 import { freePort } from '../helpers/runtime';
 import type { TempProject } from '../helpers/project';
 import { deployProject, runDeploy, type DeployRun } from '../cli/deploy-project';
@@ -13,11 +13,11 @@ import { leaked, SECRETS } from './secrets';
 const AC = `AC${'c'.repeat(32)}`;
 const CONFIG = { AUTO_REPLY_MESSAGE: 'We are closed', DEFAULT_MODE: 'auto-reply' };
 
-let fake: FakeServerlessApi;
+let fake: ServerlessApiStandIn;
 let origin: string;
 let project: TempProject;
 beforeAll(async () => {
-  fake = new FakeServerlessApi({ accounts: [{ accountSid: AC, authToken: SECRETS.TWILIO_AUTH_TOKEN }] });
+  fake = new ServerlessApiStandIn({ accounts: [{ accountSid: AC, authToken: SECRETS.TWILIO_AUTH_TOKEN }] });
   origin = await fake.start();
   // Every credential name in .env too: the Toolkit alone would upload TWILIO_AUTH_TOKEN and TWILIO_API_SECRET.
   project = await deployProject({ ...CONFIG, ACCOUNT_SID: AC, ...SECRETS, TWILIO_API_KEY: `SK${'5'.repeat(32)}` });

@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FakeTwilioApi } from '../helpers/fake-twilio-api';
+import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import { freePort } from '../helpers/runtime';
 import { runNumbers, tempProject, type CliResult } from '../helpers/numbers-cli';
 import { leaked, SECRETS } from './secrets';
@@ -13,11 +13,11 @@ import { leaked, SECRETS } from './secrets';
 const KEY = `SK${'5'.repeat(32)}`;
 const URL_ = 'https://switchboard-1234-dev.twil.io/sms';
 
-let api: FakeTwilioApi;
+let api: TwilioApiStandIn;
 let cwd: string;
 let closedOrigin: string;
 beforeAll(async () => {
-  api = await FakeTwilioApi.start({ authToken: SECRETS.TWILIO_AUTH_TOKEN });
+  api = await TwilioApiStandIn.start({ authToken: SECRETS.TWILIO_AUTH_TOKEN });
   api.apiKeys.set(KEY, SECRETS.TWILIO_API_SECRET);
   api.addNumbers(3);
   cwd = await tempProject();
@@ -95,7 +95,7 @@ test('no token or secret in any output, whatever the outcome', async () => {
 }, 120_000);
 
 test('attach with every write failing (5xx, then a permanent error): exit 1, no secret printed', async () => {
-  const failing = await FakeTwilioApi.start({ authToken: SECRETS.TWILIO_AUTH_TOKEN, seed: 5 });
+  const failing = await TwilioApiStandIn.start({ authToken: SECRETS.TWILIO_AUTH_TOKEN, seed: 5 });
   try {
     const [a, b] = failing.addNumbers(2);
     failing.failingWrites.set(a.sid, {

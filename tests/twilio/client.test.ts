@@ -1,7 +1,7 @@
 import { parseBaseUrl, rewriteUri } from '../../src/twilio/base-url';
 import { createTwilioClient } from '../../src/twilio/client';
 import type { Credentials } from '../../src/twilio/credentials';
-import { FakeTwilioApi } from '../helpers/fake-twilio-api';
+import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 
 describe('TWILIO_API_BASE_URL', () => {
   it('takes an http(s) origin, and refuses paths, credentials and non-URLs', () => {
@@ -29,10 +29,10 @@ describe('TWILIO_API_BASE_URL', () => {
 });
 
 describe('the twilio SDK through the base-URL client, against the stand-in', () => {
-  let api: FakeTwilioApi;
+  let api: TwilioApiStandIn;
   let credentials: Credentials;
   beforeEach(async () => {
-    api = await FakeTwilioApi.start();
+    api = await TwilioApiStandIn.start();
     credentials = { accountSid: api.accountSid, username: api.accountSid, password: api.authToken, source: 'test' };
   });
   afterEach(() => api.close());

@@ -1,12 +1,12 @@
 import { CredentialsError } from '../../src/twilio/credentials';
 import { createNumbersApi } from '../../src/twilio/numbers-api';
-import { FakeTwilioApi } from '../helpers/fake-twilio-api';
+import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 
 const fast = { baseMs: 1, capMs: 20 };
 
 describe('createNumbersApi against the stand-in', () => {
-  let api: FakeTwilioApi;
-  beforeEach(async () => (api = await FakeTwilioApi.start({ seed: 7 })));
+  let api: TwilioApiStandIn;
+  beforeEach(async () => (api = await TwilioApiStandIn.start({ seed: 7 })));
   afterEach(() => api.close());
   const numbersApi = (password = api.authToken) =>
     createNumbersApi(

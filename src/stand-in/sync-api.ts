@@ -15,7 +15,7 @@ export interface SyncDocument {
   readonly ttl?: number;
 }
 
-export interface FakeSync {
+export interface SyncStandIn {
   readonly origin: string;
   readonly documents: Map<string, SyncDocument>;
   readonly calls: string[];
@@ -37,7 +37,11 @@ function send(res: ServerResponse, status: number, json: object): void {
 const twilioError = (res: ServerResponse, status: number, code: number, message: string) =>
   send(res, status, { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status });
 
-export async function startFakeSync(accountSid: string, authToken: string, serviceSid: string): Promise<FakeSync> {
+export async function startSyncStandIn(
+  accountSid: string,
+  authToken: string,
+  serviceSid: string,
+): Promise<SyncStandIn> {
   const documents = new Map<string, SyncDocument>();
   const calls: string[] = [];
   const resource = (doc: SyncDocument) => ({
@@ -51,7 +55,7 @@ export async function startFakeSync(accountSid: string, authToken: string, servi
     url: `https://sync.twilio.com/v1/Services/${serviceSid}/Documents/${doc.uniqueName}`,
   });
   const expected = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
-  const fake: FakeSync = { origin: '', documents, calls, close: () => Promise.resolve() };
+  const fake: SyncStandIn = { origin: '', documents, calls, close: () => Promise.resolve() };
 
   const server = createServer(async (req, res) => {
     const form = await body(req);

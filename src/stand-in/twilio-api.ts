@@ -17,7 +17,7 @@ import {
   serviceResource,
   type NumberResource,
   type ServiceResource,
-} from './fake-twilio-shapes';
+} from './twilio-shapes';
 
 export interface Knobs {
   /** Each call waits a random time in [min, max] ms before answering. */
@@ -58,7 +58,7 @@ function seeded(seed: number): () => number {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-export class FakeTwilioApi {
+export class TwilioApiStandIn {
   readonly knobs: Knobs = {
     latencyMs: [0, 0],
     maxConcurrency: Infinity,
@@ -88,8 +88,10 @@ export class FakeTwilioApi {
     this.random = seeded(seed);
   }
 
-  static async start(options: { seed?: number; accountSid?: string; authToken?: string } = {}): Promise<FakeTwilioApi> {
-    const api = new FakeTwilioApi(
+  static async start(
+    options: { seed?: number; accountSid?: string; authToken?: string } = {},
+  ): Promise<TwilioApiStandIn> {
+    const api = new TwilioApiStandIn(
       options.accountSid ?? `AC${'a1'.repeat(16)}`,
       options.authToken ?? `tok${'9f'.repeat(14)}en`,
       options.seed ?? 1,

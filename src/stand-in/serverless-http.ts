@@ -1,6 +1,6 @@
 /**
  * HTTP plumbing of the Serverless API stand-in: bodies (form and multipart), Basic auth, Twilio's
- * error body, and the v1 paging envelope. The resources live in fake-serverless-api.ts.
+ * error body, and the v1 paging envelope. The resources live in serverless-api.ts.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 

@@ -1,9 +1,9 @@
 /**
- * The state of the Serverless API stand-in (fake-serverless-api.ts) and the rules Twilio applies
+ * The state of the Serverless API stand-in (serverless-api.ts) and the rules Twilio applies
  * when it creates each resource: SID prefixes, unique names and suffixes, domains, build status.
  */
 import { randomBytes } from 'node:crypto';
-import { invalid, TwilioError, type ParsedBody } from './fake-serverless-http';
+import { invalid, TwilioError, type ParsedBody } from './serverless-http';
 
 export const API_HOST = 'serverless.twilio.com';
 

@@ -21,10 +21,10 @@ import {
   TwilioError,
   type ParsedBody,
   type Part,
-} from './fake-serverless-http';
-import { API_HOST, now, ServerlessStore, strip, type Row } from './fake-serverless-store';
+} from './serverless-http';
+import { API_HOST, now, ServerlessStore, strip, type Row } from './serverless-store';
 
-export { API_HOST, sid, type StoredVersion } from './fake-serverless-store';
+export { API_HOST, sid, type StoredVersion } from './serverless-store';
 export const UPLOAD_HOST = 'serverless-upload.twilio.com';
 
 export interface Account {
@@ -32,7 +32,7 @@ export interface Account {
   readonly authToken: string;
 }
 
-export interface FakeServerlessOptions {
+export interface ServerlessApiStandInOptions {
   readonly accounts: readonly Account[];
   /** Default page size of list endpoints (Twilio's is 50); small values exercise next_page_url. */
   readonly pageSize?: number;
@@ -54,11 +54,11 @@ export interface RecordedRequest {
   readonly accountSid?: string;
 }
 
-export class FakeServerlessApi extends ServerlessStore {
+export class ServerlessApiStandIn extends ServerlessStore {
   readonly requests: RecordedRequest[] = [];
   private server?: Server;
 
-  constructor(private readonly options: FakeServerlessOptions) {
+  constructor(private readonly options: ServerlessApiStandInOptions) {
     super(options.buildingPolls);
   }
 
