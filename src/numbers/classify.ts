@@ -1,3 +1,4 @@
+import { redactUrl } from '../redact/url';
 import type { ServiceOverride, SmsRouting } from './types';
 
 export const ROUTINGS = [
@@ -73,19 +74,4 @@ export function describe(number: SmsRouting, context: ClassifyContext = {}): str
   if (c.routing === 'none') return 'none';
   const method = number.smsMethod === '' ? '' : ` (${number.smsMethod})`;
   return `${c.routing} ${redactUrl(number.smsUrl)}${method}`;
-}
-
-/**
- * A webhook URL may carry HTTP basic-auth credentials (https://user:pass@host/, which Twilio
- * supports: https://www.twilio.com/docs/usage/security#http-authentication): never print them.
- */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password === '' && parsed.username === '') return url;
-    if (parsed.password !== '') parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return url.replace(/\/\/[^/@\s]*@/, '//***@');
-  }
 }

@@ -1,4 +1,5 @@
-import { classify, redactUrl, type Routing } from './classify';
+import { redactUrl } from '../redact/url';
+import { classify, type Routing } from './classify';
 import type { NumbersContext } from './context';
 import { readDeployRecord } from './deploy-record';
 

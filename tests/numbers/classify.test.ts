@@ -1,4 +1,5 @@
-import { classify, classifyUrl, describe as describeRouting, redactUrl } from '../../src/numbers/classify';
+import { classify, classifyUrl, describe as describeRouting } from '../../src/numbers/classify';
+import { redactUrl } from '../../src/redact/url';
 import type { SmsRouting } from '../../src/numbers/types';
 
 const APP = `AP${'1'.repeat(32)}`;
