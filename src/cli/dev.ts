@@ -1,13 +1,12 @@
 // `npm run dev [-- --sync] [--send]`: build, serve with the real local runtime, and on every change
 // to functions/, src/, assets/ or .env rebuild and restart the runtime, so an edit is live within
 // a few seconds.
-import { watch, type FSWatcher } from 'node:fs';
-import { join } from 'node:path';
 import { readDotenv } from '../build/build';
 import { buildInPlace, fromRoot } from './dev-build';
 import { fail } from './exit';
 import { parseLocalArgs, type LocalFlags } from './local-args';
 import { printProblems } from './print-problems';
+import { watchProject } from './watch-project';
 import {
   baseUrl,
   busyPortMessage,
@@ -21,7 +20,8 @@ import {
   type Runtime,
 } from './serve';
 
-const WATCHED = ['functions', 'src', 'assets'];
+/** What a build reads: a change to anything here (added, saved in any way, removed) means a rebuild. */
+const SOURCES = ['functions', 'src', 'assets', '.env'];
 /** Editors save in bursts (temp file, rename, chmod): one rebuild per burst. */
 const DEBOUNCE_MS = 100;
 
@@ -54,7 +54,6 @@ async function watchAndServe(root: string, address: Address, flags: LocalFlags):
   let building = false;
   let pending = false;
   let timer: NodeJS.Timeout | undefined;
-  const watchers = new Map<string, FSWatcher>();
 
   async function stopServer(): Promise<void> {
     const current = server;
@@ -126,7 +125,6 @@ async function watchAndServe(root: string, address: Address, flags: LocalFlags):
       do {
         pending = false;
         await rebuild();
-        watchAll();
       } while (pending && !stopped);
     } finally {
       building = false;
@@ -139,27 +137,7 @@ async function watchAndServe(root: string, address: Address, flags: LocalFlags):
     timer = setTimeout(() => void buildLoop().catch(fail), DEBOUNCE_MS);
   }
 
-  /** Watches what exists; called again after each build, so a folder created later gets watched too. */
-  function watchAll(): void {
-    for (const dir of WATCHED) {
-      if (watchers.has(dir)) continue;
-      try {
-        watchers.set(
-          dir,
-          watch(join(root, dir), { recursive: true }, schedule).on('error', () => watchers.delete(dir)),
-        );
-      } catch {
-        // Not there (yet): the root watcher sees it appear.
-      }
-    }
-  }
-
-  // The root itself, not recursively: for .env (editors replace it, so watching the file would
-  // lose it) and for a watched folder appearing or disappearing.
-  watchers.set(
-    '.',
-    watch(root, (_event, name) => (name === '.env' || WATCHED.includes(String(name)) ? schedule() : undefined)),
-  );
+  const watcher = await watchProject(root, SOURCES, schedule);
   await buildLoop();
   console.log('Watching functions/, src/, assets/ and .env. Stop with Ctrl-C.');
 
@@ -167,8 +145,7 @@ async function watchAndServe(root: string, address: Address, flags: LocalFlags):
     const stop = (): void => {
       stopped = true;
       clearTimeout(timer);
-      for (const watcher of watchers.values()) watcher.close();
-      void stopServer().then(() => resolve(0));
+      void Promise.all([watcher.close(), stopServer()]).then(() => resolve(0));
     };
     process.once('SIGINT', stop).once('SIGTERM', stop);
   });

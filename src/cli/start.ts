@@ -49,10 +49,8 @@ export async function main(argv: readonly string[], root = process.cwd(), env = 
   if (warning !== undefined) err(warning);
   const syncServiceSid = (await readDotenv(root)).SYNC_SERVICE_SID?.trim() || undefined;
   out(servingBanner(address, { ...flags, syncServiceSid }, 'npm start'));
-  const watcher = await watchProject(
-    root,
-    (path) => (READ_AT_START.includes(path) ? err(restartMessage(path)) : undefined),
-    1,
+  const watcher = await watchProject(root, ['assets', '.env'], (path) =>
+    READ_AT_START.includes(path) ? err(restartMessage(path)) : undefined,
   );
   const code = await exited;
   await watcher.close();

@@ -1,8 +1,11 @@
-// `npm run dev` as a child process in a copy of the project: each edit must become the answer
-// without a restart by hand, and a broken edit must leave the last good build serving.
-import { appendFile, copyFile, writeFile } from 'node:fs/promises';
+// `npm run dev` as a child process in a copy of the project: each edit, however the editor saves
+// it, must become the answer without a restart by hand, and a broken edit must leave the last good
+// build serving.
+import { execFile } from 'node:child_process';
+import { appendFile, copyFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { listeningAddresses } from './listening';
 import {
   cleanEnv,
@@ -16,6 +19,7 @@ import {
   type Running,
 } from './sms-project';
 
+const run = promisify(execFile);
 const count = (text: string, part: string): number => text.split(part).length - 1;
 
 /** The answer's text, once the server answers at all. */
@@ -70,18 +74,41 @@ describe('npm run dev', () => {
     expect(await listeningAddresses(port)).toEqual(['127.0.0.1']);
   });
 
-  it('serves an edited function after restarting the runtime', async () => {
-    expect(await answer(url('/ignore'))).not.toContain('Edited');
-    const restarted = printsAgain('Restarted the local runtime on');
-    await writeFile(
-      join(dir, 'functions', 'ignore.protected.ts'),
+  it('rebuilds on every kind of save, again and again: in place, rename over, sed -i, delete and create', async () => {
+    const file = join(dir, 'functions', 'ignore.protected.ts');
+    const source = (text: string): string =>
       'export const handler = (_context: unknown, _event: unknown, callback: (e: null, r: unknown) => void) => {\n' +
-        '  const response = new Twilio.twiml.MessagingResponse();\n' +
-        "  response.message('Edited');\n" +
-        '  callback(null, response);\n};\n',
-    );
-    await answersWith('/ignore', 'Edited');
-    await restarted;
+      '  const response = new Twilio.twiml.MessagingResponse();\n' +
+      `  response.message('${text}');\n` +
+      '  callback(null, response);\n};\n';
+    /** Each way an editor saves; `previous` is the text the file answers now. */
+    const saves: Record<string, (text: string, previous: string) => Promise<unknown>> = {
+      'in place': (text) => writeFile(file, source(text)),
+      // vim, VS Code's atomic save: a new file renamed over the old one.
+      'rename over': async (text) => {
+        await writeFile(`${file}.tmp`, source(text));
+        await rename(`${file}.tmp`, file);
+      },
+      'sed -i': (text, previous) => run('sed', ['-i', `s/${previous}/${text}/`, file]),
+      'delete and create': async (text) => {
+        await unlink(file);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await writeFile(file, source(text));
+      },
+    };
+    // The bug this guards: after one rename-save, later saves of the same file were not seen.
+    const order = ['rename over', 'in place', 'sed -i', 'in place', 'delete and create', 'in place', 'rename over'];
+    let previous = 'Not edited yet';
+    await writeFile(file, source(previous));
+    await answersWith('/ignore', previous);
+    for (const [i, kind] of [...order, 'sed -i', 'in place'].entries()) {
+      const text = `Edited ${i + 1} ${kind.replace(/[^a-z ]/g, '')}`;
+      const restarted = printsAgain('Restarted the local runtime on');
+      await saves[kind](text, previous);
+      await answersWith('/ignore', text);
+      await restarted;
+      previous = text;
+    }
   });
 
   it('serves a new routing file, then each of its edits', async () => {
