@@ -1,10 +1,11 @@
 import { build as bundle } from 'esbuild';
-import { access, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { checkForBuild } from '../config/load';
 import { hasErrors, type Problem } from '../config/problem';
 import { ROUTING_FILE } from '../config/routing-file';
+import { copyAssets } from './assets';
 
 export interface BuildResult {
   readonly ok: boolean;
@@ -58,8 +59,8 @@ async function bundleFunction(root: string, source: string): Promise<string> {
 /**
  * Validates, then bundles each function into one self-contained CommonJS file in dist/functions
  * (deployed functions cannot require each other) and copies assets to dist/assets. The Twilio
- * helper is the runtime's `Twilio` global, never bundled. Source maps are not written: everything in
- * the assets folder deploys, and a .map there would be public.
+ * helper is the runtime's `Twilio` global, never bundled. Source maps are not written, and assets
+ * are copied without leftovers (./assets.ts): everything in the assets folder deploys.
  */
 export async function buildProject(root: string): Promise<BuildResult> {
   const problems = await checkProject(root);
@@ -75,11 +76,10 @@ export async function buildProject(root: string): Promise<BuildResult> {
     sources.map((source, i) => writeFile(join(dist, 'functions', source.replace(/\.ts$/, '.js')), bundles[i])),
   );
   await mkdir(join(dist, 'assets'), { recursive: true });
-  if (await exists(join(root, 'assets'))) {
-    await cp(join(root, 'assets'), join(dist, 'assets'), {
-      recursive: true,
-      filter: (source) => !source.endsWith('.map'),
-    });
-  }
-  return { ok: true, problems, functions: sources.map((f) => join('dist', 'functions', f.replace(/\.ts$/, '.js'))) };
+  const skipped = (await exists(join(root, 'assets'))) ? await copyAssets(root, dist) : [];
+  return {
+    ok: true,
+    problems: [...problems, ...skipped],
+    functions: sources.map((f) => join('dist', 'functions', f.replace(/\.ts$/, '.js'))),
+  };
 }

@@ -14,11 +14,16 @@ function table(write: Write, rows: readonly (readonly string[])[]): void {
     write(`  ${row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')}`.trimEnd());
 }
 
-const uploads = (write: Write, title: string, items: readonly Upload[]): void => {
+/** The landing page is meant to be public; any other public asset is worth a second look before it deploys. */
+export const PUBLIC_NOTE = 'public: anyone with the URL can read it';
+const note = (item: Upload, kind: 'functions' | 'assets'): string[] =>
+  kind === 'assets' && item.access === 'public' && item.path !== '/index.html' ? [PUBLIC_NOTE] : [];
+
+const uploads = (write: Write, title: string, items: readonly Upload[], kind: 'functions' | 'assets'): void => {
   write(`${title} (${items.length}):`);
   table(
     write,
-    items.map((item) => [item.path, item.access]),
+    items.map((item) => [item.path, item.access, ...note(item, kind)]),
   );
 };
 
@@ -52,8 +57,8 @@ export function printPlan(write: Write, plan: PlanView): void {
   write(`Runtime: ${config.runtime}`);
   const dependencies = Object.entries(config.pkgJson.dependencies).map(([name, version]) => `${name} ${version}`);
   write(`Dependencies: ${dependencies.length === 0 ? 'none' : dependencies.join(', ')}`);
-  uploads(write, `Functions from ${config.functionsFolder}`, plan.files.functions);
-  uploads(write, `Assets from ${config.assetsFolder}`, plan.files.assets);
+  uploads(write, `Functions from ${config.functionsFolder}`, plan.files.functions, 'functions');
+  uploads(write, `Assets from ${config.assetsFolder}`, plan.files.assets, 'assets');
   printVariables(write, plan.variables);
 }
 

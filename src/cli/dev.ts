@@ -1,6 +1,8 @@
 // `npm run dev [-- --sync] [--send]`: build, serve with the real local runtime, and on every change
 // to functions/, src/, assets/ or .env rebuild and restart the runtime, so an edit is live within
 // a few seconds.
+import { basename } from 'node:path';
+import { isEditorLeftover } from '../build/assets';
 import { readDotenv } from '../build/build';
 import { buildInPlace, fromRoot } from './dev-build';
 import { fail } from './exit';
@@ -137,7 +139,10 @@ async function watchAndServe(root: string, address: Address, flags: LocalFlags):
     timer = setTimeout(() => void buildLoop().catch(fail), DEBOUNCE_MS);
   }
 
-  const watcher = await watchProject(root, SOURCES, schedule);
+  // An editor's swap and backup files change as it works: not a reason to rebuild (.env itself is).
+  const watcher = await watchProject(root, SOURCES, (path) =>
+    path.includes('/') && isEditorLeftover(basename(path)) ? undefined : schedule(),
+  );
   await buildLoop();
   console.log('Watching functions/, src/, assets/ and .env. Stop with Ctrl-C.');
 
