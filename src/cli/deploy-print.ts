@@ -1,10 +1,12 @@
-// Everything `npm run deploy` prints about what it uploads: names and URLs, never a variable's value.
+// Everything `npm run deploy` prints about what it uploads: names and URLs (through redactUrl, as
+// every URL deploy prints), never a variable's value.
 import type { DeployConfig } from '../deploy/config';
 import type { Deployed } from '../deploy/deploy';
 import type { Upload, Uploads } from '../deploy/files';
 import { RECORD_FILE } from '../deploy/record';
 import type { ServiceTarget } from '../deploy/service';
 import type { DeployVariables } from '../deploy/variables';
+import { redactUrl } from '../redact/url';
 
 type Write = (line: string) => void;
 
@@ -32,6 +34,13 @@ export function printVariables(write: Write, variables: DeployVariables): void {
   write(`Variables (${names.length}): ${names.length === 0 ? 'none' : names.join(', ')}`);
   if (variables.withheld.length > 0)
     write(`Not uploaded (credentials stay on this machine): ${variables.withheld.join(', ')}`);
+  if (variables.withheldSecrets.length > 0)
+    write(
+      `Not uploaded (the value is the auth token or an API secret; ` +
+        `the deployed functions get credentials in context): ${variables.withheldSecrets.join(', ')}`,
+    );
+  if (variables.localOnly.length > 0)
+    write(`Not uploaded (set by npm start and npm run dev only): ${variables.localOnly.join(', ')}`);
 }
 
 export interface PlanView {
@@ -52,7 +61,7 @@ export function printPlan(write: Write, plan: PlanView): void {
       : `Service: ${target.uniqueName} (new: created by the deploy)`,
   );
   write(
-    `Environment: ${config.environment} (${plan.domain === undefined ? 'created by the deploy; its domain is assigned then' : `https://${plan.domain}`})`,
+    `Environment: ${config.environment} (${plan.domain === undefined ? 'created by the deploy; its domain is assigned then' : redactUrl(`https://${plan.domain}`)})`,
   );
   write(`Runtime: ${config.runtime}`);
   const dependencies = Object.entries(config.pkgJson.dependencies).map(([name, version]) => `${name} ${version}`);
@@ -66,7 +75,7 @@ export function printDeployed(write: Write, deployed: Deployed, environment: str
   write(`Deployed ${deployed.serviceName} (${deployed.serviceSid}) to ${environment}, build ${deployed.buildSid}:`);
   table(
     write,
-    deployed.functions.map((f) => [f.path, f.url]),
+    deployed.functions.map((f) => [f.path, redactUrl(f.url)]),
   );
   write(`Recorded in ${RECORD_FILE}.`);
 }

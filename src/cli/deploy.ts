@@ -10,7 +10,8 @@ import { readDeployInfoServiceSid, writeDeployInfo } from '../deploy/deploy-info
 import { listUploads, type Uploads } from '../deploy/files';
 import { readDeployRecord, RECORD_FILE, writeDeployRecord } from '../deploy/record';
 import { findEnvironmentDomain, resolveService, type KnownService } from '../deploy/service';
-import { deployVariables } from '../deploy/variables';
+import { deployVariables, secretValues } from '../deploy/variables';
+import { redactUrl } from '../redact/url';
 import { readCredentials, REJECTED, type Credentials } from '../twilio/credentials';
 import type { DeployAttach } from './deploy-attach';
 import { parseDeployArgs, type DeployArgs } from './deploy-args';
@@ -104,7 +105,7 @@ async function deployWith(
 ): Promise<number> {
   const { config } = prepared;
   const [out, err] = [lines(world.stdout), lines(world.stderr)];
-  const variables = deployVariables(prepared.dotenv);
+  const variables = deployVariables(prepared.dotenv, secretValues(world.env, prepared.dotenv, credentials.password));
   const api = createServerlessClient(credentials, prepared.origin);
   const explicit = args.serviceSid === undefined ? undefined : { serviceSid: args.serviceSid, source: '--service-sid' };
   const recorded = explicit === undefined ? await recordedService(world.root, credentials, world) : undefined;
@@ -174,7 +175,7 @@ async function deployWith(
   if (args.attach.length === 0) return 0;
   const url = functionUrl(deployed.domain, args.functionPath);
   out('');
-  out(`Attaching ${url}:`);
+  out(`Attaching ${redactUrl(url)}:`);
   return (await attachModule()).attachNumbersTo(attach(url, false), world);
 }
 

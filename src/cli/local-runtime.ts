@@ -6,11 +6,7 @@ import { checkForValidRuntimeHandlerVersion } from 'twilio-run/dist/checks/check
 import { getConfigFromCli, type StartCliFlags } from 'twilio-run/dist/config/start';
 import { printRouteInfo } from 'twilio-run/dist/printers/start';
 import { createLocalDevelopmentServer } from 'twilio-run/dist/runtime/server';
-
-/** Set by the local commands in the functions' context, never in .env, never deployed. */
-export const LOCAL_MEMORY = 'SWITCHBOARD_LOCAL_MEMORY';
-export const PRINT_DELIVERIES = 'SWITCHBOARD_PRINT_DELIVERIES';
-export const LOCAL_ONLY_VARIABLES: readonly string[] = [LOCAL_MEMORY, PRINT_DELIVERIES];
+import { LOCAL_ONLY_VARIABLES } from '../deploy/variables';
 
 export interface RuntimeRequest {
   readonly root: string;
