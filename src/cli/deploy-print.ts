@@ -45,7 +45,8 @@ export function printVariables(write: Write, variables: DeployVariables): void {
 
 export interface PlanView {
   readonly config: DeployConfig;
-  readonly target: ServiceTarget;
+  /** Undefined when it could not be looked up (a dry run without credentials). */
+  readonly target?: ServiceTarget;
   /** The environment's domain if it exists already. */
   readonly domain?: string;
   readonly files: Uploads;
@@ -56,12 +57,20 @@ export function printPlan(write: Write, plan: PlanView): void {
   const { config, target } = plan;
   write('Dry run: nothing is uploaded or changed.');
   write(
-    target.kind === 'existing'
-      ? `Service: ${target.uniqueName} (${target.serviceSid}, from ${target.source})`
-      : `Service: ${target.uniqueName} (new: created by the deploy)`,
+    target === undefined
+      ? `Service: ${config.serviceName} (not looked up: no credentials)`
+      : target.kind === 'existing'
+        ? `Service: ${target.uniqueName} (${target.serviceSid}, from ${target.source})`
+        : `Service: ${target.uniqueName} (new: created by the deploy)`,
   );
   write(
-    `Environment: ${config.environment} (${plan.domain === undefined ? 'created by the deploy; its domain is assigned then' : redactUrl(`https://${plan.domain}`)})`,
+    `Environment: ${config.environment} (${
+      plan.domain !== undefined
+        ? redactUrl(`https://${plan.domain}`)
+        : target === undefined
+          ? 'not looked up'
+          : 'created by the deploy; its domain is assigned then'
+    })`,
   );
   write(`Runtime: ${config.runtime}`);
   const dependencies = Object.entries(config.pkgJson.dependencies).map(([name, version]) => `${name} ${version}`);

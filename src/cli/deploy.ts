@@ -12,7 +12,7 @@ import { readDeployRecord, RECORD_FILE, writeDeployRecord } from '../deploy/reco
 import { findEnvironmentDomain, resolveService, type KnownService } from '../deploy/service';
 import { deployVariables, secretValues } from '../deploy/variables';
 import { redactUrl } from '../redact/url';
-import { readCredentials, REJECTED, type Credentials } from '../twilio/credentials';
+import { CredentialsError, readCredentials, REJECTED, type Credentials } from '../twilio/credentials';
 import type { DeployAttach } from './deploy-attach';
 import { parseDeployArgs, type DeployArgs } from './deploy-args';
 import { exitCodeOf, Refused, Rejected } from './deploy-errors';
@@ -179,6 +179,21 @@ async function deployWith(
   return (await attachModule()).attachNumbersTo(attach(url, false), world);
 }
 
+/**
+ * A dry run needs no account: what would be uploaded comes from the build. Whether the service
+ * exists, its domain, and the numbers to attach need the API, so it says it could not look them up.
+ */
+function planWithoutCredentials(prepared: Prepared, args: DeployArgs, world: DeployWorld, why: Error): number {
+  const [out, err] = [lines(world.stdout), lines(world.stderr)];
+  const variables = deployVariables(prepared.dotenv, secretValues(world.env, prepared.dotenv));
+  printPlan(out, { config: prepared.config, files: prepared.files, variables });
+  if (args.attach.length > 0) out(`Numbers (--attach): not checked, that needs the account.`);
+  const what =
+    args.attach.length > 0 ? 'the service, its environment or the numbers' : 'the service or its environment';
+  err(`note: could not look up ${what}: ${why.message}`);
+  return 0;
+}
+
 const quote = (arg: string): string => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
 
 /** Exit codes: 0 done; 1 deploy failed or some numbers failed; 2 invalid input; 3 credentials missing or rejected. */
@@ -189,7 +204,13 @@ export async function main(argv: readonly string[], world: DeployWorld = default
   const command = ['npm run deploy --', ...argv.map(quote)].join(' ');
   try {
     const prepared = await prepare(parsed.args, world);
-    const credentials = readCredentials(world.env, prepared.dotenv);
+    let credentials: Credentials;
+    try {
+      credentials = readCredentials(world.env, prepared.dotenv);
+    } catch (cause) {
+      if (!(cause instanceof CredentialsError) || !parsed.args.dryRun) throw cause;
+      return planWithoutCredentials(prepared, parsed.args, world, cause);
+    }
     try {
       return await deployWith(credentials, prepared, parsed.args, command, world);
     } catch (cause) {

@@ -203,6 +203,17 @@ describe('npm run deploy', () => {
       expect(fake.requests).toEqual([]);
     });
 
+    it('missing, with --dry-run: lists what would be uploaded, says it could not look up the service', async () => {
+      const run = await deployRun(['--dry-run'], { TWILIO_SERVERLESS_BASE_URL: origin });
+      expect(run.code).toBe(0);
+      for (const path of FUNCTIONS) expect(run.stdout).toMatch(new RegExp(`^ {2}${path} +protected$`, 'm'));
+      expect(run.stdout).toMatch(/^ {2}\/routing\.json +private$/m);
+      expect(run.stdout).toContain('Service: sms-switchboard (not looked up: no credentials)');
+      expect(run.stdout).toContain('Variables (2): AUTO_REPLY_MESSAGE, DEFAULT_MODE');
+      expect(run.stderr).toMatch(/could not look up the service or its environment: Twilio credentials are missing/);
+      expect(fake.requests).toEqual([]);
+    });
+
     it('rejected: exit 3, names where they came from, creates nothing, never prints the token', async () => {
       const wrong = 'wrong-token-0c4d';
       const run = await deployRun([], shell({ TWILIO_AUTH_TOKEN: wrong }));
