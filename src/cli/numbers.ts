@@ -62,6 +62,8 @@ async function attach(
   const path = str(o, 'function');
   if ((url === undefined) === (path === undefined))
     throw new InputError(['Give exactly one of --url <URL> or --function </path>.']);
+  if (path === undefined && str(o, 'environment') !== undefined)
+    throw new InputError(['--environment goes with --function: it picks which deployed URL the function has.']);
   const fallbackUrl = str(o, 'fallbackUrl');
   const country = str(o, 'country');
   const concurrency = num(o, 'concurrency');
@@ -78,7 +80,7 @@ async function attach(
   const early = attachProblems({ ...request, ...(url !== undefined ? { url } : {}) });
   if (early.length > 0) throw new InputError(early);
   const ctx = await openAccount(io, printer);
-  const target = url ?? (await functionUrl(io.cwd, path ?? '', ctx.accountSid));
+  const target = url ?? (await functionUrl(io.cwd, path ?? '', ctx.accountSid, str(o, 'environment')));
   for (const [name, value] of [
     ['--url', target],
     ['--fallback-url', fallbackUrl],
@@ -134,6 +136,11 @@ function program(io: NumbersIo, printer: Printer, command: string, done: (code: 
     .option(
       '--function <path>',
       'the URL of this function from the last `npm run deploy` (.twilioserverless/deploy.json), e.g. /sms',
+    )
+    .option(
+      '--environment <name>',
+      'with --function: the environment whose URL to take (dev, stage, production...); ' +
+        'needed when several are deployed',
     )
     .option('--file <path>', 'read numbers from a file, one per line ("-": stdin)')
     .option('--all', 'every number of the account (asks first on a terminal, unless --yes)')

@@ -1,7 +1,7 @@
 /**
  * A stateful stand-in of Twilio's Serverless API v1 on 127.0.0.1: Services, Environments,
  * Functions and Assets with their Versions (uploaded as multipart to the upload host), Builds
- * (polled through /Status until 'completed'), Deployments and Variables, with Twilio's JSON shapes,
+ * (polled through /Status until 'completed'), Deployments, Variables and Logs, with Twilio's JSON shapes,
  * SID prefixes, paging envelope, Basic auth (401 / 20003) and error bodies. Every request is
  * recorded for assertions. Requests arrive with the Host they were meant for (the deploy's
  * TWILIO_SERVERLESS_BASE_URL hook keeps it): uploads are served only on serverless-upload.twilio.com
@@ -22,6 +22,7 @@ import {
   type ParsedBody,
   type Part,
 } from './serverless-http';
+import { listLogs, logRow, type LogLevel } from './serverless-logs';
 import { API_HOST, now, ServerlessStore, strip, type Row } from './serverless-store';
 
 export { API_HOST, sid, type StoredVersion } from './serverless-store';
@@ -56,6 +57,8 @@ export interface RecordedRequest {
 
 export class ServerlessApiStandIn extends ServerlessStore {
   readonly requests: RecordedRequest[] = [];
+  /** What the deployed functions logged (addLog), served by the Logs resource. */
+  readonly logs: Row[] = [];
   private server?: Server;
 
   constructor(private readonly options: ServerlessApiStandInOptions) {
@@ -80,6 +83,22 @@ export class ServerlessApiStandIn extends ServerlessStore {
   /** Every request that could change something. */
   writes(): RecordedRequest[] {
     return this.requests.filter((r) => r.method !== 'GET');
+  }
+
+  /**
+   * A line a deployed function logged: `functionPath` names the function (e.g. `/sms`) of the
+   * environment's service, `at` when (default now).
+   */
+  addLog(environmentSid: string, functionPath: string, level: LogLevel, message: string, at?: Date): Row {
+    const environment = this.environments.find((e) => e.sid === environmentSid);
+    if (environment === undefined) throw new Error(`no environment ${environmentSid}`);
+    const fn = this.functions.find(
+      (f) => f.service_sid === environment.service_sid && f.friendly_name === functionPath,
+    );
+    if (fn === undefined) throw new Error(`no function ${functionPath} in ${String(environment.service_sid)}`);
+    const log = logRow((...args) => this.row(...args), environment, { functionSid: fn.sid, level, message, date: at });
+    this.logs.push(log);
+    return log;
   }
 
   /** A service made outside this test's deploys (by the Console, another project...). */
@@ -175,6 +194,10 @@ export class ServerlessApiStandIn extends ServerlessStore {
       }
       if (segments[5] === 'Variables')
         return this.variablesRoute(method, environment, segments[6], field, list, one, path);
+      if (segments[5] === 'Logs' && method === 'GET') {
+        if (segments.length === 6) return list(listLogs(this.logs, environment, url.searchParams), 'logs');
+        return one(this.logs.find((log) => log.environment_sid === environment.sid && log.sid === segments[6]));
+      }
       throw notFound(path);
     }
     if (kind === 'Functions' || kind === 'Assets') {

@@ -249,7 +249,16 @@ describe('npm run deploy', () => {
   it('--help explains the flags and exit codes, and exits 0', async () => {
     const run = await deployRun(['--help']);
     expect(run.code).toBe(0);
-    for (const flag of ['--environment', '--attach', '--function', '--dry-run', '--service-sid'])
+    for (const flag of [
+      '--environment',
+      '--production',
+      '--env',
+      '--rollback',
+      '--attach',
+      '--function',
+      '--dry-run',
+      '--service-sid',
+    ])
       expect(run.stdout).toContain(flag);
     expect(run.stdout).toMatch(/Exit codes: 0 .*1 .*2 /s);
     expect(fake.requests).toEqual([]);
