@@ -24,6 +24,10 @@ export const log = {
     if (problem) console.warn(`${PREFIX} ${who(sid)}: ${text}`);
     else if (says(env)) console.log(`${PREFIX} ${who(sid)}: ${text}`);
   },
+  /** Something outside our code did not do its part in time, and the message went on without it. */
+  warn(sid: string, text: string): void {
+    console.warn(`${PREFIX} ${who(sid)}: ${text}`);
+  },
   /**
    * `text` is ours (a reason, a configuration problem naming configured numbers); `cause` comes
    * from elsewhere and may quote anything: it is said by name, code, status and message only,

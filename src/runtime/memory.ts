@@ -1,6 +1,7 @@
 import type { Twilio as TwilioClient, ClientOpts } from 'twilio';
 import type { EnvConfig, Environment } from '../config/env';
 import type { Store } from '../routing/store';
+import { DeadlinePassed, withDeadline } from './deadline';
 import { log } from './log';
 import { credentialForms } from './redact';
 import { SyncStore } from './sync-store';
@@ -26,22 +27,39 @@ function secretsOf(context: SyncContext, client?: TwilioClient): string[] {
 }
 
 /**
+ * The SDK's own timeout (30 s by default) only frees a connection the deadline gave up on: a little
+ * later than the deadline, so that the deadline decides, and the log says so.
+ */
+const SDK_GRACE_MS = 1000;
+
+/**
  * Twilio Sync as the message's memory, when SYNC_SERVICE_SID is set and the function has the
  * account's credentials (`context.getTwilioClient`); otherwise none, and routing goes without.
+ * All the message's Sync calls together get SYNC_TIMEOUT_MS: past it, the message is routed
+ * without memory and one warning is logged.
  */
 export function memoryFor(context: SyncContext, env: EnvConfig, sid: string): Memory | undefined {
   if (env.syncServiceSid === undefined || context.getTwilioClient === undefined) return undefined;
   let client: TwilioClient;
   try {
-    client = context.getTwilioClient();
+    client = context.getTwilioClient({ timeout: env.syncTimeoutMs + SDK_GRACE_MS });
   } catch (cause) {
     const why = 'Twilio Sync is not available (are the account credentials enabled for this service?)';
     log.error(sid, why, cause, '', secretsOf(context));
     return undefined;
   }
   const secrets = secretsOf(context, client);
+  let late = false;
   return {
-    store: new SyncStore(client, env.syncServiceSid),
-    onError: (cause) => log.error(sid, 'Twilio Sync failed; routed without memory', cause, '', secrets),
+    store: withDeadline(new SyncStore(client, env.syncServiceSid), env.syncTimeoutMs),
+    onError: (cause) => {
+      if (!(cause instanceof DeadlinePassed)) {
+        log.error(sid, 'Twilio Sync failed; routed without memory', cause, '', secrets);
+      } else if (!late) {
+        // Once: every call still pending, or made after, fails the same way.
+        late = true;
+        log.warn(sid, `Twilio Sync did not answer within ${cause.ms} ms: routed without memory`);
+      }
+    },
   };
 }

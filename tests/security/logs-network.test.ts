@@ -138,3 +138,33 @@ test('HTTP 5xx: Sync answers 503 with a Twilio error', async () => {
   expect(proxy.connects).toEqual(['CONNECT sync.twilio.com:443', 'CONNECT sync.twilio.com:443']);
   expectNothingSecret(log);
 });
+
+test('hang: accepted, never answered: each message answered without memory, one warning each', async () => {
+  proxy.fault = 'hang';
+  proxy.connects.length = 0;
+  const { runtime } = served.proxied!;
+  const before = runtime.output().length;
+  const [first, second] = ['SM' + '1'.repeat(32), 'SM' + '2'.repeat(32)];
+  const [stranger, answer] = await Promise.all([
+    postWebhook(runtime.url('/forward'), params(fixtures.sms, { MessageSid: first, Body: 'Is the shop open?' })),
+    postWebhook(runtime.url('/forward'), params(fixtures.sms, { MessageSid: second, From: TARGET, Body: 'On my way' })),
+  ]);
+  expect(parseTwiml(stranger.body).messages).toEqual([{ to: TARGET, body: `${SENDER}: Is the shop open?`, media: [] }]);
+  const [hint, ...rest] = parseTwiml(answer.body).messages;
+  expect(rest).toEqual([]);
+  expect(hint.to).toBeUndefined();
+  expect(hint.body).toMatch(/start with their number/);
+  // SYNC_TIMEOUT_MS is not set in this project: the default.
+  const warning = (sid: string) => `${sid}: Twilio Sync did not answer within 2000 ms: routed without memory`;
+  const log = (
+    await runtime.outputMatching(
+      new RegExp(`${warning(first)}[^]*${warning(second)}|${warning(second)}[^]*${warning(first)}`),
+    )
+  ).slice(before);
+  for (const sid of [first, second]) {
+    expect(log.split(warning(sid))).toHaveLength(2);
+    expect(log).not.toContain(`${sid}: Twilio Sync failed`);
+  }
+  expect(proxy.connects.length).toBeGreaterThanOrEqual(2);
+  expectNothingSecret(log);
+});
