@@ -20,6 +20,11 @@ export interface EnvConfig {
   readonly syncServiceSid?: string;
   /** How long all of one message's Sync reads and writes may take together, in ms (SYNC_TIMEOUT_MS). */
   readonly syncTimeoutMs: number;
+  /**
+   * Memory kept in the function's process instead of Sync (SWITCHBOARD_LOCAL_MEMORY=1): set by
+   * `npm start` and `npm run dev` for the local runtime, never deployed.
+   */
+  readonly localMemory: boolean;
 }
 
 export const DEFAULTS: EnvConfig = {
@@ -29,6 +34,7 @@ export const DEFAULTS: EnvConfig = {
   defaultMode: 'auto-reply',
   autoReplyMedia: [],
   syncTimeoutMs: 2000,
+  localMemory: false,
 };
 
 /**
@@ -47,6 +53,7 @@ export const ENV_NAMES = [
   'DEFAULT_MODE',
   'SYNC_SERVICE_SID',
   'SYNC_TIMEOUT_MS',
+  'SWITCHBOARD_LOCAL_MEMORY',
   'LOG_LEVEL',
 ] as const;
 
@@ -73,6 +80,17 @@ const SyncTimeout = v.pipe(
           `write e.g. 1500, or leave it unset for ${DEFAULTS.syncTimeoutMs}`,
   ),
   v.transform(Number),
+);
+
+const LocalFlag = v.pipe(
+  v.string(),
+  v.check(
+    (text) => text.trim() === '1',
+    (issue) =>
+      `${issue.received} is not 1: npm start and npm run dev set it to 1 for the local runtime; ` +
+      'do not set it yourself (deployed, the functions would forget instead of using Sync)',
+  ),
+  v.transform(() => true),
 );
 
 export type Environment = Readonly<Record<string, unknown>>;
@@ -129,6 +147,7 @@ export function readEnv(env: Environment): { env: EnvConfig; problems: Problem[]
       autoReplyOncePer: parseDuration(one('AUTO_REPLY_ONCE_PER', Duration, '')),
       syncServiceSid: one('SYNC_SERVICE_SID', SyncServiceSid, '') || undefined,
       syncTimeoutMs: one('SYNC_TIMEOUT_MS', SyncTimeout, DEFAULTS.syncTimeoutMs),
+      localMemory: one('SWITCHBOARD_LOCAL_MEMORY', LocalFlag, DEFAULTS.localMemory),
     },
     problems,
   };

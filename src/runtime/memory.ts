@@ -1,6 +1,6 @@
 import type { Twilio as TwilioClient, ClientOpts } from 'twilio';
 import type { EnvConfig, Environment } from '../config/env';
-import type { Store } from '../routing/store';
+import { MemoryStore, type Store } from '../routing/store';
 import { DeadlinePassed, withDeadline } from './deadline';
 import { log } from './log';
 import { credentialForms } from './redact';
@@ -27,19 +27,30 @@ function secretsOf(context: SyncContext, client?: TwilioClient): string[] {
 }
 
 /**
+ * The local runtime's memory (SWITCHBOARD_LOCAL_MEMORY=1, which `npm start` and `npm run dev` set):
+ * kept in this process, shared by every request of this function, for as long as the server runs.
+ * Locally the functions never touch Sync: a local server would otherwise write into the production
+ * Sync service for anyone who can reach its port.
+ */
+const local = new MemoryStore();
+
+/**
  * The SDK's own timeout (30 s by default) only frees a connection the deadline gave up on: a little
  * later than the deadline, so that the deadline decides, and the log says so.
  */
 const SDK_GRACE_MS = 1000;
 
 /**
- * Twilio Sync as the message's memory, when SYNC_SERVICE_SID is set and the function has the
- * account's credentials (`context.getTwilioClient`); otherwise none, and routing goes without.
+ * The message's memory, where Sync is configured (SYNC_SERVICE_SID): in-process when the local
+ * runtime says so (SWITCHBOARD_LOCAL_MEMORY), otherwise Twilio Sync, if the function has the
+ * account's credentials (`context.getTwilioClient`); without either, none, and routing goes without.
  * All the message's Sync calls together get SYNC_TIMEOUT_MS: past it, the message is routed
  * without memory and one warning is logged.
  */
 export function memoryFor(context: SyncContext, env: EnvConfig, sid: string): Memory | undefined {
-  if (env.syncServiceSid === undefined || context.getTwilioClient === undefined) return undefined;
+  if (env.syncServiceSid === undefined) return undefined;
+  if (env.localMemory) return { store: local, onError: (cause) => log.error(sid, 'memory failed', cause) };
+  if (context.getTwilioClient === undefined) return undefined;
   let client: TwilioClient;
   try {
     client = context.getTwilioClient({ timeout: env.syncTimeoutMs + SDK_GRACE_MS });

@@ -105,6 +105,28 @@ describe('readEnv', () => {
     expect(problems).toEqual([{ level: 'error', where: 'SYNC_TIMEOUT_MS', message: expect.stringMatching(message) }]);
   });
 
+  test.each([
+    ['', false],
+    ['1', true],
+    [' 1 ', true],
+  ])('SWITCHBOARD_LOCAL_MEMORY=%j: memory in-process is %s', (value, local) => {
+    const { env, problems } = readEnv({ SWITCHBOARD_LOCAL_MEMORY: value });
+    expect(env.localMemory).toBe(local);
+    expect(problems).toEqual([]);
+  });
+
+  test('another SWITCHBOARD_LOCAL_MEMORY is refused, saying who sets it', () => {
+    const { env, problems } = readEnv({ SWITCHBOARD_LOCAL_MEMORY: 'true' });
+    expect(env.localMemory).toBe(false);
+    expect(problems).toEqual([
+      {
+        level: 'error',
+        where: 'SWITCHBOARD_LOCAL_MEMORY',
+        message: expect.stringMatching(/"true" is not 1: npm start and npm run dev set it/),
+      },
+    ]);
+  });
+
   test('does not change the environment it reads', () => {
     const input = { FORWARD_TO: `${A},bad`, DEFAULT_MODE: 'forward' };
     const copy = { ...input };

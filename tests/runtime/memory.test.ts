@@ -77,6 +77,40 @@ describe('memoryFor', () => {
   });
 });
 
+describe('SWITCHBOARD_LOCAL_MEMORY=1 (the local runtime): memory in-process, Sync never touched', () => {
+  const local = { SWITCHBOARD_LOCAL_MEMORY: '1', SYNC_TIMEOUT_MS: '50' };
+
+  test('one store for every request, and no client asked for', () => {
+    const env = readEnv({ SYNC_SERVICE_SID: SERVICE, ...local }).env;
+    const first = memoryFor(syncContext(), env, 'SM1');
+    expect(first).toBeDefined();
+    expect(memoryFor(syncContext(), env, 'SM2')?.store).toBe(first?.store);
+    expect(asked).toEqual([]);
+  });
+
+  test('no memory without SYNC_SERVICE_SID, as deployed', () => {
+    expect(memoryFor(syncContext(), readEnv(local).env, 'SM1')).toBeUndefined();
+  });
+
+  test('relay to the last sender and once-per-sender work across requests, with Sync hanging', async () => {
+    sync.hang = true;
+    const context = syncContext({ ...local, AUTO_REPLY_ONCE_PER: '1h', AUTO_REPLY_MESSAGE: 'Hi!' });
+    const stranger = '+12125550199';
+    expect(await messagesOf(forward, { From: stranger, Body: 'Open today?' }, context)).toEqual([
+      { to: TARGET, body: `${stranger}: Open today?`, media: [] },
+    ]);
+    expect(await messagesOf(forward, { From: TARGET, Body: 'Till 6' }, context)).toEqual([
+      { to: stranger, body: 'Till 6', media: [] },
+    ]);
+    expect(await messagesOf(autoReply, { From: stranger }, context)).toEqual([{ body: 'Hi!', media: [] }]);
+    expect(await messagesOf(autoReply, { From: stranger }, context)).toEqual([]);
+    expect(sync.calls).toEqual([]);
+    expect(asked).toEqual([]);
+    expect(warnings()).toEqual([]);
+    expect(console_.error).not.toHaveBeenCalled();
+  });
+});
+
 describe('Sync answering', () => {
   test("the target's answer without a number goes to the sender last forwarded to it", async () => {
     expect(await messagesOf(forward, { Body: 'Open today?' })).toEqual([
