@@ -6,7 +6,7 @@ import { log } from './log';
 import { credentialForms } from './redact';
 import { SyncStore } from './sync-store';
 
-/** What a function's context offers for Sync: the account's client, with options (runtime-handler 1.2+). */
+/** What a function's context offers for Sync: the account's client, which takes the SDK's client options. */
 export type SyncContext = Environment & { readonly getTwilioClient?: (options?: ClientOpts) => TwilioClient };
 
 /** One message's memory: where to read and write, and what to do when that fails. */
