@@ -89,7 +89,7 @@ export class TwilioApiStandIn {
   }
 
   static async start(
-    options: { seed?: number; accountSid?: string; authToken?: string } = {},
+    options: { seed?: number; accountSid?: string; authToken?: string; port?: number } = {},
   ): Promise<TwilioApiStandIn> {
     const api = new TwilioApiStandIn(
       options.accountSid ?? `AC${'a1'.repeat(16)}`,
@@ -97,7 +97,9 @@ export class TwilioApiStandIn {
       options.seed ?? 1,
     );
     const server = createServer((req, res) => void api.handle(req, res));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) =>
+      server.once('error', reject).listen(options.port ?? 0, '127.0.0.1', resolve),
+    );
     api.server = server;
     return api;
   }
