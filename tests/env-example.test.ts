@@ -25,6 +25,9 @@ const SHELL_ONLY: Readonly<Record<string, string>> = {
   TWILIO_REGION: "the Twilio CLI's region, which keys the Toolkit's .twiliodeployinfo; nothing deployed reads it",
   TWILIO_API_BASE_URL: 'test hook of npm run numbers; deployed it would mean nothing',
   TWILIO_SERVERLESS_BASE_URL: 'test hook of npm run deploy; deployed it would mean nothing',
+  SWITCHBOARD_LOCAL_MEMORY:
+    'set by npm start and npm run dev for the local functions; in .env it would deploy, ' +
+    'and the deployed functions would forget instead of using Sync',
 };
 
 /** Set by the Functions runtime itself: never configured. */

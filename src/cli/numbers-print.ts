@@ -1,4 +1,6 @@
 import { describe } from '../numbers/classify';
+import { changedFields, type FieldChange } from '../numbers/plan';
+import { redactUrl } from '../redact/url';
 import type { StatusRow } from '../numbers/status';
 import type { ApiErrorInfo, RunReport } from '../numbers/types';
 import type { Printer } from './numbers-io';
@@ -41,7 +43,19 @@ export function formatError(error: ApiErrorInfo): string {
   return [error.message, code, error.moreInfo].filter((part) => part !== undefined).join(' | ');
 }
 
-/** `--dry-run`: each number, now -> after, and nothing written. */
+/** The API's parameter names, as Console and Twilio's docs write them. */
+const PARAMETER: Record<FieldChange['field'], string> = {
+  smsUrl: 'SmsUrl',
+  smsMethod: 'SmsMethod',
+  smsFallbackUrl: 'SmsFallbackUrl',
+  smsFallbackMethod: 'SmsFallbackMethod',
+  smsApplicationSid: 'SmsApplicationSid',
+};
+
+const shown = (value: string): string => redactUrl(value);
+const cell = (value: string): string => (value === '' ? '(empty)' : shown(value));
+
+/** `--dry-run`: each number, now -> after, every field it would write, and nothing written. */
 function printPlan(report: RunReport, printer: Printer, json: boolean): void {
   const domain = report.projectDomain !== undefined ? { projectDomain: report.projectDomain } : {};
   if (json) {
@@ -51,11 +65,15 @@ function printPlan(report: RunReport, printer: Printer, json: boolean): void {
       outcome: c.update === null ? 'unchanged' : 'change',
       now: describe(c.number, domain),
       after: describe(c.after, domain),
+      changes: Object.fromEntries(
+        changedFields(c).map((f) => [f.field, { now: shown(f.now), after: shown(f.after) }] as const),
+      ),
       ...(c.warning !== undefined ? { warning: c.warning } : {}),
     }));
-    printer.out(JSON.stringify({ dryRun: true, backup: null, plan }));
+    printer.out(JSON.stringify({ dryRun: true, backup: null, ...restoredFrom(report), plan }));
     return;
   }
+  printRestoredFrom(report, printer);
   for (const c of report.plan) {
     const now = describe(c.number, domain);
     printer.out(
@@ -63,10 +81,19 @@ function printPlan(report: RunReport, printer: Printer, json: boolean): void {
         ? `${c.number.phoneNumber}: ${now} (unchanged)`
         : `${c.number.phoneNumber}: ${now} -> ${describe(c.after, domain)}`,
     );
+    for (const f of changedFields(c)) printer.out(`  ${PARAMETER[f.field]}: ${cell(f.now)} -> ${cell(f.after)}`);
     if (c.warning !== undefined) printer.out(`  warning: ${c.warning}`);
   }
   const changing = report.plan.filter((c) => c.update !== null).length;
   printer.out(`Dry run: ${changing} would change, ${report.plan.length - changing} unchanged. Nothing was written.`);
+}
+
+const restoredFrom = (report: RunReport) =>
+  report.restoredFrom !== undefined ? { restoredFrom: report.restoredFrom } : {};
+
+function printRestoredFrom(report: RunReport, printer: Printer): void {
+  const from = report.restoredFrom;
+  if (from !== undefined) printer.out(`Restoring ${from.path} (made ${from.createdAt} by: ${from.command})`);
 }
 
 /** After a run: the summary table, warnings, failures with Twilio's code and link, how to rerun or undo. */
@@ -76,9 +103,10 @@ export function printReport(report: RunReport, printer: Printer, json: boolean, 
     return;
   }
   if (json) {
-    printer.out(JSON.stringify({ backup: report.backup, results: report.results }));
+    printer.out(JSON.stringify({ backup: report.backup, ...restoredFrom(report), results: report.results }));
     return;
   }
+  printRestoredFrom(report, printer);
   const rows = report.results.map((r) => [
     r.phoneNumber,
     r.sid,

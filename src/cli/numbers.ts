@@ -11,6 +11,7 @@ import type { Change, Regulatory } from '../numbers/types';
 import { restoreNumbers } from '../numbers/restore';
 import { numbersStatus } from '../numbers/status';
 import { plainHttpWarning } from '../numbers/validate';
+import { redactUrl } from '../redact/url';
 import { fail } from './exit';
 import { defaultIo, Printer, readAll, type NumbersIo } from './numbers-io';
 import { printStatus } from './numbers-print';
@@ -92,7 +93,7 @@ async function attach(
   const ask = request.numbers === 'all' && !flag(o, 'yes') && io.stdin.isTTY === true;
   const confirm = async (changes: readonly Change[]): Promise<boolean> =>
     io.confirm(
-      `Attach ${target} to ${changes.filter((c) => c.update !== null).length} ` +
+      `Attach ${redactUrl(target)} to ${changes.filter((c) => c.update !== null).length} ` +
         `of the ${changes.length} numbers of account ${ctx.accountSid}?`,
     );
   const final: AttachRequest = { ...request, url: target, ...(ask ? { confirm } : {}) };
@@ -146,7 +147,7 @@ function program(io: NumbersIo, printer: Printer, command: string, done: (code: 
     .option('--all', 'every number of the account (asks first on a terminal, unless --yes)')
     .option('--fallback-url <url>', 'also set SmsFallbackUrl (SmsFallbackMethod POST)')
     .option('--country <code>', 'region for numbers typed without +country code', 'US')
-    .option('--dry-run', 'print the plan (number: now -> after) and write nothing')
+    .option('--dry-run', 'print the plan (number: now -> after, and every field that would change); write nothing')
     .option('--json', 'print {"backup","results":[{"sid","phoneNumber","outcome","warning"?,"error"?}]}')
     .option('--yes', 'do not ask before --all')
     .option('--concurrency <n>', 'updates at once (default 8; fewer while Twilio answers 429)', positiveInteger)
@@ -155,7 +156,9 @@ function program(io: NumbersIo, printer: Printer, command: string, done: (code: 
     .option('--identity-sid <sid>', 'identity to send with each update (RI...)')
     .addHelpText(
       'after',
-      '\nExamples:\n  npm run numbers -- attach --function /sms +15551230000 "(555) 123-4567"\n  npm run numbers -- attach --url https://example.com/sms --file numbers.txt --dry-run\n  npm run numbers -- attach --function /sms --all --yes',
+      '\nExamples:\n  npm run numbers -- attach --function /sms +15551230000 "(555) 123-4567"\n' +
+        '  npm run numbers -- attach --url https://example.com/sms --file numbers.txt --dry-run\n' +
+        '  npm run numbers -- attach --function /sms --all --yes',
     )
     .action((listed: string[], o: OptionValues) => run(() => attach(io, printer, command, listed, o)));
 
@@ -163,12 +166,20 @@ function program(io: NumbersIo, printer: Printer, command: string, done: (code: 
     .command('restore')
     .description(
       'Put back every SMS routing field of the numbers in a backup ' +
-        '(.twilioserverless/backups/...). Refuses a backup of another account.',
+        '(.twilioserverless/backups/...), checked whole first. Refuses a backup of another account.',
     )
-    .argument('<backup>', 'the backup file')
-    .option('--dry-run', 'print the plan and write nothing')
-    .option('--json', 'print {"backup","results":[...]}')
+    .argument(
+      '<backup>',
+      'the backup file (relative to here, or absolute), or "latest": the newest, undoing the last run',
+    )
+    .option('--dry-run', 'print the plan (every field that would change) and write nothing')
+    .option('--json', 'print {"backup","restoredFrom","results":[...]}')
     .option('--concurrency <n>', 'updates at once (default 8)', positiveInteger)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  npm run numbers -- restore latest --dry-run\n' +
+        '  npm run numbers -- restore .twilioserverless/backups/2026-03-01T10-20-30.456Z.json',
+    )
     .action((file: string, o: OptionValues) =>
       run(async () => {
         const ctx = await openAccount(io, printer);

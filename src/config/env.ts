@@ -18,6 +18,13 @@ export interface EnvConfig {
   readonly autoReplyOncePer?: number;
   /** The Twilio Sync service that remembers last senders and auto-replies (SYNC_SERVICE_SID). */
   readonly syncServiceSid?: string;
+  /** How long all of one message's Sync reads and writes may take together, in ms (SYNC_TIMEOUT_MS). */
+  readonly syncTimeoutMs: number;
+  /**
+   * Memory kept in the function's process instead of Sync (SWITCHBOARD_LOCAL_MEMORY=1): set by
+   * `npm start` and `npm run dev` for the local runtime, never deployed.
+   */
+  readonly localMemory: boolean;
 }
 
 export const DEFAULTS: EnvConfig = {
@@ -26,7 +33,15 @@ export const DEFAULTS: EnvConfig = {
   forwardTemplate: '{From}: {Body}',
   defaultMode: 'auto-reply',
   autoReplyMedia: [],
+  syncTimeoutMs: 2000,
+  localMemory: false,
 };
+
+/**
+ * Twilio stops a Function at 10 s (the message is then lost, error 11200), and its answer should
+ * leave within 5 s whatever Sync does: Sync gets 4 s at most, the routing the rest.
+ */
+export const MAX_SYNC_TIMEOUT_MS = 4000;
 
 /** Every variable the functions read. */
 export const ENV_NAMES = [
@@ -37,6 +52,8 @@ export const ENV_NAMES = [
   'FORWARD_TEMPLATE',
   'DEFAULT_MODE',
   'SYNC_SERVICE_SID',
+  'SYNC_TIMEOUT_MS',
+  'SWITCHBOARD_LOCAL_MEMORY',
   'LOG_LEVEL',
 ] as const;
 
@@ -46,6 +63,34 @@ const SyncServiceSid = v.pipe(
     /^IS[0-9a-fA-F]{32}$/,
     'is not a Sync service SID (IS followed by 32 hex digits): copy it from Console > Sync > Services',
   ),
+);
+
+const WHOLE = /^\s*\d{1,9}\s*$/;
+
+const SyncTimeout = v.pipe(
+  v.string(),
+  v.check(
+    (text) => WHOLE.test(text) && Number(text) >= 1 && Number(text) <= MAX_SYNC_TIMEOUT_MS,
+    (issue) =>
+      WHOLE.test(String(issue.input)) && Number(issue.input) > MAX_SYNC_TIMEOUT_MS
+        ? `${issue.received} ms is too long: Twilio stops a Function at 10 s (the message is lost), and ` +
+          `its answer must leave within 5 s whatever Sync does; write at most ${MAX_SYNC_TIMEOUT_MS}, ` +
+          `or leave it unset for ${DEFAULTS.syncTimeoutMs}`
+        : `${issue.received} is not a number of milliseconds from 1 to ${MAX_SYNC_TIMEOUT_MS}: ` +
+          `write e.g. 1500, or leave it unset for ${DEFAULTS.syncTimeoutMs}`,
+  ),
+  v.transform(Number),
+);
+
+const LocalFlag = v.pipe(
+  v.string(),
+  v.check(
+    (text) => text.trim() === '1',
+    (issue) =>
+      `${issue.received} is not 1: npm start and npm run dev set it to 1 for the local runtime; ` +
+      'do not set it yourself (deployed, the functions would forget instead of using Sync)',
+  ),
+  v.transform(() => true),
 );
 
 export type Environment = Readonly<Record<string, unknown>>;
@@ -101,6 +146,8 @@ export function readEnv(env: Environment): { env: EnvConfig; problems: Problem[]
       autoReplyMedia: [one('AUTO_REPLY_MEDIA_URL', MediaUrl, '')].filter((url) => url !== ''),
       autoReplyOncePer: parseDuration(one('AUTO_REPLY_ONCE_PER', Duration, '')),
       syncServiceSid: one('SYNC_SERVICE_SID', SyncServiceSid, '') || undefined,
+      syncTimeoutMs: one('SYNC_TIMEOUT_MS', SyncTimeout, DEFAULTS.syncTimeoutMs),
+      localMemory: one('SWITCHBOARD_LOCAL_MEMORY', LocalFlag, DEFAULTS.localMemory),
     },
     problems,
   };

@@ -3,6 +3,7 @@ import { readDeployRecord } from './deploy-record';
 import { InputError } from './errors';
 import { attachTarget, plan } from './plan';
 import { DEFAULT_COUNTRY, parseCountry, resolveNumbers } from './resolve';
+import { withRunLock } from './lock';
 import { execute } from './run';
 import type { Change, PhoneNumberState, Regulatory, RunReport } from './types';
 import { checkConcurrency, checkSid, checkUrl } from './validate';
@@ -46,13 +47,19 @@ export function attachProblems(request: Omit<AttachRequest, 'url'> & { readonly 
 }
 
 /**
- * Resolves and validates everything, plans, and unless dryRun backs up then writes.
+ * Resolves and validates everything, plans, and unless dryRun backs up then writes, holding the
+ * project's run lock (src/numbers/lock.ts) from the first read to the last write.
  * Throws InputError (src/numbers/errors.ts, exit 2) before any write on invalid input, and
  * CredentialsError (src/twilio/credentials.ts, exit 3) when Twilio rejects the credentials.
  */
 export async function attachNumbers(ctx: NumbersContext, request: AttachRequest): Promise<RunReport> {
   const problems = attachProblems(request);
   if (problems.length > 0) throw new InputError(problems);
+  // A dry run writes nothing: it needs no lock, and does not stop a real run.
+  return request.dryRun === true ? attach(ctx, request) : withRunLock(ctx, request.command, () => attach(ctx, request));
+}
+
+async function attach(ctx: NumbersContext, request: AttachRequest): Promise<RunReport> {
   const [account, overrides, record] = await Promise.all([
     ctx.api.listNumbers(),
     ctx.api.listServiceOverrides(),

@@ -1,5 +1,7 @@
-import type { PhoneNumberState, Regulatory, RoutingUpdate, ServiceOverride } from './types';
+import type { NumbersFs } from './fs';
+import type { LockWorld } from './lock';
 import type { RetryOptions } from './retry';
+import type { PhoneNumberState, Regulatory, RoutingUpdate, ServiceOverride } from './types';
 
 /**
  * The Twilio account, as these commands use it. The real one is `createNumbersApi` in
@@ -25,4 +27,12 @@ export interface NumbersContext {
   /** Called once per number when its outcome is final (a progress bar). */
   readonly onProgress?: (done: number, total: number) => void;
   readonly retry?: Partial<RetryOptions>;
+  /** Backups and the run lock go through this; the real file system when left out. */
+  readonly fs?: NumbersFs;
+  /** This process for the run lock (src/numbers/lock.ts); the real one when left out. */
+  readonly lockWorld?: LockWorld;
+  /** Called once the backup is on disk, before the first write (to say what to restore if cut short). */
+  readonly onBackup?: (path: string) => void;
+  /** A note for the person running the command, printed on stderr (a stale lock taken over). */
+  readonly warn?: (line: string) => void;
 }

@@ -63,6 +63,21 @@ export function plan(
   });
 }
 
+/** One field a change writes, as it is and as it will be. */
+export interface FieldChange {
+  readonly field: keyof SmsRouting;
+  readonly now: string;
+  readonly after: string;
+}
+
+/** Every field the change writes, in ROUTING_FIELDS order: what a plan must show, not just the URL. */
+export const changedFields = (change: Change): FieldChange[] =>
+  ROUTING_FIELDS.filter((field) => change.update?.[field] !== undefined).map((field) => ({
+    field,
+    now: change.number[field],
+    after: change.after[field],
+  }));
+
 /** Why the new URL has no effect yet, and what to change. */
 export function serviceWarning(service: ServiceOverride): string {
   return (

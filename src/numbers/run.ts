@@ -1,7 +1,8 @@
 import { applyChanges } from './apply';
-import { makeBackup, writeBackup } from './backup';
+import { makeBackup } from './backup';
+import { writeBackup } from './backup-file';
 import type { NumbersContext } from './context';
-import { Cancelled } from './errors';
+import { BackupError, Cancelled } from './errors';
 import type { Change, Regulatory, RunReport } from './types';
 
 export interface RunOptions {
@@ -28,15 +29,16 @@ export async function execute(
   if (changes.some((c) => c.update !== null)) {
     if (options.confirm !== undefined && !(await options.confirm(changes))) throw new Cancelled();
     const now = ctx.now?.() ?? new Date();
-    backup = await writeBackup(
-      ctx.cwd,
-      makeBackup(
-        ctx.accountSid,
-        options.command,
-        now,
-        changes.map((c) => c.number),
-      ),
+    const made = makeBackup(
+      ctx.accountSid,
+      options.command,
+      now,
+      changes.map((c) => c.number),
     );
+    backup = await writeBackup(ctx.cwd, made, ctx.fs).catch((e: unknown) => {
+      throw new BackupError(e);
+    });
+    ctx.onBackup?.(backup);
   }
   const results = await applyChanges(changes, ctx.api.updateNumber, {
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),

@@ -71,4 +71,6 @@ export interface RunReport {
   readonly results: readonly NumberResult[];
   /** This project's deployed domain (deploy.json of this account), to show "this-project /sms". */
   readonly projectDomain?: string;
+  /** For a restore: the backup it put back (relative to cwd, as given or as `latest` chose it). */
+  readonly restoredFrom?: { readonly path: string; readonly createdAt: string; readonly command: string };
 }

@@ -2,11 +2,8 @@ import { ENV_NAMES, readEnv, type EnvConfig, type Environment } from '../config/
 import { loadConfig, type Config } from '../config/load';
 import { formatProblem, type Problem } from '../config/problem';
 import { ROUTING_ASSET } from '../config/routing-file';
-import type { Store } from '../routing/store';
-import type { RuntimeContext } from './handler';
 import { log } from './log';
 import { loads } from './reloads';
-import { SyncStore } from './sync-store';
 
 /**
  * Parsing per request would cost more than the routing itself. Keyed by its inputs (the variables,
@@ -66,18 +63,4 @@ function routingText(): string {
 /** The environment plus the private asset /routing.json, when it was deployed: the router's configuration. */
 export function routedConfig(env: Environment): Config {
   return routed(env, routingText());
-}
-
-/**
- * Twilio Sync as the routing's memory, when SYNC_SERVICE_SID is set and the function has the
- * account's credentials (`context.getTwilioClient`); otherwise none, and routing goes without.
- */
-export function storeFor(context: RuntimeContext, env: EnvConfig): Store | undefined {
-  if (env.syncServiceSid === undefined || context.getTwilioClient === undefined) return undefined;
-  try {
-    return new SyncStore(context.getTwilioClient(), env.syncServiceSid);
-  } catch (cause) {
-    log.error('', 'Twilio Sync is not available (are the account credentials enabled for this service?)', cause);
-    return undefined;
-  }
 }

@@ -5,14 +5,11 @@ import { withoutChannel } from '../routing/phone';
 import type { Policy } from '../routing/policy';
 import { route } from '../routing/route';
 import type { Mode } from '../routing/rule';
-import { envConfig, routedConfig, storeFor } from './config';
+import { envConfig, routedConfig } from './config';
 import { webhookHandler } from './handler';
-import { log } from './log';
+import { memoryFor } from './memory';
 
 const clock = (): Date => new Date();
-
-const storeError = (sid: string) => (cause: unknown) =>
-  log.error(sid, 'Twilio Sync failed; routed without memory', cause);
 
 /** Receiving numbers are the account's own, but a long-lived instance keeps no unbounded map. */
 const MAX_CACHED_POLICIES = 1000;
@@ -41,8 +38,8 @@ export const fixedMode = (mode: Mode) => {
   const policyFor = policies<EnvConfig>((env) => policyForMode(env, mode));
   return webhookHandler((context, message) => {
     const env = envConfig(context);
-    const store = storeFor(context, env);
-    return route(message, policyFor(env, ''), clock, store, store && storeError(message.sid));
+    const memory = memoryFor(context, env, message.sid);
+    return route(message, policyFor(env, ''), clock, memory?.store, memory?.onError);
   });
 };
 
@@ -51,13 +48,7 @@ export const router = () => {
   const policyFor = policies<Config>(policyForNumber);
   return webhookHandler((context, message) => {
     const config = routedConfig(context);
-    const store = storeFor(context, config.env);
-    return route(
-      message,
-      policyFor(config, withoutChannel(message.to)),
-      clock,
-      store,
-      store && storeError(message.sid),
-    );
+    const memory = memoryFor(context, config.env, message.sid);
+    return route(message, policyFor(config, withoutChannel(message.to)), clock, memory?.store, memory?.onError);
   });
 };

@@ -1,6 +1,6 @@
-import { inspect } from 'node:util';
 import type { Environment } from '../config/env';
 import type { InboundMessage } from '../routing/inbound';
+import { describeError } from './outside-error';
 import { redact } from './redact';
 
 /**
@@ -10,9 +10,6 @@ import { redact } from './redact';
 const PREFIX = 'sms-switchboard';
 
 const who = (sid: string): string => (sid === '' ? '(no MessageSid)' : sid);
-
-/** An error as console.error would print it (stack, Twilio code and status), as one text to clean. */
-const describe = (cause: unknown): string => (typeof cause === 'string' ? cause : inspect(cause, { depth: 3 }));
 
 /** LOG_LEVEL=info or debug: also say why a message got no answer when a rule decided so. */
 const says = (env: Environment): boolean => env.LOG_LEVEL === 'info' || env.LOG_LEVEL === 'debug';
@@ -27,14 +24,20 @@ export const log = {
     if (problem) console.warn(`${PREFIX} ${who(sid)}: ${text}`);
     else if (says(env)) console.log(`${PREFIX} ${who(sid)}: ${text}`);
   },
+  /** Something outside our code did not do its part in time, and the message went on without it. */
+  warn(sid: string, text: string): void {
+    console.warn(`${PREFIX} ${who(sid)}: ${text}`);
+  },
   /**
    * `text` is ours (a reason, a configuration problem naming configured numbers); `cause` comes
-   * from elsewhere and may quote anything: it is printed without phone numbers nor copies of
+   * from elsewhere and may quote anything: it is said by name, code, status and message only,
+   * never inspected whole (an HTTP error holds its request's Authorization header), then printed
+   * without credentials (`secrets`: the token or API secret in use), phone numbers nor copies of
    * `body` (the message's).
    */
-  error(sid: string, text: string, cause?: unknown, body = ''): void {
+  error(sid: string, text: string, cause?: unknown, body = '', secrets: readonly string[] = []): void {
     if (cause === undefined) console.error(`${PREFIX} ${who(sid)}: ${text}`);
-    else console.error(`${PREFIX} ${who(sid)}: ${text}: ${redact(describe(cause), body)}`);
+    else console.error(`${PREFIX} ${who(sid)}: ${text}: ${redact(describeError(cause), body, secrets)}`);
   },
   /** The whole message, only when LOG_LEVEL=debug: for tracing a routing problem, then turn it off. */
   debug(env: Environment, sid: string, message: InboundMessage): void {

@@ -1,7 +1,8 @@
 /**
  * What may reach Function logs without LOG_LEVEL=debug (Twilio keeps them; they are personal
  * data): an error's text can quote anything (an API error names the Sync document, keyed by
- * phone numbers; a builder error quotes the text it refused), so it is cleaned before printing.
+ * phone numbers; a builder error quotes the text it refused; an HTTP error its request), so it is
+ * cleaned before printing: no credential in any form, no phone number, no copy of the body.
  */
 
 /** A run of 7 or more digits, maybe spaced or dashed, not inside a SID or a word: a phone number, perhaps. */
@@ -30,5 +31,46 @@ export function maskCopies(text: string, secret: string): string {
   return out;
 }
 
-/** `text` without the message's body nor any phone number. */
-export const redact = (text: string, body = ''): string => maskNumbers(maskCopies(text, body));
+/**
+ * `%2B14155550143` is `+14155550143`, and `%22%2B1…` hides the number behind a digit: URL-encoded
+ * text (a form body, a path) is decoded first, printable characters only, twice-encoded too.
+ */
+export function decodePercents(text: string): string {
+  let decoded = text;
+  for (let round = 0; round < 3; round++) {
+    const next = decoded.replace(/%([2-7][0-9A-Fa-f])/g, (escape, hex: string) => {
+      const code = parseInt(hex, 16);
+      return code >= 0x20 && code < 0x7f ? String.fromCharCode(code) : escape;
+    });
+    if (next === decoded) break;
+    decoded = next;
+  }
+  return decoded;
+}
+
+const REMOVED = '(credentials removed)';
+
+/** `Basic <base64>`, `Bearer <token>`: what an Authorization header holds, masked or not. */
+const SCHEME_AND_VALUE = /\b(?:Basic|Bearer|Digest|Token)\s+[A-Za-z0-9+/=._~-]{8,}/gi;
+/** `Authorization: …`, `"authorization":"…"`, `authorization=…`: the header, whatever it holds. */
+const AUTHORIZATION = /\b((?:proxy-)?authorization["']?\s*[:=]\s*)(?:"[^"]*"|'[^']*'|(?:[A-Za-z]+\s+)?[^\s,;}\]]+)/gi;
+/** Shorter values can't be told from ordinary words: a real token or API secret is 32 characters. */
+const MIN_SECRET = 8;
+
+/**
+ * A password and the Basic-auth string made with it (`base64(user:password)`, as in an
+ * Authorization header): the forms in which a credential can leak.
+ */
+export const credentialForms = (user: string, password: string): string[] =>
+  password.length < MIN_SECRET ? [] : [password, Buffer.from(`${user}:${password}`).toString('base64')];
+
+/** `text` without any Authorization header or value, nor any of `secrets`. */
+export function removeCredentials(text: string, secrets: readonly string[] = []): string {
+  let cleaned = text.replace(AUTHORIZATION, `$1${REMOVED}`).replace(SCHEME_AND_VALUE, REMOVED);
+  for (const secret of secrets) if (secret.length >= MIN_SECRET) cleaned = cleaned.split(secret).join(REMOVED);
+  return cleaned;
+}
+
+/** `text` without credentials (`secrets`, Authorization), the message's body nor any phone number. */
+export const redact = (text: string, body = '', secrets: readonly string[] = []): string =>
+  maskNumbers(maskCopies(removeCredentials(decodePercents(text), secrets), body));

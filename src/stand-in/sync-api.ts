@@ -21,6 +21,8 @@ export interface SyncStandIn {
   readonly calls: string[];
   /** Answer every request with this HTTP status (and a Twilio error body) while set. */
   failWith?: number;
+  /** Accept every request and never answer it while set: a Sync that hangs. */
+  hang?: boolean;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function startSyncStandIn(
   const server = createServer(async (req, res) => {
     const form = await body(req);
     calls.push(`${req.method} ${req.url}`);
+    if (fake.hang === true) return;
     if (req.headers.authorization !== expected) return twilioError(res, 401, 20003, 'Authenticate');
     if (fake.failWith !== undefined) return twilioError(res, fake.failWith, 20500, 'Internal Server Error');
     const match = /^\/v1\/Services\/([^/]+)\/Documents(?:\/([^/?]+))?$/.exec(req.url ?? '');
@@ -89,7 +92,12 @@ export async function startSyncStandIn(
   const { port } = server.address() as AddressInfo;
   return Object.assign(fake, {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // The requests left unanswered (`hang`) would keep it open.
+        server.closeAllConnections();
+      }),
   });
 }
 

@@ -119,6 +119,88 @@ describe('npm run numbers', () => {
     },
   );
 
+  it('the plan (table and --json) shows every field that changes, not just the URL', async () => {
+    const n = api.addNumber('+12025550001', {
+      sms_url: 'https://old.example/sms',
+      sms_method: 'GET',
+      sms_fallback_url: 'https://user:pw@old.example/fb',
+      sms_fallback_method: 'GET',
+      sms_application_sid: APP,
+    });
+    const args = ['attach', '--url', URL_, '--fallback-url', 'https://x.example/fb', n.sid, '--dry-run'];
+    const table = await numbers(args);
+    expect(table.code).toBe(0);
+    expect(table.stdout.split('\n').slice(0, 6)).toEqual([
+      `+12025550001: twiml-app ${APP} -> function ${URL_} (POST)`,
+      `  SmsUrl: https://old.example/sms -> ${URL_}`,
+      '  SmsMethod: GET -> POST',
+      '  SmsFallbackUrl: https://user:***@old.example/fb -> https://x.example/fb',
+      '  SmsFallbackMethod: GET -> POST',
+      `  SmsApplicationSid: ${APP} -> (empty)`,
+    ]);
+    const json = JSON.parse((await numbers([...args, '--json'])).stdout) as { plan: Array<Record<string, unknown>> };
+    expect(json.plan[0]?.changes).toEqual({
+      smsUrl: { now: 'https://old.example/sms', after: URL_ },
+      smsMethod: { now: 'GET', after: 'POST' },
+      smsFallbackUrl: { now: 'https://user:***@old.example/fb', after: 'https://x.example/fb' },
+      smsFallbackMethod: { now: 'GET', after: 'POST' },
+      smsApplicationSid: { now: APP, after: '' },
+    });
+    expect(posts()).toEqual([]);
+  });
+
+  it('restore takes an absolute path, or "latest": the newest backup, named in the output', async () => {
+    const n = api.addNumber('+12025550001', { sms_url: 'https://old.example/sms' });
+    const attached = JSON.parse((await numbers(['attach', '--url', URL_, n.sid, '--json'])).stdout) as {
+      backup: string;
+    };
+    const dry = await numbers(['restore', join(cwd, attached.backup), '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(`Restoring ${join(cwd, attached.backup)} (made `);
+    expect(dry.stdout).toContain(`  SmsUrl: ${URL_} -> https://old.example/sms`);
+    const latest = await numbers(['restore', 'latest', '--json']);
+    expect(latest.code).toBe(0);
+    expect(JSON.parse(latest.stdout)).toMatchObject({
+      restoredFrom: { path: attached.backup, command: expect.stringContaining('attach --url') },
+      results: [{ sid: n.sid, outcome: 'changed' }],
+    });
+    expect(api.number(n.sid).sms_url).toBe('https://old.example/sms');
+  });
+
+  it('restore of a tampered backup: exit 2 naming every problem, nothing written', async () => {
+    const n = api.addNumber('+12025550001');
+    await mkdir(join(cwd, 'elsewhere'), { recursive: true });
+    const tampered = {
+      version: 1,
+      accountSid: api.accountSid,
+      createdAt: '2026-03-01T10:20:30.456Z',
+      command: 'x',
+      numbers: [
+        {
+          sid: n.sid,
+          phoneNumber: n.phone_number,
+          smsUrl: 'javascript:alert(1)',
+          smsMethod: 'DELETE',
+          smsFallbackUrl: 'file:///etc/passwd',
+          smsFallbackMethod: 'POST',
+          smsApplicationSid: 'AP1',
+        },
+      ],
+    };
+    await writeFile(join(cwd, 'elsewhere', 'b.json'), JSON.stringify(tampered));
+    const refused = await numbers(['restore', 'elsewhere/b.json']);
+    expect(refused.code).toBe(2);
+    const invalid = 'elsewhere/b.json is not a valid backup: numbers[0]';
+    expect(refused.stderr.trim().split('\n')).toEqual([
+      `${invalid}.smsUrl: "javascript:alert(1)" is neither empty nor an http(s) URL`,
+      `${invalid}.smsMethod: "DELETE" is not GET or POST`,
+      `${invalid}.smsFallbackUrl: "file:///etc/passwd" is neither empty nor an http(s) URL`,
+      `${invalid}.smsApplicationSid: must be empty or AP followed by 32 hex digits`,
+      'Nothing was written.',
+    ]);
+    expect(posts()).toEqual([]);
+  });
+
   it('restore puts every field back; a backup of another account is refused (exit 2)', async () => {
     const n = api.addNumber('+12025550001', {
       sms_url: 'https://old.example/sms',

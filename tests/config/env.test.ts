@@ -81,6 +81,52 @@ describe('readEnv', () => {
     expect(problems).toEqual([]);
   });
 
+  test.each([
+    ['', 2000],
+    ['1', 1],
+    ['1500', 1500],
+    [' 4000 ', 4000],
+  ])('SYNC_TIMEOUT_MS=%j gives the Sync phase %d ms', (value, ms) => {
+    const { env, problems } = readEnv({ SYNC_TIMEOUT_MS: value });
+    expect(env.syncTimeoutMs).toBe(ms);
+    expect(problems).toEqual([]);
+  });
+
+  test.each([
+    ['4001', /"4001" ms is too long: Twilio stops a Function at 10 s .*write at most 4000, or leave it unset for 2000/],
+    ['60000', /too long.*write at most 4000/],
+    ['0', /"0" is not a number of milliseconds from 1 to 4000: write e\.g\. 1500, or leave it unset for 2000/],
+    ['2s', /"2s" is not a number of milliseconds from 1 to 4000/],
+    ['1.5', /is not a number of milliseconds/],
+    ['-100', /is not a number of milliseconds/],
+  ])('SYNC_TIMEOUT_MS=%s is refused with the fix, and the default used', (value, message) => {
+    const { env, problems } = readEnv({ SYNC_TIMEOUT_MS: value });
+    expect(env.syncTimeoutMs).toBe(2000);
+    expect(problems).toEqual([{ level: 'error', where: 'SYNC_TIMEOUT_MS', message: expect.stringMatching(message) }]);
+  });
+
+  test.each([
+    ['', false],
+    ['1', true],
+    [' 1 ', true],
+  ])('SWITCHBOARD_LOCAL_MEMORY=%j: memory in-process is %s', (value, local) => {
+    const { env, problems } = readEnv({ SWITCHBOARD_LOCAL_MEMORY: value });
+    expect(env.localMemory).toBe(local);
+    expect(problems).toEqual([]);
+  });
+
+  test('another SWITCHBOARD_LOCAL_MEMORY is refused, saying who sets it', () => {
+    const { env, problems } = readEnv({ SWITCHBOARD_LOCAL_MEMORY: 'true' });
+    expect(env.localMemory).toBe(false);
+    expect(problems).toEqual([
+      {
+        level: 'error',
+        where: 'SWITCHBOARD_LOCAL_MEMORY',
+        message: expect.stringMatching(/"true" is not 1: npm start and npm run dev set it/),
+      },
+    ]);
+  });
+
   test('does not change the environment it reads', () => {
     const input = { FORWARD_TO: `${A},bad`, DEFAULT_MODE: 'forward' };
     const copy = { ...input };

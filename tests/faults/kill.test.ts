@@ -57,6 +57,8 @@ test('attach killed, rerun, restore killed, rerun: every number exactly as it wa
 
   const rerun = await runToEnd(api, project.dir, attach);
   expect(rerun.code).toBe(0);
+  // The killed run could not release its lock: the rerun takes it over, and says so.
+  expect(rerun.stderr).toContain('was left by a run that is no longer running');
   const report = JSON.parse(rerun.stdout) as { results: Array<{ outcome: string }> };
   expect(report.results.filter((r) => r.outcome === 'failed')).toEqual([]);
   expect(differences(api, before, attached)).toEqual([]);

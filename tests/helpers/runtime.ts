@@ -47,15 +47,26 @@ function exited(child: ChildProcess): Promise<void> {
     : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
+export interface RuntimeOptions {
+  /** More arguments for `twilio-run start`, e.g. `['--no-live']`. */
+  readonly args?: readonly string[];
+  /**
+   * Variables of the runtime process itself (not of the functions' context, which comes from
+   * `.env`), e.g. HTTP_PROXY, which the Twilio SDK inside the functions obeys.
+   */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
 /** Starts `twilio-run start --no-fork-process --port <free>` in `dir` and waits until it accepts connections. */
-export async function startRuntime(dir: string): Promise<LocalRuntime> {
+export async function startRuntime(dir: string, options: RuntimeOptions = {}): Promise<LocalRuntime> {
   const port = await freePort();
   const bin = join(REPO, 'node_modules', 'twilio-run', 'bin', 'twilio-run.js');
-  const child = spawn(process.execPath, [bin, 'start', '--no-fork-process', '--port', String(port)], {
+  const args = [bin, 'start', '--no-fork-process', '--port', String(port), ...(options.args ?? [])];
+  const child = spawn(process.execPath, args, {
     cwd: dir,
     // No terminal: nothing may wait for an answer on stdin.
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, FORCE_COLOR: '0', NO_UPDATE_NOTIFIER: '1' },
+    env: { ...process.env, FORCE_COLOR: '0', NO_UPDATE_NOTIFIER: '1', ...options.env },
   });
   let printed = '';
   child.stdout?.on('data', (chunk: Buffer) => (printed += chunk.toString()));

@@ -33,6 +33,16 @@ describe('attach plan', () => {
     });
   });
 
+  it('a fallback method is set to POST and compared case-insensitively', () => {
+    const FALLBACK = 'https://example.com/fb';
+    expect(
+      diff(number('PN1', { smsFallbackUrl: FALLBACK, smsFallbackMethod: 'GET' }), attachTarget(URL_, FALLBACK)),
+    ).toEqual({ smsUrl: URL_, smsFallbackMethod: 'POST' });
+    const attached = { smsUrl: URL_, smsFallbackUrl: FALLBACK };
+    expect(diff(number('PN1', { ...attached, smsFallbackMethod: 'post' }), attachTarget(URL_, FALLBACK))).toBeNull();
+    expect(diff(number('PN1', { ...attached, smsFallbackMethod: 'Post' }), attachTarget(URL_, FALLBACK))).toBeNull();
+  });
+
   it('a number already routed as asked needs no write (methods compared without case)', () => {
     expect(diff(number('PN1', { smsUrl: URL_, smsMethod: 'post' }), attachTarget(URL_))).toBeNull();
   });

@@ -5,7 +5,7 @@
  * name configured numbers: the operator needs them to find the entry to fix.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import type { ServerlessFunctionSignature } from '@twilio-labs/serverless-runtime-types/types';
 import { handler as autoReply } from '../../functions/auto-reply.protected';
 import { handler as forward } from '../../functions/forward.protected';
@@ -20,6 +20,7 @@ import {
   invoke,
   routingFile,
 } from '../helpers/runtime-globals';
+import { freePort } from '../helpers/runtime';
 import { captureConsole, leaks, type Capture } from './log-capture';
 import { leaked, SECRETS as CREDENTIALS } from './secrets';
 
@@ -170,5 +171,47 @@ describe('errors whose cause carries the message', () => {
     expect(capture.text()).toContain(`${SID}: answered <Response/> after an unexpected error`);
     expect(capture.text()).toContain('cannot route');
     expect(leaks(capture.text(), SECRETS)).toEqual([]);
+  });
+});
+
+describe('Sync unreachable at the network level: the SDK error said by name, code and message only', () => {
+  const TOKEN = CREDENTIALS.AUTH_TOKEN;
+  /** What an Authorization header looks like in any printing of it. */
+  const AUTHORIZATION = /authorization|basic |bearer /i;
+  const routeWith = async (origin: string) => {
+    const client = clientFor(origin, ACCOUNT, TOKEN);
+    const env = { FORWARD_TO: TARGET, SYNC_SERVICE_SID: SYNC, ACCOUNT_SID: ACCOUNT, AUTH_TOKEN: TOKEN };
+    const context = Object.assign(contextWith(env), { getTwilioClient: () => client });
+    // A stranger's message: forwarded, and its sender remembered (a write that carries the number).
+    const { error, calls, twiml } = await invoke(forward, event(), context);
+    expect([error, calls]).toEqual([null, 1]);
+    expect(twiml).toContain(`<Message to="${TARGET}">`);
+    return capture.text();
+  };
+  const clean = (text: string) => {
+    expect(leaked(text, [ACCOUNT], [TOKEN])).toEqual([]);
+    expect(text).not.toMatch(AUTHORIZATION);
+    expect(leaks(text, SECRETS)).toEqual([]);
+    expect(text).not.toMatch(/%2B|2125550143/);
+  };
+
+  test('refused (a closed port)', async () => {
+    const text = await routeWith(`http://127.0.0.1:${await freePort()}`);
+    expect(text).toMatch(
+      new RegExp(`${SID}: Twilio Sync failed; routed without memory: AxiosError ECONNREFUSED: connect ECONNREFUSED`),
+    );
+    clean(text);
+  });
+
+  test('reset (the connection accepted, then reset)', async () => {
+    const server = createTcpServer((socket) => socket.resetAndDestroy());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const text = await routeWith(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+      expect(text).toMatch(new RegExp(`${SID}: Twilio Sync failed; routed without memory: AxiosError ECONNRESET`));
+      clean(text);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

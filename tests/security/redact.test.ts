@@ -1,9 +1,17 @@
 /**
  * The logger's cleaning of error causes (src/runtime/redact.ts): whatever an error quotes, no
- * phone number and no stretch of the message's body survives, and the rest stays readable.
+ * credential (in any form), no phone number (URL-encoded too) and no stretch of the message's body
+ * survives, and the rest stays readable.
  */
 import fc from 'fast-check';
-import { maskCopies, maskNumbers, redact } from '../../src/runtime/redact';
+import {
+  credentialForms,
+  decodePercents,
+  maskCopies,
+  maskNumbers,
+  redact,
+  removeCredentials,
+} from '../../src/runtime/redact';
 import { settings } from '../properties/settings';
 
 test('phone numbers in any common writing are cut to their last two digits', () => {
@@ -38,5 +46,65 @@ test('property: no E.164 number and no 4-character stretch of the body survives 
       expect(cleaned).not.toContain(piece.slice(0, 4));
     }),
     settings(1000),
+  );
+});
+
+const ACCOUNT = 'AC0123456789abcdef0123456789abcdef';
+const TOKEN = 'tok3n5ecret1DOTENVAUTH0123456789';
+const BASIC = Buffer.from(`${ACCOUNT}:${TOKEN}`).toString('base64');
+
+test('URL-encoded numbers are numbers: a Sync form body loses the sender', () => {
+  const form = 'Data=%7B%22value%22%3A%22%2B14155550143%22%7D&Ttl=3600';
+  expect(decodePercents(form)).toBe('Data={"value":"+14155550143"}&Ttl=3600');
+  expect(redact(form)).toBe('Data={"value":"…43"}&Ttl=3600');
+  expect(redact('to=%252B14155550143')).toBe('to=…43');
+});
+
+test('percent escapes of control characters stay escaped', () => {
+  expect(decodePercents('a%0Ab%00c%7F')).toBe('a%0Ab%00c%7F');
+});
+
+test.each([
+  ['an inspected header', `headers: { Authorization: 'Basic ${BASIC}', Accept: 'application/json' }`],
+  ['a JSON header', `{"authorization":"Basic ${BASIC}","accept":"application/json"}`],
+  ['a raw request', `POST /v1/Services HTTP/1.1\r\nAuthorization: Basic ${BASIC}\r\nHost: sync.twilio.com`],
+  ['a bearer token', 'request failed with Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc'],
+  ['a header without a scheme', 'authorization=some-opaque-value-1234; next'],
+  ['a proxy header', `Proxy-Authorization: Basic ${BASIC}`],
+])('no Authorization value survives, not even its scheme: %s', (_what, text) => {
+  const cleaned = removeCredentials(text);
+  expect(cleaned).not.toMatch(/Basic|Bearer|eyJ|opaque/);
+  expect(cleaned).not.toContain(BASIC.slice(0, 12));
+  expect(cleaned).toContain('(credentials removed)');
+});
+
+test('the token and the Basic string made with it are removed wherever they stand', () => {
+  const secrets = credentialForms(ACCOUNT, TOKEN);
+  expect(secrets).toEqual([TOKEN, BASIC]);
+  const text = `token=${TOKEN} auth ${BASIC} url https://${ACCOUNT}:${TOKEN}@api.twilio.com/`;
+  const cleaned = redact(text, '', secrets);
+  expect(cleaned).not.toContain(TOKEN);
+  expect(cleaned).not.toContain(BASIC);
+  expect(cleaned).toContain(ACCOUNT);
+});
+
+test('a value too short to be a credential is not hunted for in ordinary words', () => {
+  expect(credentialForms(ACCOUNT, 'abc')).toEqual([]);
+  expect(removeCredentials('abc is fine', ['abc'])).toBe('abc is fine');
+});
+
+test('property: no token, nor its Basic string, survives redaction, raw or URL-encoded', () => {
+  const token = fc.stringMatching(/^[0-9a-f]{32}$/);
+  const user = fc.oneof(fc.stringMatching(/^AC[0-9a-f]{32}$/), fc.stringMatching(/^SK[0-9a-f]{32}$/));
+  fc.assert(
+    fc.property(user, token, fc.string(), fc.string(), fc.boolean(), (sid, secret, before, after, encode) => {
+      const basic = Buffer.from(`${sid}:${secret}`).toString('base64');
+      const quoted = `${before} ${secret} ${after} Basic ${basic} ${basic}`;
+      const text = encode ? encodeURIComponent(quoted) : quoted;
+      const cleaned = redact(text, '', credentialForms(sid, secret));
+      expect(cleaned).not.toContain(secret);
+      expect(cleaned).not.toContain(basic);
+    }),
+    settings(500),
   );
 });
