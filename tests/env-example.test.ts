@@ -28,6 +28,10 @@ const SHELL_ONLY: Readonly<Record<string, string>> = {
   SWITCHBOARD_LOCAL_MEMORY:
     'set by npm start and npm run dev for the local functions; in .env it would deploy, ' +
     'and the deployed functions would forget instead of using Sync',
+  SWITCHBOARD_PRINT_DELIVERIES:
+    'set by npm start and npm run dev for the local functions (unless --send); in .env it would deploy, ' +
+    'and the deployed functions would print deliveries instead of sending them',
+  HOST: 'the address npm start and npm run dev listen on, from the shell only; a deployed function has none',
 };
 
 /** Set by the Functions runtime itself: never configured. */

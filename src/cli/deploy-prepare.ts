@@ -6,9 +6,16 @@ import { buildProject, readDotenv } from '../build/build';
 import type { Environment } from '../config/env';
 import { parseBaseUrl } from '../deploy/base-url';
 import { readDeployConfig, type DeployConfig } from '../deploy/config';
-import { readDeployInfoServiceSid } from '../deploy/deploy-info';
+import { readDeployInfoServiceSid, writeDeployInfo } from '../deploy/deploy-info';
 import { listUploads, type Uploads } from '../deploy/files';
-import { latestDeployRecord, readDeployRecords, RECORD_FILE, type DeployRecords } from '../deploy/record';
+import {
+  latestDeployRecord,
+  readDeployRecords,
+  RECORD_FILE,
+  writeDeployRecord,
+  type DeployRecord,
+  type DeployRecords,
+} from '../deploy/record';
 import type { KnownService } from '../deploy/service';
 import type { Credentials } from '../twilio/credentials';
 import type { DeployArgs } from './deploy-args';
@@ -118,4 +125,11 @@ export async function recordedService(
     world.env.TWILIO_REGION || undefined,
   );
   return fromToolkit === undefined ? undefined : { serviceSid: fromToolkit, source: '.twiliodeployinfo' };
+}
+
+/** After a deploy or a rollback: the environment's record, and the Toolkit's .twiliodeployinfo beside it. */
+export async function recordLive(world: DeployWorld, credentials: Credentials, record: DeployRecord): Promise<void> {
+  await writeDeployRecord(world.root, record);
+  const region = world.env.TWILIO_REGION || undefined;
+  await writeDeployInfo(world.root, credentials.username, record.serviceSid, record.buildSid ?? '', region);
 }

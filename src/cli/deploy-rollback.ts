@@ -2,14 +2,13 @@
 // before the current one in that environment, as the record's history has it.
 import { readDotenv } from '../build/build';
 import { apiFailure, createServerlessClient, isRejection } from '../deploy/client';
-import { writeDeployInfo } from '../deploy/deploy-info';
-import { readDeployRecords, RECORD_FILE, writeDeployRecord } from '../deploy/record';
+import { readDeployRecords, RECORD_FILE } from '../deploy/record';
 import { describeBuild, liveBuildOf, planRollback, rollBack } from '../deploy/rollback';
 import { redactUrl } from '../redact/url';
 import { readCredentials, REJECTED } from '../twilio/credentials';
 import type { DeployArgs } from './deploy-args';
 import { Refused, Rejected } from './deploy-errors';
-import { lines, readSettings, type DeployWorld } from './deploy-prepare';
+import { lines, readSettings, recordLive, type DeployWorld } from './deploy-prepare';
 
 const NOT_VERSIONED = (environment: string): string =>
   `Variables are not versioned by Twilio and are not rolled back: ${environment} keeps its current variables.`;
@@ -59,14 +58,7 @@ export async function rollback(args: DeployArgs, world: DeployWorld): Promise<nu
     }
     err(`Rolling ${config.environment} back to build ${target.sid} with ${credentials.source}...`);
     const after = await rollBack(api, record, plan, target, live.environmentSid, world.now());
-    await writeDeployRecord(world.root, after);
-    await writeDeployInfo(
-      world.root,
-      credentials.username,
-      record.serviceSid,
-      target.sid,
-      world.env.TWILIO_REGION || undefined,
-    );
+    await recordLive(world, credentials, after);
     out(`Rolled ${where} back to build ${target.sid}, made ${target.dateCreated} (was ${current.sid}).`);
     out(NOT_VERSIONED(config.environment));
     out(`Recorded in ${RECORD_FILE}.`);

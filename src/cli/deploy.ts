@@ -3,8 +3,6 @@
 // optionally attach numbers. `--rollback` goes back to the previous build instead (./deploy-rollback.ts).
 import { apiFailure, createServerlessClient, isRejection } from '../deploy/client';
 import { deploy, functionUrl, toRecord } from '../deploy/deploy';
-import { writeDeployInfo } from '../deploy/deploy-info';
-import { writeDeployRecord } from '../deploy/record';
 import { findEnvironmentDomain, resolveService } from '../deploy/service';
 import { deployVariables, secretValues } from '../deploy/variables';
 import { redactUrl } from '../redact/url';
@@ -18,6 +16,7 @@ import {
   prepare,
   readRecordsOrWarn,
   recordedService,
+  recordLive,
   type DeployWorld,
   type Prepared,
 } from './deploy-prepare';
@@ -98,16 +97,10 @@ async function deployWith(
   );
   const previous = records[config.environment];
   const ours = previous?.accountSid === credentials.accountSid ? previous : undefined;
-  await writeDeployRecord(
-    world.root,
+  await recordLive(
+    world,
+    credentials,
     toRecord(deployed, credentials.accountSid, config.environment, world.now(), ours),
-  );
-  await writeDeployInfo(
-    world.root,
-    credentials.username,
-    deployed.serviceSid,
-    deployed.buildSid,
-    world.env.TWILIO_REGION || undefined,
   );
   printDeployed(out, deployed, config.environment);
   printVariables(out, variables);

@@ -24,6 +24,7 @@ import {
 } from './serverless-http';
 import { listLogs, logRow, type LogLevel } from './serverless-logs';
 import { API_HOST, now, ServerlessStore, strip, type Row } from './serverless-store';
+import { variablesRoute } from './serverless-variables';
 
 export { API_HOST, sid, type StoredVersion } from './serverless-store';
 export const UPLOAD_HOST = 'serverless-upload.twilio.com';
@@ -193,7 +194,7 @@ export class ServerlessApiStandIn extends ServerlessStore {
         return created(this.deploy(environment, field('BuildSid')));
       }
       if (segments[5] === 'Variables')
-        return this.variablesRoute(method, environment, segments[6], field, list, one, path);
+        return variablesRoute(this, { method, environment, id: segments[6], field, list, one, path });
       if (segments[5] === 'Logs' && method === 'GET') {
         if (segments.length === 6) return list(listLogs(this.logs, environment, url.searchParams), 'logs');
         return one(this.logs.find((log) => log.environment_sid === environment.sid && log.sid === segments[6]));
@@ -240,44 +241,5 @@ export class ServerlessApiStandIn extends ServerlessStore {
       if (segments[5] === 'Status' && segments.length === 6 && method === 'GET') return [200, this.status(build)];
     }
     throw notFound(path);
-  }
-
-  private variablesRoute(
-    method: string,
-    environment: Row,
-    id: string | undefined,
-    field: (name: string) => string | undefined,
-    list: (items: Row[], key: string) => [number, object],
-    one: (row: Row | undefined) => [number, object],
-    path: string,
-  ): [number, object] {
-    const inEnvironment = this.variables.filter((v) => v.environment_sid === environment.sid);
-    if (id === undefined) {
-      if (method === 'GET') return list(inEnvironment, 'variables');
-      const key = field('Key');
-      const value = field('Value');
-      if (key === undefined || value === undefined) throw invalid('Key and Value are required');
-      if (inEnvironment.some((v) => v.key === key))
-        throw new TwilioError(409, 20409, `Variable with Key ${key} already exists`);
-      const variable = this.row(
-        'ZV',
-        environment.account_sid,
-        `Services/${String(environment.service_sid)}/Environments/${environment.sid}/Variables`,
-        { service_sid: environment.service_sid, environment_sid: environment.sid, key, value, date_updated: now() },
-      );
-      this.variables.push(variable);
-      return [201, strip(variable)];
-    }
-    const variable = inEnvironment.find((v) => v.sid === id);
-    if (variable === undefined) throw notFound(path);
-    if (method === 'GET') return one(variable);
-    if (method === 'DELETE') {
-      this.variables.splice(this.variables.indexOf(variable), 1);
-      return [204, {}];
-    }
-    variable.key = field('Key') ?? variable.key;
-    variable.value = field('Value') ?? variable.value;
-    variable.date_updated = now();
-    return one(variable);
   }
 }
