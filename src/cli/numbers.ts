@@ -2,8 +2,9 @@
 // chosen numbers, and put them back from a backup. Issue 3; README "Deploy and attach numbers".
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, type OptionValues } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option, type OptionValues } from 'commander';
 import { attachNumbers, attachProblems, type AttachRequest } from '../numbers/attach';
+import { SERVICE_MODES } from '../numbers/attach-plan';
 import { functionUrl } from '../numbers/deploy-record';
 import { InputError } from '../numbers/errors';
 import { readNumberList } from '../numbers/resolve';
@@ -14,7 +15,7 @@ import { plainHttpWarning } from '../numbers/validate';
 import { redactUrl } from '../redact/url';
 import { fail } from './exit';
 import { defaultIo, Printer, readAll, type NumbersIo } from './numbers-io';
-import { printStatus } from './numbers-print';
+import { printStatus } from './numbers-status-print';
 import { openAccount, reportRun, withExitCode } from './numbers-run';
 
 // commander's option values are untyped: read each one as what it was declared.
@@ -66,8 +67,10 @@ async function attach(
   const fallbackUrl = str(o, 'fallbackUrl');
   const country = str(o, 'country');
   const concurrency = num(o, 'concurrency');
+  const messagingService = SERVICE_MODES.find((way) => way === str(o, 'messagingService'));
   const request = {
     numbers: await numbersFrom(io, listed, o),
+    ...(messagingService !== undefined ? { messagingService } : {}),
     dryRun: flag(o, 'dryRun'),
     command,
     ...(fallbackUrl !== undefined ? { fallbackUrl } : {}),
@@ -114,9 +117,14 @@ function program(io: NumbersIo, printer: Printer, command: string, done: (code: 
     .description(
       'List every number of the account and where its SMS go now (this-project, ' +
         'function, twiml-bin, studio-flow, twiml-app, messaging-service, ' +
-        'demo-reply, webhook, none), flagging numbers whose own URL is overridden.',
+        'demo-reply, webhook, none), flagging numbers whose own URL is overridden, ' +
+        'and warning about what US carriers will block (A2P 10DLC, error 30034; toll-free verification, 30032).',
     )
-    .option('--json', 'print {"numbers":[{"sid","phoneNumber","routing","smsUrl","overriddenBy"}]}')
+    .option(
+      '--json',
+      'print {"numbers":[{"sid","phoneNumber","routing","smsUrl","overriddenBy",' +
+        '"messagingService":{"sid","friendlyName","a2pRegistered"}|null,"warnings":[{"code","message"}]}]}',
+    )
     .action((o: OptionValues) =>
       run(async () => {
         printStatus(await numbersStatus(await openAccount(io, printer)), printer, flag(o, 'json'));
@@ -139,9 +147,21 @@ function program(io: NumbersIo, printer: Printer, command: string, done: (code: 
     .option('--file <path>', 'read numbers from a file, one per line ("-": stdin)')
     .option('--all', 'every number of the account (asks first on a terminal, unless --yes)')
     .option('--fallback-url <url>', 'also set SmsFallbackUrl (SmsFallbackMethod POST)')
+    .addOption(
+      new Option(
+        '--messaging-service <way>',
+        'for chosen numbers whose Messaging Service answers for them (without it: refused, exit 2): ' +
+          "defer = the service uses each number's own URL; url = the service's URL becomes this one " +
+          '(all its numbers route here); skip = leave such numbers out',
+      ).choices(SERVICE_MODES),
+    )
     .option('--country <code>', 'region for numbers typed without +country code', 'US')
     .option('--dry-run', 'print the plan (number: now -> after, and every field that would change); write nothing')
-    .option('--json', 'print {"backup","results":[{"sid","phoneNumber","outcome","warning"?,"error"?}]}')
+    .option(
+      '--json',
+      'print {"backup","results":[{"sid","phoneNumber","outcome","warning"?,"error"?}],' +
+        '"services":[{"sid","friendlyName","outcome","now","after","error"?}]}',
+    )
     .option('--yes', 'do not ask before --all')
     .option('--concurrency <n>', 'updates at once (default 8; fewer while Twilio answers 429)', positiveInteger)
     .option('--bundle-sid <sid>', 'regulatory bundle to send with each update (BU...)')
@@ -151,7 +171,8 @@ function program(io: NumbersIo, printer: Printer, command: string, done: (code: 
       'after',
       '\nExamples:\n  npm run numbers -- attach --function /sms +15551230000 "(555) 123-4567"\n' +
         '  npm run numbers -- attach --url https://example.com/sms --file numbers.txt --dry-run\n' +
-        '  npm run numbers -- attach --function /sms --all --yes',
+        '  npm run numbers -- attach --function /sms --all --yes\n' +
+        '  npm run numbers -- attach --function /sms +15551230000 --messaging-service defer --dry-run',
     )
     .action((listed: string[], o: OptionValues) => run(() => attach(io, printer, command, listed, o)));
 
