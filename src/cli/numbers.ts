@@ -227,4 +227,12 @@ export async function main(argv: string[], partialIo: Partial<NumbersIo> = {}): 
   return code;
 }
 
-if (require.main === module) main(process.argv.slice(2)).then((code) => (process.exitCode = code), fail);
+if (require.main === module) {
+  // `npm run numbers -- status | head`: a reader that stops early closes the pipe. That is no error
+  // to print a stack trace for, nor a reason to stop a run half way (its lock, its writes): the
+  // rest of the output is dropped and the run ends as it would.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') fail(e);
+  });
+  main(process.argv.slice(2)).then((code) => (process.exitCode = code), fail);
+}

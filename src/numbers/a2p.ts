@@ -38,7 +38,8 @@ export function a2pWarnings(
       {
         code: 30032,
         message:
-          `Toll-free number without an approved toll-free verification (${now}): ${BLOCKED} (error 30032). ` +
+          `Toll-free number without an approved toll-free verification (${now}): ` +
+          'the texts it sends (replies, forwards) will be blocked (error 30032). ' +
           `Submit one in Console > Messaging > Regulatory Compliance > Toll-Free Verifications: ${TFV}`,
       },
     ];

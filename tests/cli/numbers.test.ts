@@ -1,8 +1,11 @@
 // `npm run numbers` as a user runs it: child processes against the stand-in API.
+import { spawn } from 'node:child_process';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import { credentialsOf, runNumbers, tempProject, type CliResult } from '../helpers/numbers-cli';
+import { numbersEnv } from '../helpers/numbers-env';
+import { REPO } from '../helpers/project';
 
 const URL_ = 'https://switchboard-1234-dev.twil.io/sms';
 const APP = `AP${'6'.repeat(32)}`;
@@ -432,4 +435,23 @@ describe('npm run numbers', () => {
     expect(api.stats.throttled).toBeGreaterThan(0);
     expect(api.stats.serverErrors).toBeGreaterThan(10);
   });
+});
+
+test('output piped to a reader that stops early (| head): no stack trace, the run ends as it would', async () => {
+  api.addNumbers(300);
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', join(REPO, 'src/cli/numbers.ts'), 'status'],
+    {
+      cwd,
+      env: numbersEnv(api),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  // Like `head -1`: read the first chunk, then close the pipe.
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  expect([code, stderr]).toEqual([0, '']);
 });
