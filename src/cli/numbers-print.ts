@@ -29,13 +29,13 @@ function printPlan(report: RunReport, printer: Printer, json: boolean): void {
     const plan = report.plan.map((c) => ({
       sid: c.number.sid,
       phoneNumber: c.number.phoneNumber,
-      outcome: c.update === null ? 'unchanged' : 'change',
+      outcome: c.skipped !== undefined ? 'skipped' : c.update === null ? 'unchanged' : 'change',
       now: describe(c.number, { ...domain, ...serviceNow(c) }),
       after: describe(c.after, { ...domain, ...serviceAfter(c) }),
       changes: Object.fromEntries(
         changedFields(c).map((f) => [f.field, { now: shown(f.now), after: shown(f.after) }] as const),
       ),
-      ...(c.warning !== undefined ? { warning: c.warning } : {}),
+      ...(c.skipped !== undefined ? { warning: c.skipped } : {}),
     }));
     const services = servicePlanJson(report.services);
     printer.out(JSON.stringify({ dryRun: true, backup: null, ...restoredFrom(report), plan, services }));
@@ -53,7 +53,6 @@ function printPlan(report: RunReport, printer: Printer, json: boolean): void {
           : `${c.number.phoneNumber}: ${now} -> ${describe(c.after, { ...domain, ...serviceAfter(c) })}`,
     );
     for (const f of changedFields(c)) printer.out(`  ${PARAMETER[f.field]}: ${cell(f.now)} -> ${cell(f.after)}`);
-    if (c.warning !== undefined) printer.out(`  warning: ${c.warning}`);
   }
   const changing = report.plan.filter((c) => c.update !== null).length;
   const skipped = report.plan.filter((c) => c.skipped !== undefined).length;

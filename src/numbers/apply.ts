@@ -43,11 +43,7 @@ export async function applyChanges(
   };
   return Promise.all(
     changes.map(async (change): Promise<NumberResult> => {
-      const base = {
-        sid: change.number.sid,
-        phoneNumber: change.number.phoneNumber,
-        ...(change.warning !== undefined ? { warning: change.warning } : {}),
-      };
+      const base = { sid: change.number.sid, phoneNumber: change.number.phoneNumber };
       if (change.skipped !== undefined) return finish({ ...base, outcome: 'skipped', warning: change.skipped });
       const blocked = change.requires !== undefined ? options.failedServices?.get(change.requires) : undefined;
       if (blocked !== undefined)

@@ -71,7 +71,6 @@ export interface Change {
   readonly number: PhoneNumberState;
   readonly update: RoutingUpdate | null;
   readonly after: SmsRouting;
-  readonly warning?: string;
   /** Left out of the run (--messaging-service skip): why. Nothing is written. */
   readonly skipped?: string;
   /** The Messaging Service whose update must succeed first, or the number stays unreachable. */

@@ -119,6 +119,13 @@ describe('npm run numbers', () => {
         ],
       },
     ]);
+    const skip = JSON.parse(
+      (await numbers(['attach', '--url', URL_, n.sid, '--messaging-service', 'skip', '--dry-run', '--json'])).stdout,
+    ) as { plan: unknown[]; services: unknown[] };
+    expect(skip).toMatchObject({
+      plan: [{ sid: n.sid, outcome: 'skipped', changes: {}, warning: expect.stringContaining('left out') }],
+      services: [],
+    });
     const run = await numbers(args);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
