@@ -1,105 +1,16 @@
 // `npm run numbers -- status | attach | restore`: where each number's SMS go, attach a URL to
 // chosen numbers, and put them back from a backup. Issue 3; README "Deploy and attach numbers".
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option, type OptionValues } from 'commander';
-import { attachNumbers, attachProblems, type AttachRequest } from '../numbers/attach';
+import { Command, CommanderError, Option, type OptionValues } from 'commander';
 import { SERVICE_MODES } from '../numbers/attach-plan';
-import { functionUrl } from '../numbers/deploy-record';
-import { InputError } from '../numbers/errors';
-import { readNumberList } from '../numbers/resolve';
-import type { Change, Regulatory } from '../numbers/types';
 import { restoreNumbers } from '../numbers/restore';
 import { numbersStatus } from '../numbers/status';
-import { plainHttpWarning } from '../numbers/validate';
-import { redactUrl } from '../redact/url';
 import { fail } from './exit';
-import { defaultIo, Printer, readAll, type NumbersIo } from './numbers-io';
+import { attach, flag, num, positiveInteger } from './numbers-attach';
+import { defaultIo, Printer, type NumbersIo } from './numbers-io';
 import { printStatus } from './numbers-status-print';
 import { openAccount, reportRun, withExitCode } from './numbers-run';
 
-// commander's option values are untyped: read each one as what it was declared.
-const str = (o: OptionValues, key: string): string | undefined => (typeof o[key] === 'string' ? o[key] : undefined);
-const num = (o: OptionValues, key: string): number | undefined => (typeof o[key] === 'number' ? o[key] : undefined);
-const flag = (o: OptionValues, key: string): boolean => o[key] === true;
-
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more.');
-  return n;
-}
-
 const quote = (arg: string): string => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
-
-async function numbersFrom(io: NumbersIo, listed: string[], o: OptionValues): Promise<readonly string[] | 'all'> {
-  const file = str(o, 'file');
-  const ways = [listed.length > 0, file !== undefined, flag(o, 'all')].filter(Boolean).length;
-  if (ways !== 1) throw new InputError(['Choose the numbers one way: list them, or --file <path or ->, or --all.']);
-  if (flag(o, 'all')) return 'all';
-  if (file === undefined) return listed;
-  try {
-    return readNumberList(file === '-' ? await readAll(io.stdin) : await readFile(resolve(io.cwd, file), 'utf8'));
-  } catch (e) {
-    throw new InputError([`--file ${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)}).`]);
-  }
-}
-
-function regulatoryFrom(o: OptionValues): Regulatory {
-  const [bundleSid, addressSid, identitySid] = [str(o, 'bundleSid'), str(o, 'addressSid'), str(o, 'identitySid')];
-  return {
-    ...(bundleSid !== undefined ? { bundleSid } : {}),
-    ...(addressSid !== undefined ? { addressSid } : {}),
-    ...(identitySid !== undefined ? { identitySid } : {}),
-  };
-}
-
-async function attach(
-  io: NumbersIo,
-  printer: Printer,
-  command: string,
-  listed: string[],
-  o: OptionValues,
-): Promise<number> {
-  const url = str(o, 'url');
-  const path = str(o, 'function');
-  if ((url === undefined) === (path === undefined))
-    throw new InputError(['Give exactly one of --url <URL> or --function </path>.']);
-  const fallbackUrl = str(o, 'fallbackUrl');
-  const country = str(o, 'country');
-  const concurrency = num(o, 'concurrency');
-  const messagingService = SERVICE_MODES.find((way) => way === str(o, 'messagingService'));
-  const request = {
-    numbers: await numbersFrom(io, listed, o),
-    ...(messagingService !== undefined ? { messagingService } : {}),
-    dryRun: flag(o, 'dryRun'),
-    command,
-    ...(fallbackUrl !== undefined ? { fallbackUrl } : {}),
-    ...(country !== undefined ? { country } : {}),
-    ...(concurrency !== undefined ? { concurrency } : {}),
-    regulatory: regulatoryFrom(o),
-  };
-  // before credentials: a typo costs no API call
-  const early = attachProblems({ ...request, ...(url !== undefined ? { url } : {}) });
-  if (early.length > 0) throw new InputError(early);
-  const ctx = await openAccount(io, printer);
-  const target = url ?? (await functionUrl(io.cwd, path ?? '', ctx.accountSid));
-  for (const [name, value] of [
-    ['--url', target],
-    ['--fallback-url', fallbackUrl],
-  ] as const) {
-    const warning = value === undefined ? undefined : plainHttpWarning(name, value);
-    if (warning !== undefined) printer.err(warning);
-  }
-  // `--all` on a terminal asks first, unless --yes; without a terminal (CI) it proceeds.
-  const ask = request.numbers === 'all' && !flag(o, 'yes') && io.stdin.isTTY === true;
-  const confirm = async (changes: readonly Change[]): Promise<boolean> =>
-    io.confirm(
-      `Attach ${redactUrl(target)} to ${changes.filter((c) => c.update !== null).length} ` +
-        `of the ${changes.length} numbers of account ${ctx.accountSid}?`,
-    );
-  const final: AttachRequest = { ...request, url: target, ...(ask ? { confirm } : {}) };
-  return reportRun(ctx, io, printer, { json: flag(o, 'json'), rerun: command }, (c) => attachNumbers(c, final));
-}
 
 function program(io: NumbersIo, printer: Printer, command: string, done: (code: number) => void): Command {
   const root = new Command('numbers')
