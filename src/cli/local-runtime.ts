@@ -6,7 +6,7 @@ import { checkForValidRuntimeHandlerVersion } from 'twilio-run/dist/checks/check
 import { getConfigFromCli, type StartCliFlags } from 'twilio-run/dist/config/start';
 import { printRouteInfo } from 'twilio-run/dist/printers/start';
 import { createLocalDevelopmentServer } from 'twilio-run/dist/runtime/server';
-import { LOCAL_ONLY_VARIABLES } from '../deploy/variables';
+import { LOCAL_ONLY } from '../config/env';
 
 export interface RuntimeRequest {
   readonly root: string;
@@ -34,7 +34,7 @@ async function serve(request: RuntimeRequest): Promise<number | undefined> {
   if (!checkForValidRuntimeHandlerVersion(config.pkgJson)) return 1;
   const env: Record<string, string | undefined> = { ...config.env };
   // Whatever .env says about the local-only variables, the command's flags decide.
-  for (const name of LOCAL_ONLY_VARIABLES) delete env[name];
+  for (const name of LOCAL_ONLY) delete env[name];
   config.env = { ...env, ...request.context };
   config.url = request.url;
   // As `twilio-run start` does: the functions' process sees the .env variables, not the shell's.

@@ -5,7 +5,8 @@ import { parseBaseUrl } from '../twilio/base-url';
 import { CredentialsError, readCredentials, type Credentials } from '../twilio/credentials';
 import { apiErrorInfo } from '../twilio/errors';
 import { defaultIo, Printer, readDotenvFile, type NumbersIo } from './numbers-io';
-import { exitCodeOf, formatError, printReport } from './numbers-print';
+import { formatError } from './numbers-error';
+import { exitCodeOf, printReport } from './numbers-print';
 import { interruptible } from './numbers-interrupt';
 import { progress } from './numbers-progress';
 

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, isIP } from 'node:net';
 import { join } from 'node:path';
-import { LOCAL_MEMORY, PRINT_DELIVERIES } from '../deploy/variables';
+import { LOCAL_MEMORY, PRINT_DELIVERIES } from '../config/env';
 import type { RuntimeReport, RuntimeRequest } from './local-runtime';
 
 /** PORT as a port number (unset or empty: 3000); undefined when it is not one. */

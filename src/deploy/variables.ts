@@ -1,12 +1,6 @@
 // Which .env entries become the service's environment variables.
 
-/**
- * Set by `npm start` and `npm run dev` in the functions' context, never in .env, never deployed:
- * loaded without them, as deployed, the functions behave as deployed.
- */
-export const LOCAL_MEMORY = 'SWITCHBOARD_LOCAL_MEMORY';
-export const PRINT_DELIVERIES = 'SWITCHBOARD_PRINT_DELIVERIES';
-export const LOCAL_ONLY_VARIABLES: readonly string[] = [LOCAL_MEMORY, PRINT_DELIVERIES];
+import { LOCAL_ONLY } from '../config/env';
 
 export interface DeployVariables {
   /** Uploaded as the environment's variables. */
@@ -54,7 +48,7 @@ export function deployVariables(
   const [withheld, withheldSecrets, localOnly]: string[][] = [[], [], []];
   for (const [name, value] of Object.entries(dotenv)) {
     if (isCredentialName(name)) withheld.push(name);
-    else if (LOCAL_ONLY_VARIABLES.includes(name)) localOnly.push(name);
+    else if (LOCAL_ONLY.includes(name)) localOnly.push(name);
     else if (secrets.includes(value.trim())) withheldSecrets.push(name);
     else if (value.trim() !== '') upload[name] = value;
   }

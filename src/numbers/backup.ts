@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import * as v from 'valibot';
 import { validate } from '../config/issues';
 import { redactUrl } from '../redact/url';
-import type { PhoneNumberState } from './types';
+import { inboundOf } from './services';
+import type { PhoneNumberState, ServiceState } from './types';
 import { checkUrl } from './validate';
 
 export const BACKUP_DIR = join('.twilioserverless', 'backups');
@@ -51,26 +52,44 @@ const NumberEntry = v.object({
 const distinct = <T extends { sid: string }>(entries: T[]): boolean =>
   new Set(entries.map((e) => e.sid.toUpperCase())).size === entries.length;
 
+/** A Messaging Service's five inbound fields (version 2). */
+const ServiceEntry = v.object({
+  sid: sid('MG'),
+  friendlyName: v.string(),
+  inboundRequestUrl: url,
+  inboundMethod: method,
+  fallbackUrl: url,
+  fallbackMethod: method,
+  useInboundWebhookOnNumber: v.boolean(),
+});
+
 const BackupSchema = v.object({
-  version: v.literal(1),
+  // 1: numbers only (before Messaging Services were written); 2: with `services`.
+  version: v.picklist([1, 2]),
   accountSid: sid('AC'),
   createdAt: v.pipe(v.string(), v.isoTimestamp()),
   command: v.string(),
   numbers: v.pipe(v.array(NumberEntry), v.check(distinct, 'a number is named more than once')),
+  services: v.optional(v.pipe(v.array(ServiceEntry), v.check(distinct, 'a service is named more than once')), []),
 });
 
-/** A backup file: the SMS routing of each chosen number as it was before a run's first write. */
+/**
+ * A backup file: the SMS routing of each number a run may write, and the inbound fields of each
+ * Messaging Service it writes, as they were before the run's first write.
+ */
 export type Backup = v.InferOutput<typeof BackupSchema>;
 export type BackupNumber = Backup['numbers'][number];
+export type BackupService = Backup['services'][number];
 
 export function makeBackup(
   accountSid: string,
   command: string,
   at: Date,
-  numbers: readonly PhoneNumberState[],
+  state: { readonly numbers: readonly PhoneNumberState[]; readonly services?: readonly ServiceState[] },
 ): Backup {
+  const { numbers, services = [] } = state;
   return {
-    version: 1,
+    version: 2,
     accountSid,
     createdAt: at.toISOString(),
     command,
@@ -83,6 +102,7 @@ export function makeBackup(
       smsFallbackMethod: n.smsFallbackMethod,
       smsApplicationSid: n.smsApplicationSid,
     })),
+    services: services.map((s) => ({ sid: s.sid, friendlyName: s.friendlyName, ...inboundOf(s) })),
   };
 }
 

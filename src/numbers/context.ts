@@ -1,7 +1,7 @@
 import type { NumbersFs } from './fs';
 import type { LockWorld } from './lock';
 import type { RetryOptions } from './retry';
-import type { PhoneNumberState, Regulatory, RoutingUpdate, ServiceOverride } from './types';
+import type { PhoneNumberState, Regulatory, RoutingUpdate, ServiceState, ServiceUpdate } from './types';
 
 /**
  * The Twilio account, as these commands use it. The real one is `createNumbersApi` in
@@ -10,10 +10,14 @@ import type { PhoneNumberState, Regulatory, RoutingUpdate, ServiceOverride } fro
 export interface NumbersApi {
   /** Every IncomingPhoneNumber of the account, all pages (page size 1000), each page retried. */
   listNumbers(): Promise<PhoneNumberState[]>;
-  /** PN SID -> the Messaging Service that answers its inbound messages instead of the number's own URL. */
-  listServiceOverrides(): Promise<Map<string, ServiceOverride>>;
+  /** Every Messaging Service of the account, with its numbers' SIDs, all pages, each page retried. */
+  listServices(): Promise<ServiceState[]>;
+  /** Toll-free number's PN SID -> the statuses of its toll-free verifications (TWILIO_APPROVED...). */
+  listTollfreeVerifications(): Promise<Map<string, string[]>>;
   /** One POST, no retry (apply.ts retries). */
   updateNumber(sid: string, update: RoutingUpdate & Regulatory): Promise<void>;
+  /** One POST to the Messaging Service, no retry (apply.ts retries). */
+  updateService(sid: string, update: ServiceUpdate): Promise<void>;
 }
 
 /** The world a numbers run needs: passed in, so tests and `npm run deploy` bring their own. */

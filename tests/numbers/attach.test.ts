@@ -111,13 +111,6 @@ describe('attachNumbers', () => {
     expect(api.stats.requests).toBe(0);
   });
 
-  it('attaches a number whose Messaging Service overrides it, with a warning saying what to change', async () => {
-    const [n] = api.addNumbers(1);
-    const service = api.addService('Marketing', false, [n?.sid ?? '']);
-    const report = await attachNumbers(contextFor(api, cwd), request([n?.sid ?? '']));
-    expect(report.results[0]).toMatchObject({ outcome: 'changed', warning: expect.stringContaining(service.sid) });
-  });
-
   it('asks before writing when asked to, and a "no" writes nothing', async () => {
     api.addNumbers(2);
     let asked = 0;

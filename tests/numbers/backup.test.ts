@@ -25,14 +25,18 @@ const files = (cwd: string) => readdir(join(cwd, BACKUP_DIR)).catch(() => []);
 describe('writing a backup', () => {
   it('round-trips every routing field with the account, time and command, mode 0600, no file left over', async () => {
     const cwd = await project();
-    const path = await writeBackup(cwd, makeBackup(ACCOUNT, 'npm run numbers -- attach --all', AT, [NUMBER]));
+    const path = await writeBackup(
+      cwd,
+      makeBackup(ACCOUNT, 'npm run numbers -- attach --all', AT, { numbers: [NUMBER] }),
+    );
     expect(path).toBe(join(BACKUP_DIR, '2026-03-01T10-20-30.456Z.json'));
     expect(await readBackup(cwd, path)).toEqual({
-      version: 1,
+      version: 2,
       accountSid: ACCOUNT,
       createdAt: AT.toISOString(),
       command: 'npm run numbers -- attach --all',
       numbers: [NUMBER],
+      services: [],
     });
     expect((await stat(join(cwd, path))).mode & 0o777).toBe(0o600);
     expect(await files(cwd)).toEqual(['2026-03-01T10-20-30.456Z.json']);
@@ -42,7 +46,7 @@ describe('writing a backup', () => {
     const cwd = await project();
     const names = [];
     for (const command of ['one', 'two', 'three'])
-      names.push(await writeBackup(cwd, makeBackup(ACCOUNT, command, AT, [])));
+      names.push(await writeBackup(cwd, makeBackup(ACCOUNT, command, AT, { numbers: [] })));
     expect(names).toEqual(
       ['.json', '-1.json', '-2.json'].map((end) => join(BACKUP_DIR, `2026-03-01T10-20-30.456Z${end}`)),
     );
@@ -60,7 +64,9 @@ describe('writing a backup', () => {
   ])('a failed %s (%s) is thrown at once, trying no other name, and leaves no file', async (step, code) => {
     const cwd = await project();
     const { fs, calls } = failingFs(step, code);
-    await expect(writeBackup(cwd, makeBackup(ACCOUNT, 'x', AT, [NUMBER]), fs)).rejects.toMatchObject({ code });
+    await expect(writeBackup(cwd, makeBackup(ACCOUNT, 'x', AT, { numbers: [NUMBER] }), fs)).rejects.toMatchObject({
+      code,
+    });
     expect(calls[step]).toBe(1);
     expect(await files(cwd)).toEqual([]);
   });
@@ -68,12 +74,15 @@ describe('writing a backup', () => {
   it('on a real file system: where the folder cannot be made (ENOTDIR), nothing is written', async () => {
     const cwd = await project();
     await writeFile(join(cwd, '.twilioserverless'), 'a file where the folder should be');
-    await expect(writeBackup(cwd, makeBackup(ACCOUNT, 'x', AT, [NUMBER]))).rejects.toMatchObject({ code: 'ENOTDIR' });
+    await expect(writeBackup(cwd, makeBackup(ACCOUNT, 'x', AT, { numbers: [NUMBER] }))).rejects.toMatchObject({
+      code: 'ENOTDIR',
+    });
     expect(await readFile(join(cwd, '.twilioserverless'), 'utf8')).toBe('a file where the folder should be');
   });
 });
 
-const valid = () => JSON.parse(JSON.stringify(makeBackup(ACCOUNT, 'attach', AT, [NUMBER]))) as Record<string, unknown>;
+const valid = () =>
+  JSON.parse(JSON.stringify(makeBackup(ACCOUNT, 'attach', AT, { numbers: [NUMBER] }))) as Record<string, unknown>;
 const withNumber = (fields: Record<string, unknown>) => ({ ...valid(), numbers: [{ ...NUMBER, ...fields }] });
 
 describe('reading a backup', () => {
@@ -120,6 +129,42 @@ describe('reading a backup', () => {
     ]);
   });
 
+  it('reads a version 1 backup (numbers only) as one without services', () => {
+    const { services: _none, ...v1 } = { ...valid(), version: 1 } as Record<string, unknown>;
+    expect(parseBackup(v1)).toEqual({ backup: expect.objectContaining({ version: 1, services: [] }), problems: [] });
+  });
+
+  it("checks each service's five inbound fields as it checks a number's", () => {
+    const service = {
+      sid: `MG${'4'.repeat(32)}`,
+      friendlyName: 'Marketing',
+      inboundRequestUrl: 'https://example.com/in',
+      inboundMethod: 'post',
+      fallbackUrl: '',
+      fallbackMethod: 'GET',
+      useInboundWebhookOnNumber: false,
+    };
+    expect(parseBackup({ ...valid(), services: [service] }).backup?.services).toEqual([
+      { ...service, inboundMethod: 'POST' },
+    ]);
+    const tampered = {
+      ...service,
+      sid: 'MGnope',
+      inboundRequestUrl: 'javascript:alert(1)',
+      fallbackMethod: 'PATCH',
+      useInboundWebhookOnNumber: 'yes',
+    };
+    expect(parseBackup({ ...valid(), services: [tampered, service, service] }).problems).toEqual([
+      'services[0].sid: must be MG followed by 32 hex digits',
+      'services[0].inboundRequestUrl: "javascript:alert(1)" is neither empty nor an http(s) URL',
+      'services[0].fallbackMethod: "PATCH" is not GET or POST',
+      'services[0].useInboundWebhookOnNumber: Invalid type: Expected boolean but received "yes"',
+    ]);
+    expect(parseBackup({ ...valid(), services: [service, service] }).problems).toEqual([
+      'services: a service is named more than once',
+    ]);
+  });
+
   it('refuses a number named twice', () => {
     expect(parseBackup({ ...valid(), numbers: [NUMBER, { ...NUMBER, smsUrl: '' }] }).problems).toEqual([
       'numbers: a number is named more than once',
@@ -141,7 +186,7 @@ describe('reading a backup', () => {
 
   it('takes a path relative to the working directory, or absolute as it is', async () => {
     const cwd = await project();
-    const path = await writeBackup(cwd, makeBackup(ACCOUNT, 'x', AT, [NUMBER]));
+    const path = await writeBackup(cwd, makeBackup(ACCOUNT, 'x', AT, { numbers: [NUMBER] }));
     expect((await readBackup(cwd, join(cwd, path))).command).toBe('x');
     expect((await readBackup(join(cwd, BACKUP_DIR), '2026-03-01T10-20-30.456Z.json')).command).toBe('x');
   });

@@ -47,20 +47,12 @@ describe('attach plan', () => {
     expect(diff(number('PN1', { smsUrl: URL_, smsMethod: 'post' }), attachTarget(URL_))).toBeNull();
   });
 
-  it('lists every number with what it becomes, and warns where a Messaging Service answers instead', () => {
-    const service = { serviceSid: `MG${'2'.repeat(32)}`, friendlyName: 'Marketing' };
-    const changes = plan(
-      [number('PN1'), number('PN2', { smsUrl: URL_ })],
-      () => attachTarget(URL_),
-      new Map([['PN2', service]]),
-    );
+  it('lists every number with what it becomes', () => {
+    const changes = plan([number('PN1'), number('PN2', { smsUrl: URL_ })], () => attachTarget(URL_));
     expect(changes.map((c) => [c.number.sid, c.update === null, c.after.smsUrl])).toEqual([
       ['PN1', false, URL_],
       ['PN2', true, URL_],
     ]);
-    expect(changes[0]?.warning).toBeUndefined();
-    expect(changes[1]?.warning).toContain(service.serviceSid);
-    expect(changes[1]?.warning).toContain("Defer to sender's webhook");
   });
 });
 

@@ -152,7 +152,9 @@ describe('restoreNumbers: which backup, and what is refused', () => {
     const same = '2026-03-01T10:00:00.000Z';
     await attachNumbers(at(same), { url: 'https://one.example/sms', numbers: [sid], command: 'first' });
     await attachNumbers(at(same), { url: 'https://two.example/sms', numbers: [sid], command: 'second' });
-    const other = makeBackup(`AC${'9'.repeat(32)}`, 'other account', new Date('2027-01-01T00:00:00.000Z'), []);
+    const other = makeBackup(`AC${'9'.repeat(32)}`, 'other account', new Date('2027-01-01T00:00:00.000Z'), {
+      numbers: [],
+    });
     await writeFile(join(cwd, '.twilioserverless', 'backups', 'z-other.json'), JSON.stringify(other));
     const dry = await restoreNumbers(contextFor(api, cwd), { backupPath: 'latest', command: 'x', dryRun: true });
     expect(dry.restoredFrom).toMatchObject({ command: 'second' });
@@ -206,6 +208,31 @@ describe('restoreNumbers: which backup, and what is refused', () => {
     ]);
     expect(api.writes()).toBe(writes);
     expect(api.number(a?.sid ?? '').sms_url).toBe('https://x.example/sms');
+  });
+
+  it('a Messaging Service of the backup that is gone is named with the other problems', async () => {
+    const [n] = api.addNumbers(1);
+    api.addService('Marketing', false, [n?.sid ?? '']);
+    const made = await attachNumbers(contextFor(api, cwd), {
+      url: 'https://x.example/sms',
+      numbers: 'all',
+      command: 'a',
+      messagingService: 'defer',
+    });
+    const fresh = await TwilioApiStandIn.start(); // same account SID: the number and service are gone
+    try {
+      const error = (await restoreNumbers(contextFor(fresh, cwd), {
+        backupPath: made.backup ?? '',
+        command: 'x',
+      }).catch((e: unknown) => e)) as InputError;
+      expect(error.problems).toEqual([
+        expect.stringContaining('is no longer a number of this account'),
+        expect.stringMatching(/^Messaging Service MG\w+ \("Marketing"\) from the backup is no longer a service/),
+      ]);
+      expect(fresh.writes()).toBe(0);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('a dry run shows every field that changes: fallback URL and method, application SID', async () => {
