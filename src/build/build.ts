@@ -1,6 +1,6 @@
 import { build as bundle } from 'esbuild';
 import { access, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { checkForBuild } from '../config/load';
 import { hasErrors, type Problem } from '../config/problem';
@@ -24,15 +24,20 @@ async function readOptional(path: string): Promise<string | undefined> {
   return (await exists(path)) ? readFile(path, 'utf8') : undefined;
 }
 
-/** The local `.env` as a record (missing file: none), as the Toolkit would deploy it. */
-export async function readDotenv(root: string): Promise<Record<string, string>> {
-  const text = await readOptional(join(root, '.env'));
+/** The local `.env` (or `file`, e.g. `.env.production`) as a record (missing: none), as the Toolkit deploys it. */
+export async function readDotenv(root: string, file = '.env'): Promise<Record<string, string>> {
+  const text = await readOptional(resolve(root, file));
   return text === undefined ? {} : parseDotenv(text);
 }
 
-/** Validates the configuration the build would deploy: `.env` plus the routing file. */
-export async function checkProject(root: string): Promise<Problem[]> {
-  const env = await readDotenv(root);
+export interface BuildOptions {
+  /** The variables file the configuration is checked with (default `.env`), as `deploy --env` chooses it. */
+  readonly envFile?: string;
+}
+
+/** Validates the configuration the build would deploy: `.env` (or options.envFile) plus the routing file. */
+export async function checkProject(root: string, options: BuildOptions = {}): Promise<Problem[]> {
+  const env = await readDotenv(root, options.envFile);
   return checkForBuild(env, await readOptional(join(root, ROUTING_FILE)));
 }
 
@@ -62,8 +67,8 @@ async function bundleFunction(root: string, source: string): Promise<string> {
  * helper is the runtime's `Twilio` global, never bundled. Source maps are not written, and assets
  * are copied without leftovers (./assets.ts): everything in the assets folder deploys.
  */
-export async function buildProject(root: string): Promise<BuildResult> {
-  const problems = await checkProject(root);
+export async function buildProject(root: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const problems = await checkProject(root, options);
   if (hasErrors(problems)) return { ok: false, problems, functions: [] };
 
   const dist = join(root, 'dist');
