@@ -1,5 +1,4 @@
 import { parseWindow, type Schedule, type Window } from '../routing/hours';
-import { withoutChannel } from '../routing/phone';
 import type { Policy } from '../routing/policy';
 import type { Mode, Rule } from '../routing/rule';
 import { parseDuration } from './duration';
@@ -37,14 +36,14 @@ function schedule(hours: NonNullable<NumberEntry['hours']>): Schedule {
 }
 
 /**
- * The policy for a message received by `to` (channel prefix ignored): the routing file's entry,
+ * The policy for a message received by the number `to`: the routing file's entry,
  * its global lists and keywords, and the environment for what the entry leaves out; a number not
  * listed gets DEFAULT_MODE. An invalid entry, or an unreadable file, ignores rather than guesses.
  */
 export function policyForNumber(config: Config, to: string): Policy {
   const { routing, env } = config;
   const file: Partial<RoutingFile> = routing.file ?? {};
-  const entry = routing.unreadable ? null : routing.numbers.get(withoutChannel(to));
+  const entry = routing.unreadable ? null : routing.numbers.get(to);
   if (entry === null) return { block: [], allow: [], keywords: new Map(), rule: IGNORE };
   const fields = entry ?? {};
   const once =
@@ -68,6 +67,3 @@ export function policyForNumber(config: Config, to: string): Policy {
     replyOncePer: once,
   };
 }
-
-/** The rule for a number, without lists, keywords or hours (the number's mode alone). */
-export const ruleForNumber = (config: Config, to: string): Rule => policyForNumber(config, to).rule;

@@ -1,21 +1,12 @@
 import type { Decision } from './decide';
 import type { InboundMessage } from './inbound';
-import { withoutChannel } from './phone';
-import {
-  decideWithPolicy,
-  isTargetOf,
-  timeOf,
-  type Clock,
-  type Facts,
-  type Policy,
-  type PolicyDecision,
-} from './policy';
+import { decideWithPolicy, isTargetOf, timeOf, type Clock, type Policy } from './policy';
 import type { Store } from './store';
 
 /** How long a target can answer "the last sender" without naming the number. */
 export const LAST_SENDER_TTL = 30 * 24 * 3600;
 
-const digits = (address: string): string => withoutChannel(address).replace(/\D/g, '');
+const digits = (number: string): string => number.replace(/\D/g, '');
 
 /** Store keys: digits only, safe as Sync unique names. */
 export const keys = {
@@ -24,9 +15,9 @@ export const keys = {
 };
 
 /**
- * Decides with what the store remembers, then remembers what this message changes. Without a
- * store (no Sync configured) it decides from the message alone. A failing store is logged and
- * routing goes on without it: a message is never lost to a memory problem.
+ * Decides with what the store remembers, then remembers what the decision says. Without a store
+ * (no Sync configured) it decides from the message alone. A failing store is logged and routing
+ * goes on without it: a message is never lost to a memory problem.
  */
 export function route(
   message: InboundMessage,
@@ -35,24 +26,19 @@ export function route(
   store?: Store,
   onStoreError: (cause: unknown) => void = () => {},
 ): Decision | Promise<Decision> {
-  if (store === undefined) return decideWithPolicy(message, policy, now);
-  return routeWithStore(message, policy, timeOf(now), store, onStoreError);
+  const fromTarget = isTargetOf(policy, message.from);
+  if (store === undefined) return decideWithPolicy(message, policy, now, { fromTarget });
+  return routeWithStore(message, policy, timeOf(now), fromTarget, store, onStoreError);
 }
-
-/** The decision alone: what to remember is for the store. */
-const withoutMemory = (decision: PolicyDecision): Decision =>
-  decision.remember === undefined
-    ? decision
-    : { messages: decision.messages, note: decision.note, problem: decision.problem };
 
 async function routeWithStore(
   message: InboundMessage,
   policy: Policy,
   now: Date,
+  fromTarget: boolean,
   store: Store,
   onStoreError: (cause: unknown) => void,
 ): Promise<Decision> {
-  const isTarget = isTargetOf(policy, withoutChannel(message.from));
   const safely = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
     try {
       return await work();
@@ -62,21 +48,24 @@ async function routeWithStore(
     }
   };
   const [lastSender, replied] = await Promise.all([
-    isTarget ? safely(() => store.get(keys.lastSender(message.to, message.from))) : undefined,
-    !isTarget && policy.replyOncePer !== undefined
+    fromTarget ? safely(() => store.get(keys.lastSender(message.to, message.from))) : undefined,
+    !fromTarget && policy.replyOncePer !== undefined
       ? safely(() => store.get(keys.replied(message.to, message.from)))
       : undefined,
   ]);
-  const facts: Facts = { lastSender, repliedRecently: replied !== undefined };
-  const decision = decideWithPolicy(message, policy, now, facts);
-  const sender = withoutChannel(message.from);
-  const writes = (decision.remember?.forwardedTo ?? []).map((target) =>
-    safely(() => store.set(keys.lastSender(message.to, target), sender, LAST_SENDER_TTL)),
+  const decision = decideWithPolicy(message, policy, now, {
+    fromTarget,
+    lastSender,
+    repliedRecently: replied !== undefined,
+  });
+  const remember = decision.remember ?? {};
+  const writes = (remember.forwardedTo ?? []).map((target) =>
+    safely(() => store.set(keys.lastSender(message.to, target), message.from, LAST_SENDER_TTL)),
   );
   const window = policy.replyOncePer;
-  if (decision.remember?.replied === true && window !== undefined) {
+  if (remember.replied === true && window !== undefined) {
     writes.push(safely(() => store.set(keys.replied(message.to, message.from), now.toISOString(), window)));
   }
   await Promise.all(writes);
-  return withoutMemory(decision);
+  return decision;
 }

@@ -1,7 +1,6 @@
 import type { EnvConfig } from '../config/env';
 import type { Config } from '../config/load';
 import { policyForMode, policyForNumber } from '../config/resolve';
-import { withoutChannel } from '../routing/phone';
 import type { Policy } from '../routing/policy';
 import { route } from '../routing/route';
 import type { Mode } from '../routing/rule';
@@ -49,6 +48,6 @@ export const router = () => {
   return webhookHandler((context, message) => {
     const config = routedConfig(context);
     const memory = memoryFor(context, config.env, message.sid);
-    return route(message, policyFor(config, withoutChannel(message.to)), clock, memory?.store, memory?.onError);
+    return route(message, policyFor(config, message.to), clock, memory?.store, memory?.onError);
   });
 };

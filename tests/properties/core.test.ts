@@ -1,13 +1,15 @@
 /**
  * The pure core under generated input: readInbound, then the policy of a valid generated
- * configuration (per number for /sms, the environment alone for the fixed modes), then
- * decideWithPolicy with whatever the memory claims, rendered by the real TwiML builder.
+ * configuration (per number for /sms, the environment alone for the fixed modes), then route
+ * with a store holding whatever the memory claims, rendered by the real TwiML builder.
  */
 import fc from 'fast-check';
 import twilio from 'twilio';
 import { policyForMode, policyForNumber } from '../../src/config/resolve';
-import { readInbound } from '../../src/routing/inbound';
-import { decideWithPolicy, type Facts } from '../../src/routing/policy';
+import { readInbound, type InboundMessage } from '../../src/routing/inbound';
+import type { Policy } from '../../src/routing/policy';
+import { keys, route } from '../../src/routing/route';
+import { MemoryStore } from '../../src/routing/store';
 import { renderTwiml } from '../../src/routing/twiml';
 import { configArbitrary, configuredTargets, ignores, load } from './config-arbitrary';
 import { eventArbitrary } from './event-arbitrary';
@@ -18,8 +20,12 @@ import { fragment } from './text-arbitraries';
 
 const RUNS = 2000;
 const now = fc.date({ min: new Date('2024-01-01'), max: new Date('2028-12-31'), noInvalidDate: true });
+interface Remembered {
+  readonly lastSender?: string;
+  readonly repliedRecently?: boolean;
+}
 /** What the store returns is data from outside: any text, a number of the pools, the sender's own. */
-const facts: fc.Arbitrary<Facts> = fc.record(
+const remembered: fc.Arbitrary<Remembered> = fc.record(
   {
     lastSender: fc.oneof(fc.constantFrom(...POOL), fragment, fc.constantFrom('whatsapp:+15551230001', '+0', '')),
     repliedRecently: fc.boolean(),
@@ -27,18 +33,27 @@ const facts: fc.Arbitrary<Facts> = fc.record(
   { requiredKeys: [] },
 );
 
+/** Routes `message` with a store that holds what `memory` claims about its sender. */
+async function routeWith(message: InboundMessage, policy: Policy, at: Date, memory: Remembered) {
+  const store = new MemoryStore(() => at.getTime());
+  if (memory.lastSender !== undefined)
+    await store.set(keys.lastSender(message.to, message.from), memory.lastSender, 60);
+  if (memory.repliedRecently === true) await store.set(keys.replied(message.to, message.from), 'yes', 60);
+  return route(message, policy, at, store);
+}
+
 const render = (decision: Parameters<typeof renderTwiml>[0]): string =>
   renderTwiml(decision, twilio.twiml.MessagingResponse).toString();
 
 describe('/sms core: any event, any valid configuration, any time, any memory', () => {
-  test('answers well-formed, bounded TwiML to configured targets only, never to keywords', () => {
+  test('answers well-formed, bounded TwiML to configured targets only, never to keywords', async () => {
     let forwarded = 0;
     let replied = 0;
-    fc.assert(
-      fc.property(configArbitrary, eventArbitrary, now, facts, (generated, event, at, remembered) => {
+    await fc.assert(
+      fc.asyncProperty(configArbitrary, eventArbitrary, now, remembered, async (generated, event, at, memory) => {
         const config = load(generated);
         const message = readInbound(event);
-        const decision = decideWithPolicy(message, policyForNumber(config, message.to), at, remembered);
+        const decision = await routeWith(message, policyForNumber(config, message.to), at, memory);
         const receiving = numberOf(raw(event, 'To'));
         const targets = configuredTargets(generated, receiving);
         const recipients = targets.has(numberOf(raw(event, 'From'))) ? 'any' : targets;
@@ -55,11 +70,11 @@ describe('/sms core: any event, any valid configuration, any time, any memory', 
 });
 
 describe.each(['auto-reply', 'forward', 'ignore'] as const)('/%s core: any event, any valid environment', (mode) => {
-  test('answers well-formed, bounded TwiML as the mode allows', () => {
-    fc.assert(
-      fc.property(configArbitrary, eventArbitrary, now, facts, (generated, event, at, remembered) => {
+  test('answers well-formed, bounded TwiML as the mode allows', async () => {
+    await fc.assert(
+      fc.asyncProperty(configArbitrary, eventArbitrary, now, remembered, async (generated, event, at, memory) => {
         const config = load(generated);
-        const decision = decideWithPolicy(readInbound(event), policyForMode(config.env, mode), at, remembered);
+        const decision = await routeWith(readInbound(event), policyForMode(config.env, mode), at, memory);
         const forwardTo = new Set(config.env.forwardTo);
         const recipients =
           mode !== 'forward' ? new Set<string>() : forwardTo.has(numberOf(raw(event, 'From'))) ? 'any' : forwardTo;
