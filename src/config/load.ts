@@ -20,7 +20,7 @@ export function loadConfig(environment: Environment, routingText?: string): { co
 
 /**
  * What the build reports: loadConfig's problems, plus what only the build checks (warnings and
- * LOG_LEVEL), which the functions would never log and so do not carry.
+ * LOG_LEVEL): the functions log errors only.
  */
 export function checkForBuild(environment: Environment, routingText?: string): Problem[] {
   const { config, problems } = loadConfig(environment, routingText);

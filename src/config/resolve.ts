@@ -36,15 +36,14 @@ function schedule(hours: NonNullable<NumberEntry['hours']>): Schedule {
 }
 
 /**
- * The policy for a message received by the number `to`: the routing file's entry,
- * its global lists and keywords, and the environment for what the entry leaves out; a number not
- * listed gets DEFAULT_MODE. An invalid entry, or an unreadable file, ignores rather than guesses.
+ * The policy of a routing-file entry: the entry, the file's global lists and keywords, and the
+ * environment for what the entry leaves out. No entry (`undefined`): DEFAULT_MODE. An invalid
+ * entry (`null`) ignores rather than guesses.
  */
-export function policyForNumber(config: Config, to: string): Policy {
+function policyForEntry(config: Config, entry: NumberEntry | null | undefined): Policy {
   const { routing, env } = config;
-  const file: Partial<RoutingFile> = routing.file ?? {};
-  const entry = routing.unreadable ? null : routing.numbers.get(to);
   if (entry === null) return { block: [], allow: [], keywords: new Map(), rule: IGNORE };
+  const file: Partial<RoutingFile> = routing.file ?? {};
   const fields = entry ?? {};
   const once =
     env.syncServiceSid === undefined
@@ -66,4 +65,31 @@ export function policyForNumber(config: Config, to: string): Policy {
           },
     replyOncePer: once,
   };
+}
+
+/** The entry of a number; `null` (ignore) for every number when the file could not be read. */
+const entryOf = (config: Config, number: string): NumberEntry | null | undefined =>
+  config.routing.unreadable ? null : config.routing.numbers.get(number);
+
+/** The policy for a message received by the number `to`; a number not listed gets DEFAULT_MODE. */
+export const policyForNumber = (config: Config, to: string): Policy => policyForEntry(config, entryOf(config, to));
+
+/** The policies of one configuration, built once when it is loaded rather than per message. */
+export interface Policies {
+  /** The policy of a receiving number (see policyForNumber). */
+  forNumber(number: string): Policy;
+  /** The policy of a fixed-mode endpoint (/auto-reply, /forward): the environment alone. */
+  forMode(mode: Mode): Policy;
+}
+
+export function policiesOf(config: Config): Policies {
+  const listed = new Map([...config.routing.numbers.keys()].map((number) => [number, policyForNumber(config, number)]));
+  // Every number without an entry shares one policy.
+  const unlisted = policyForEntry(config, config.routing.unreadable ? null : undefined);
+  const modes: Record<Mode, Policy> = {
+    'auto-reply': policyForMode(config.env, 'auto-reply'),
+    forward: policyForMode(config.env, 'forward'),
+    ignore: policyForMode(config.env, 'ignore'),
+  };
+  return { forNumber: (number) => listed.get(number) ?? unlisted, forMode: (mode) => modes[mode] };
 }

@@ -49,12 +49,6 @@ export function sendTo(message: InboundMessage, to: string, body: string, media:
     : { to, body, media };
 }
 
-/** {From} and {To}: the addresses as the message came in (`whatsapp:+1...` on WhatsApp). */
-const addresses = (message: InboundMessage) => ({
-  From: addressOf(message.from, message.channel),
-  To: addressOf(message.to, message.channel),
-});
-
 /** What a reply's placeholders may use besides the message itself. */
 export interface ReplyContext {
   /** The next opening time, outside business hours ("Mon 09:00"). */
@@ -84,7 +78,13 @@ export function reply(
   context: ReplyContext = {},
   remember?: Memory,
 ): Decision {
-  const body = clip(fill(text, { ...addresses(message), opens: context.opens ?? '' }), MAX_BODY);
+  // {From} and {To} show the addresses as the message came in (`whatsapp:+1...` on WhatsApp).
+  const values = {
+    From: addressOf(message.from, message.channel),
+    To: addressOf(message.to, message.channel),
+    opens: context.opens ?? '',
+  };
+  const body = clip(fill(text, values), MAX_BODY);
   if (body === '' && media.length === 0) return misconfigured('reply text is empty');
   return { messages: [{ body, media }], remember };
 }
@@ -101,21 +101,18 @@ function forward(message: InboundMessage, targets: readonly string[], template: 
   }
   // FORWARD_TO may name the very number a message came to (the build can't know which numbers
   // /forward answers): Twilio refuses a message from a number to itself (21266).
-  const recipients: string[] = [];
-  for (const to of targets) {
-    if (
-      recipients.length < MAX_MESSAGES &&
-      isE164(to) &&
-      to !== message.from &&
-      to !== message.to &&
-      !recipients.includes(to)
-    )
-      recipients.push(to);
-  }
+  const recipients = [...new Set(targets)]
+    .filter((to) => isE164(to) && to !== message.from && to !== message.to)
+    .slice(0, MAX_MESSAGES);
   if (targets.length === 0) return misconfigured('forward has no target: set FORWARD_TO or "to" in the routing file');
   if (recipients.length === 0)
     return silent('forward has no usable target (each is invalid, the sender or the receiving number)');
-  const body = fillWithin(template, { ...addresses(message), Body: message.body }, 'Body');
+  const values = {
+    From: addressOf(message.from, message.channel),
+    To: addressOf(message.to, message.channel),
+    Body: message.body,
+  };
+  const body = fillWithin(template, values, 'Body');
   const media = message.media;
   // A "{Body}" template and an empty message: a <Message> with no text and no media fails (21602).
   if (body === '' && media.length === 0) return silent('nothing to forward: the text is empty and there is no media');

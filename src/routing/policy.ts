@@ -1,6 +1,6 @@
 import { firstWord } from './keywords';
 import { decide, isKeywordMessage, reply, silent, type Decision } from './decide';
-import { isOpen, nextOpening, type Schedule } from './hours';
+import { openingAt, type Schedule } from './hours';
 import type { InboundMessage } from './inbound';
 import { matchesAny } from './patterns';
 import { relay } from './relay';
@@ -21,13 +21,6 @@ export interface Policy {
   readonly replyOncePer?: number;
 }
 
-/**
- * The time, or a clock read only when it is needed (business hours, memory): most numbers have no
- * hours, and a Date per message would cost more than some of the rules.
- */
-export type Clock = () => Date;
-export const timeOf = (now: Date | Clock): Date => (typeof now === 'function' ? now() : now);
-
 /** What is known about a message before deciding: who sent it, and what the store remembers. */
 export interface Facts {
   /** The sender is a forward target of this number (inside or outside hours): it may relay. */
@@ -44,11 +37,18 @@ const forwardsTo = (rule: Rule, number: string): boolean => rule.mode === 'forwa
 export const isTargetOf = (policy: Policy, number: string): boolean =>
   forwardsTo(policy.rule, number) || (policy.hours !== undefined && forwardsTo(policy.hours.outside, number));
 
+/** The rule in force at `now`, and outside business hours the next opening. */
+function ruleAt(policy: Policy, now: Date): { rule: Rule; opens: string } {
+  if (policy.hours === undefined) return { rule: policy.rule, opens: '' };
+  const { open, opens } = openingAt(policy.hours.schedule, now);
+  return { rule: open ? policy.rule : policy.hours.outside, opens };
+}
+
 /**
  * The rules, in order: block and allow lists, Twilio's own keywords, relay (targets only),
  * keyword answers, business hours, the number's mode. The decision says what to remember.
  */
-export function decideWithPolicy(message: InboundMessage, policy: Policy, now: Date | Clock, facts: Facts): Decision {
+export function decideWithPolicy(message: InboundMessage, policy: Policy, now: Date, facts: Facts): Decision {
   if (matchesAny(policy.block, message.from)) return silent('sender is on the block list');
   if (policy.allow.length > 0 && !matchesAny(policy.allow, message.from))
     return silent('sender is not on the allow list');
@@ -57,19 +57,14 @@ export function decideWithPolicy(message: InboundMessage, policy: Policy, now: D
       ? silent('keyword message from a target: Twilio answers it itself')
       : relay(message, facts.lastSender);
   }
-  // Only a number with keyword answers needs the keyword check here (auto-reply makes its own).
-  const answer =
-    policy.keywords.size === 0 || isKeywordMessage(message) ? undefined : policy.keywords.get(firstWord(message.body));
-  if (answer !== undefined) return reply(message, answer);
+  if (policy.keywords.size > 0 && !isKeywordMessage(message)) {
+    const answer = policy.keywords.get(firstWord(message.body));
+    if (answer !== undefined) return reply(message, answer);
+  }
 
-  const hours = policy.hours;
-  // The clock is read only for a number with business hours.
-  const at = hours === undefined ? undefined : timeOf(now);
-  const closed = hours !== undefined && at !== undefined && !isOpen(hours.schedule, at);
-  const rule = closed ? hours.outside : policy.rule;
+  const { rule, opens } = ruleAt(policy, now);
   if (rule.mode === 'auto-reply' && policy.replyOncePer !== undefined && facts.repliedRecently === true) {
     return silent('sender was auto-replied to recently');
   }
-  const opens = closed ? nextOpening(hours.schedule, at) : '';
   return decide(message, rule, { opens });
 }

@@ -1,6 +1,6 @@
 import type { Decision } from './decide';
 import type { InboundMessage } from './inbound';
-import { decideWithPolicy, isTargetOf, timeOf, type Clock, type Policy } from './policy';
+import { decideWithPolicy, isTargetOf, type Policy } from './policy';
 import type { Store } from './store';
 
 /** How long a target can answer "the last sender" without naming the number. */
@@ -16,19 +16,19 @@ export const keys = {
 
 /**
  * Decides with what the store remembers, then remembers what the decision says. Without a store
- * (no Sync configured) it decides from the message alone. A failing store is logged and routing
- * goes on without it: a message is never lost to a memory problem.
+ * (no Sync configured) it decides from the message alone, at once. A failing store is logged and
+ * routing goes on without it: a message is never lost to a memory problem.
  */
 export function route(
   message: InboundMessage,
   policy: Policy,
-  now: Date | Clock,
+  now: Date,
   store?: Store,
   onStoreError: (cause: unknown) => void = () => {},
 ): Decision | Promise<Decision> {
   const fromTarget = isTargetOf(policy, message.from);
   if (store === undefined) return decideWithPolicy(message, policy, now, { fromTarget });
-  return routeWithStore(message, policy, timeOf(now), fromTarget, store, onStoreError);
+  return routeWithStore(message, policy, now, fromTarget, store, onStoreError);
 }
 
 async function routeWithStore(
