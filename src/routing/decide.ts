@@ -1,5 +1,6 @@
 import type { InboundMessage } from './inbound';
 import { isReservedKeyword } from './keywords';
+import type { Partner } from './memory';
 import { addressOf, isE164 } from './phone';
 import type { Rule } from './rule';
 import { MAX_BODY, clip, fill, fillWithin } from './text';
@@ -18,8 +19,12 @@ export interface OutboundMessage {
 
 /** What a message changes in the routing's memory; `route` writes it when there is a store. */
 export interface Memory {
-  /** Targets the message was forwarded to: the sender becomes their last sender. */
+  /** Targets the message was forwarded to: the sender becomes their newest conversation partner. */
   readonly forwardedTo?: readonly string[];
+  /** The sending target's conversation partners after its relay. */
+  readonly partners?: readonly Partner[];
+  /** The sending target was sent the relay hint. */
+  readonly hinted?: boolean;
   /** The sender was auto-replied to (remembered when the number replies once per sender). */
   readonly replied?: boolean;
 }

@@ -3,7 +3,7 @@ import { decide, isKeywordMessage, reply, silent, type Decision } from './decide
 import { openingAt, type Schedule } from './hours';
 import type { InboundMessage } from './inbound';
 import { matchesAny } from './patterns';
-import { relay } from './relay';
+import { relay, type TargetMemory } from './relay';
 import type { Rule } from './rule';
 
 /** Everything that decides what happens to a message sent to one number, defaults applied. */
@@ -19,23 +19,22 @@ export interface Policy {
   readonly hours?: { readonly schedule: Schedule; readonly outside: Rule };
   /** Seconds during which a sender gets no second auto-reply (needs a store). */
   readonly replyOncePer?: number;
+  /**
+   * This service's numbers (the routing file's keys; the receiving number counts too): they are
+   * never answered nor relayed to, since two numbers answering each other loop.
+   */
+  readonly ownNumbers: ReadonlySet<string>;
 }
 
 /** What is known about a message before deciding: who sent it, and what the store remembers. */
 export interface Facts {
   /** The sender is a forward target of this number (inside or outside hours): it may relay. */
   readonly fromTarget: boolean;
-  /** The last sender forwarded to this target (the message's sender). */
-  readonly lastSender?: string;
+  /** What the store remembers about the sending target (none without a store). */
+  readonly targetMemory?: TargetMemory;
   /** The sender was auto-replied to within `replyOncePer`. */
   readonly repliedRecently?: boolean;
 }
-
-const forwardsTo = (rule: Rule, number: string): boolean => rule.mode === 'forward' && rule.to.includes(number);
-
-/** The number is a forward target of the policy, inside or outside hours: it may relay. */
-export const isTargetOf = (policy: Policy, number: string): boolean =>
-  forwardsTo(policy.rule, number) || (policy.hours !== undefined && forwardsTo(policy.hours.outside, number));
 
 /** The rule in force at `now`, and outside business hours the next opening. */
 function ruleAt(policy: Policy, now: Date): { rule: Rule; opens: string } {
@@ -45,17 +44,29 @@ function ruleAt(policy: Policy, now: Date): { rule: Rule; opens: string } {
 }
 
 /**
- * The rules, in order: block and allow lists, Twilio's own keywords, relay (targets only),
- * keyword answers, business hours, the number's mode. The decision says what to remember.
+ * A message from one of this service's numbers: forwarded if the rule says so, never answered
+ * (the answer would reach a number that answers back).
+ */
+function fromOwnNumber(message: InboundMessage, policy: Policy, now: Date): Decision {
+  const { rule } = ruleAt(policy, now);
+  if (rule.mode === 'forward') return decide(message, rule);
+  return silent("sender is one of this service's numbers: an answer could loop");
+}
+
+/**
+ * The rules, in order: block and allow lists, this service's own numbers, relay (targets only,
+ * Twilio's own keywords excepted), keyword answers, business hours, the number's mode. The
+ * decision says what to remember.
  */
 export function decideWithPolicy(message: InboundMessage, policy: Policy, now: Date, facts: Facts): Decision {
   if (matchesAny(policy.block, message.from)) return silent('sender is on the block list');
   if (policy.allow.length > 0 && !matchesAny(policy.allow, message.from))
     return silent('sender is not on the allow list');
+  if (message.from === message.to || policy.ownNumbers.has(message.from)) return fromOwnNumber(message, policy, now);
   if (facts.fromTarget) {
     return isKeywordMessage(message)
       ? silent('keyword message from a target: Twilio answers it itself')
-      : relay(message, facts.lastSender);
+      : relay(message, policy, facts.targetMemory, now);
   }
   if (policy.keywords.size > 0 && !isKeywordMessage(message)) {
     const answer = policy.keywords.get(firstWord(message.body));

@@ -8,10 +8,11 @@ import twilio from 'twilio';
 import { policyForMode, policyForNumber } from '../../src/config/resolve';
 import { readInbound, type InboundMessage } from '../../src/routing/inbound';
 import type { Policy } from '../../src/routing/policy';
-import { keys, route } from '../../src/routing/route';
+import { keys } from '../../src/routing/memory';
+import { route } from '../../src/routing/route';
 import { MemoryStore } from '../../src/routing/store';
 import { renderTwiml } from '../../src/routing/twiml';
-import { configArbitrary, configuredTargets, ignores, load } from './config-arbitrary';
+import { configArbitrary, configuredTargets, ignores, load, ownNumbers } from './config-arbitrary';
 import { eventArbitrary } from './event-arbitrary';
 import { POOL } from './numbers';
 import { checkAnswer, numberOf, raw, type Expectation } from './oracle';
@@ -20,14 +21,25 @@ import { fragment } from './text-arbitraries';
 
 const RUNS = 2000;
 const now = fc.date({ min: new Date('2024-01-01'), max: new Date('2028-12-31'), noInvalidDate: true });
+interface GeneratedPartner {
+  readonly number: string;
+  readonly minutesAgo: number;
+}
 interface Remembered {
-  readonly lastSender?: string;
+  /** The sender's conversation partners: a list (times relative to the message), or any text at all. */
+  readonly partners?: readonly GeneratedPartner[] | string;
+  readonly hinted?: boolean;
   readonly repliedRecently?: boolean;
 }
-/** What the store returns is data from outside: any text, a number of the pools, the sender's own. */
+const partner: fc.Arbitrary<GeneratedPartner> = fc.record({
+  number: fc.oneof(fc.constantFrom(...POOL), fragment, fc.constantFrom('whatsapp:+15551230001', '+0', '')),
+  minutesAgo: fc.integer({ min: -2, max: 30 }),
+});
+/** What the store returns is data from outside: any text, numbers of the pools, the sender's own. */
 const remembered: fc.Arbitrary<Remembered> = fc.record(
   {
-    lastSender: fc.oneof(fc.constantFrom(...POOL), fragment, fc.constantFrom('whatsapp:+15551230001', '+0', '')),
+    partners: fc.oneof(fc.array(partner, { maxLength: 4 }), fragment),
+    hinted: fc.boolean(),
     repliedRecently: fc.boolean(),
   },
   { requiredKeys: [] },
@@ -36,8 +48,15 @@ const remembered: fc.Arbitrary<Remembered> = fc.record(
 /** Routes `message` with a store that holds what `memory` claims about its sender. */
 async function routeWith(message: InboundMessage, policy: Policy, at: Date, memory: Remembered) {
   const store = new MemoryStore(() => at.getTime());
-  if (memory.lastSender !== undefined)
-    await store.set(keys.lastSender(message.to, message.from), memory.lastSender, 60);
+  const { partners } = memory;
+  if (partners !== undefined) {
+    const stored =
+      typeof partners === 'string'
+        ? partners
+        : JSON.stringify(partners.map((p) => ({ number: p.number, at: at.getTime() - p.minutesAgo * 60_000 })));
+    await store.set(keys.partners(message.to, message.from), stored, 600);
+  }
+  if (memory.hinted === true) await store.set(keys.hinted(message.to, message.from), at.toISOString(), 600);
   if (memory.repliedRecently === true) await store.set(keys.replied(message.to, message.from), 'yes', 60);
   return route(message, policy, at, store);
 }
@@ -57,7 +76,12 @@ describe('/sms core: any event, any valid configuration, any time, any memory', 
         const receiving = numberOf(raw(event, 'To'));
         const targets = configuredTargets(generated, receiving);
         const recipients = targets.has(numberOf(raw(event, 'From'))) ? 'any' : targets;
-        const expected: Expectation = { event, recipients, silent: ignores(generated, receiving) };
+        const expected: Expectation = {
+          event,
+          recipients,
+          silent: ignores(generated, receiving),
+          own: ownNumbers(generated, receiving),
+        };
         const answer = checkAnswer(render(decision), expected);
         if (answer.messages.some((m) => m.to !== undefined)) forwarded++;
         if (answer.messages.some((m) => m.to === undefined)) replied++;
@@ -74,11 +98,12 @@ describe.each(['auto-reply', 'forward', 'ignore'] as const)('/%s core: any event
     await fc.assert(
       fc.asyncProperty(configArbitrary, eventArbitrary, now, remembered, async (generated, event, at, memory) => {
         const config = load(generated);
-        const decision = await routeWith(readInbound(event), policyForMode(config.env, mode), at, memory);
+        const decision = await routeWith(readInbound(event), policyForMode(config, mode), at, memory);
         const forwardTo = new Set(config.env.forwardTo);
         const recipients =
           mode !== 'forward' ? new Set<string>() : forwardTo.has(numberOf(raw(event, 'From'))) ? 'any' : forwardTo;
-        const answer = checkAnswer(render(decision), { event, recipients, silent: mode === 'ignore' });
+        const own = ownNumbers(generated, numberOf(raw(event, 'To')));
+        const answer = checkAnswer(render(decision), { event, recipients, silent: mode === 'ignore', own });
         if (mode === 'auto-reply' && answer.messages.some((m) => m.to !== undefined))
           throw new Error('/auto-reply sent to someone else than the sender');
       }),

@@ -6,7 +6,8 @@ import twilio from 'twilio';
 import { loadConfig } from '../../src/config/load';
 import { policyForMode, policyForNumber } from '../../src/config/resolve';
 import { readInbound } from '../../src/routing/inbound';
-import { keys, route } from '../../src/routing/route';
+import { keys } from '../../src/routing/memory';
+import { route } from '../../src/routing/route';
 import { MemoryStore } from '../../src/routing/store';
 import { renderTwiml } from '../../src/routing/twiml';
 import { parseTwiml, type ParsedTwiml } from '../helpers/twiml';
@@ -14,18 +15,21 @@ import { parseTwiml, type ParsedTwiml } from '../helpers/twiml';
 const NOW = new Date('2024-01-01T00:00:00Z');
 const MEDIA = 'https://api.twilio.com/2010-04-01/Accounts/ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/Messages/MM0a/Media/ME0a';
 
-/** The answer to `event`, with a store that remembers `lastSender` for its sender, if given. */
+/** The answer to `event`, with a store that remembers `partner` as its sender's only partner, if given. */
 async function answer(
   env: Record<string, string>,
   event: Record<string, string>,
   mode?: 'forward',
-  lastSender?: string,
+  partner?: string,
 ): Promise<ParsedTwiml> {
   const { config } = loadConfig(env);
   const message = readInbound(event);
-  const policy = mode === undefined ? policyForNumber(config, message.to) : policyForMode(config.env, mode);
+  const policy = mode === undefined ? policyForNumber(config, message.to) : policyForMode(config, mode);
   const store = new MemoryStore(() => NOW.getTime());
-  if (lastSender !== undefined) await store.set(keys.lastSender(message.to, message.from), lastSender, 60);
+  if (partner !== undefined) {
+    const partners = JSON.stringify([{ number: partner, at: NOW.getTime() }]);
+    await store.set(keys.partners(message.to, message.from), partners, 600);
+  }
   const decision = await route(message, policy, NOW, store);
   return parseTwiml(renderTwiml(decision, twilio.twiml.MessagingResponse).toString());
 }
@@ -58,11 +62,11 @@ test('a FORWARD_TO target that is the receiving number is skipped (Twilio refuse
   expect((await answer({ FORWARD_TO: '+15551230001' }, rcs, 'forward')).messages).toEqual([]);
 });
 
-test('a remembered last sender that is the Twilio number or the target itself gets only the hint', async () => {
+test('a remembered partner that is the Twilio number or the target itself gets only the hint', async () => {
   const env = { DEFAULT_MODE: 'forward', FORWARD_TO: '+15551230001' };
   const event = { From: '+15551230001', To: '+15005550008', Body: 'on my way', MediaUrl9: MEDIA };
-  for (const lastSender of ['+15005550008', '+15551230001']) {
-    const { messages } = await answer(env, event, undefined, lastSender);
+  for (const partner of ['+15005550008', '+15551230001']) {
+    const { messages } = await answer(env, event, undefined, partner);
     expect(messages).toHaveLength(1);
     expect(messages[0].to).toBeUndefined();
     expect(messages[0].body).toMatch(/^Not sent/);

@@ -1,7 +1,8 @@
 import { parseWindow, type Window } from '../../src/routing/hours';
 import { readInbound } from '../../src/routing/inbound';
+import { keys } from '../../src/routing/memory';
 import type { Policy } from '../../src/routing/policy';
-import { keys, route } from '../../src/routing/route';
+import { route } from '../../src/routing/route';
 import type { Rule } from '../../src/routing/rule';
 import { MemoryStore } from '../../src/routing/store';
 import { fixtures, params, RECEIVER, SENDER } from '../fixtures';
@@ -16,6 +17,7 @@ const policy = (changes: Partial<Policy> = {}): Policy => ({
   allow: [],
   keywords: new Map(),
   rule: forward,
+  ownNumbers: new Set([RECEIVER]),
   ...changes,
 });
 const message = (changes: Record<string, string> = {}) => readInbound(params(fixtures.sms, changes));
@@ -124,9 +126,9 @@ describe('two-way relay', () => {
     ['hello there', /start with their number/],
     [`${OWNER}: talking to myself`, /your own number/],
     [`${RECEIVER}: loop`, /this Twilio number/],
-    ['+1: short', /not a valid number/],
+    ['+1: short', /\+1 is not a possible phone number/],
     [`${SENDER}:   `, /empty/],
-  ])('answers %j with a one-line hint, sending nothing elsewhere', async (Body, hint) => {
+  ])('answers %j with a one-line hint or refusal, sending nothing elsewhere', async (Body, hint) => {
     const decision = await fromOwner(Body);
     expect(decision.messages).toHaveLength(1);
     expect(decision.messages[0].to).toBeUndefined();
@@ -140,12 +142,13 @@ describe('two-way relay', () => {
     expect(decision.messages[0].body).toBe(`${SENDER}: ${PARTNER}: pretend relay`);
   });
 
-  it("sends a target's plain text to the last sender, when one is remembered", async () => {
+  it("sends a target's plain text to the one sender it talks with, when one is remembered", async () => {
     expect((await fromOwner('on my way')).messages[0].to).toBeUndefined();
+    const partners = JSON.stringify([{ number: SENDER, at: NOON_THURSDAY.getTime() - 60_000 }]);
     const decision = await decideAt(
       policy(),
       { From: OWNER, Body: 'on my way' },
-      { [keys.lastSender(RECEIVER, OWNER)]: SENDER },
+      { [keys.partners(RECEIVER, OWNER)]: partners },
     );
     expect(decision.messages).toEqual([{ to: SENDER, body: 'on my way', media: [] }]);
   });
@@ -171,8 +174,9 @@ describe('two-way relay', () => {
   it('remembers who was forwarded to, so a target can answer without the number', async () => {
     const { remember, store } = await decideAt(policy());
     expect(remember).toEqual({ forwardedTo: [OWNER, PARTNER] });
-    expect(await store.get(keys.lastSender(RECEIVER, OWNER))).toBe(SENDER);
-    expect(await store.get(keys.lastSender(RECEIVER, PARTNER))).toBe(SENDER);
+    const partners = [{ number: SENDER, at: NOON_THURSDAY.getTime() }];
+    expect(JSON.parse((await store.get(keys.partners(RECEIVER, OWNER))) ?? '')).toEqual(partners);
+    expect(JSON.parse((await store.get(keys.partners(RECEIVER, PARTNER))) ?? '')).toEqual(partners);
   });
 });
 

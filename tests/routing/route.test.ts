@@ -1,6 +1,7 @@
 import { readInbound } from '../../src/routing/inbound';
+import { keys } from '../../src/routing/memory';
 import type { Policy } from '../../src/routing/policy';
-import { keys, route } from '../../src/routing/route';
+import { route } from '../../src/routing/route';
 import { MemoryStore, type Store } from '../../src/routing/store';
 import { fixtures, params, RECEIVER, SENDER } from '../fixtures';
 
@@ -11,6 +12,7 @@ const forwardPolicy: Policy = {
   allow: [],
   keywords: new Map(),
   rule: { mode: 'forward', to: [OWNER], template: '{From}: {Body}' },
+  ownNumbers: new Set([RECEIVER]),
 };
 const oncePolicy: Policy = {
   block: [],
@@ -18,14 +20,16 @@ const oncePolicy: Policy = {
   keywords: new Map(),
   rule: { mode: 'auto-reply', message: 'Thanks' },
   replyOncePer: 3600,
+  ownNumbers: new Set([RECEIVER]),
 };
 const message = (changes: Record<string, string> = {}) => readInbound(params(fixtures.sms, changes));
 
 describe('route with a store', () => {
-  it('lets a target answer the last sender without typing the number', async () => {
+  it('lets a target answer the one sender it talks with without typing the number', async () => {
     const store = new MemoryStore(() => NOW.getTime());
     await route(message(), forwardPolicy, NOW, store);
-    expect(await store.get(keys.lastSender(RECEIVER, OWNER))).toBe(SENDER);
+    const partners = JSON.stringify([{ number: SENDER, at: NOW.getTime() }]);
+    expect(await store.get(keys.partners(RECEIVER, OWNER))).toBe(partners);
     const answer = await route(message({ From: OWNER, Body: 'on my way' }), forwardPolicy, NOW, store);
     expect(answer.messages).toEqual([{ to: SENDER, body: 'on my way', media: [] }]);
   });
@@ -60,7 +64,7 @@ describe('route with a store', () => {
 
   it('never relays to a remembered value that is not a number', async () => {
     const store = new MemoryStore(() => NOW.getTime());
-    await store.set(keys.lastSender(RECEIVER, OWNER), '+1</Message>', 60);
+    await store.set(keys.partners(RECEIVER, OWNER), '+1</Message>', 60);
     const answer = await route(message({ From: OWNER, Body: 'hi' }), forwardPolicy, NOW, store);
     expect(answer.messages.every((m) => m.to === undefined)).toBe(true);
   });
