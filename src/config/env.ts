@@ -84,8 +84,8 @@ const SyncTimeout = v.pipe(
 
 export type Environment = Readonly<Record<string, unknown>>;
 
-/** An empty value counts as unset: the Toolkit drops empty variables when it deploys. */
-function setting(env: Environment, name: string): string | undefined {
+/** A variable's value; an empty value counts as unset: the Toolkit drops empty variables when it deploys. */
+export function setting(env: Environment, name: string): string | undefined {
   const value = env[name];
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }

@@ -26,7 +26,7 @@ export function checkForBuild(environment: Environment, routingText?: string): P
   const { config, problems } = loadConfig(environment, routingText);
   return [
     ...problems,
-    ...checkWarnings(config.env, config.routing),
+    ...checkWarnings(environment, config.env, config.routing),
     ...checkLogLevel(environment),
     ...checkLocalOnly(environment),
   ];
