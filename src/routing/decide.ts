@@ -1,6 +1,6 @@
 import type { InboundMessage } from './inbound';
 import { isReservedKeyword } from './keywords';
-import type { Partner } from './memory';
+import type { TargetMemory } from './memory';
 import { addressOf, isE164 } from './phone';
 import type { Rule } from './rule';
 import { MAX_BODY, clip, fill, fillWithin } from './text';
@@ -21,10 +21,8 @@ export interface OutboundMessage {
 export interface Memory {
   /** Targets the message was forwarded to: the sender becomes their newest conversation partner. */
   readonly forwardedTo?: readonly string[];
-  /** The sending target's conversation partners after its relay. */
-  readonly partners?: readonly Partner[];
-  /** The sending target was sent the relay hint. */
-  readonly hinted?: boolean;
+  /** What the Twilio number remembers about the sending target after this message. */
+  readonly target?: TargetMemory;
   /** The sender was auto-replied to (remembered when the number replies once per sender). */
   readonly replied?: boolean;
 }

@@ -1,8 +1,9 @@
 /**
- * What the routing remembers between messages, as it is kept in the store: who each target is
- * talking with, when a target was last sent the relay hint, and when a sender was auto-replied.
- * Everything read back is data from outside (a Sync document anyone with the account can edit):
- * it is checked, and what does not check out is ignored.
+ * What the routing remembers between messages, as it is kept in the store: per Twilio number and
+ * target, who the target is talking with and when it was last sent the relay hint; per Twilio
+ * number and sender, when the sender was auto-replied to. Everything read back is data from
+ * outside (a Sync document anyone with the account can edit): it is checked, and what does not
+ * check out is ignored.
  */
 import { isE164 } from './phone';
 
@@ -10,17 +11,15 @@ import { isE164 } from './phone';
 export const RELAY_WINDOW_SECONDS = 10 * 60;
 const WINDOW_MS = RELAY_WINDOW_SECONDS * 1000;
 
-/** How many partners a target's list keeps: the most recent. */
+/** How many partners a target's memory keeps: the most recent. */
 const MAX_PARTNERS = 10;
 
 const digits = (number: string): string => number.replace(/\D/g, '');
 
 /** Store keys: letters, dashes and digits only, safe as Sync unique names. */
 export const keys = {
-  /** The people a target was talking with through a Twilio number. */
-  partners: (twilioNumber: string, target: string) => `partners-${digits(twilioNumber)}-${digits(target)}`,
-  /** When a target was last sent the relay hint by a Twilio number. */
-  hinted: (twilioNumber: string, target: string) => `hinted-${digits(twilioNumber)}-${digits(target)}`,
+  /** What a Twilio number remembers about one of its targets (a TargetMemory). */
+  target: (twilioNumber: string, target: string) => `relay-${digits(twilioNumber)}-${digits(target)}`,
   /** When a sender was last auto-replied to by a Twilio number. */
   replied: (twilioNumber: string, sender: string) => `auto-replied-${digits(twilioNumber)}-${digits(sender)}`,
 };
@@ -32,8 +31,17 @@ export interface Partner {
   readonly at: number;
 }
 
+/** What a Twilio number remembers about one of its targets, for the last 10 minutes. */
+export interface TargetMemory {
+  /** Who the target talked with through this number, oldest first. */
+  readonly partners: readonly Partner[];
+  /** When the target was sent the relay hint (milliseconds since 1970). */
+  readonly hintedAt?: number;
+}
+
 /** Less than 10 minutes from `now` (a time slightly ahead is another instance's clock). */
-const isRecent = (at: number, now: Date): boolean => Math.abs(now.getTime() - at) < WINDOW_MS;
+const isRecent = (at: unknown, now: Date): at is number =>
+  typeof at === 'number' && Math.abs(now.getTime() - at) < WINDOW_MS;
 
 const isPartner = (item: unknown): item is Partner =>
   typeof item === 'object' &&
@@ -42,32 +50,30 @@ const isPartner = (item: unknown): item is Partner =>
   isE164((item as Partner).number) &&
   Number.isFinite((item as Partner).at);
 
-/** The partners of a stored list who wrote or were written to in the last 10 minutes, oldest first. */
-export function readPartners(stored: string | undefined, now: Date): Partner[] {
-  if (stored === undefined) return [];
-  let list: unknown;
+/** A stored TargetMemory, with only what checks out and is less than 10 minutes old. */
+export function readTargetMemory(stored: string | undefined, now: Date): TargetMemory {
+  let value: unknown;
   try {
-    list = JSON.parse(stored);
+    value = stored === undefined ? undefined : JSON.parse(stored);
   } catch {
-    return [];
+    value = undefined;
   }
-  if (!Array.isArray(list)) return [];
-  return list
-    .filter(isPartner)
-    .filter((partner) => isRecent(partner.at, now))
-    .map(({ number, at }) => ({ number, at }));
+  const { partners, hintedAt } = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  return {
+    partners: Array.isArray(partners)
+      ? partners
+          .filter(isPartner)
+          .filter((partner) => isRecent(partner.at, now))
+          .map(({ number, at }) => ({ number, at }))
+      : [],
+    hintedAt: isRecent(hintedAt, now) ? hintedAt : undefined,
+  };
 }
 
-/** The list with `number` as its newest partner (once), as of `now`. */
-export function withPartner(partners: readonly Partner[], number: string, now: Date): Partner[] {
-  const others = partners.filter((partner) => partner.number !== number);
-  return [...others, { number, at: now.getTime() }].slice(-MAX_PARTNERS);
-}
+export const writeTargetMemory = (memory: TargetMemory): string => JSON.stringify(memory);
 
-export const writePartners = (partners: readonly Partner[]): string => JSON.stringify(partners);
-
-/** A stored time (ISO 8601) within the last 10 minutes: the hint was sent that recently. */
-export function wasRecently(stored: string | undefined, now: Date): boolean {
-  const at = stored === undefined ? NaN : Date.parse(stored);
-  return Number.isFinite(at) && isRecent(at, now);
+/** The memory with `number` as the newest partner (once), as of `now`. */
+export function withPartner(memory: TargetMemory, number: string, now: Date): TargetMemory {
+  const others = memory.partners.filter((partner) => partner.number !== number);
+  return { ...memory, partners: [...others, { number, at: now.getTime() }].slice(-MAX_PARTNERS) };
 }

@@ -3,7 +3,8 @@ import { decide, isKeywordMessage, reply, silent, type Decision } from './decide
 import { openingAt, type Schedule } from './hours';
 import type { InboundMessage } from './inbound';
 import { matchesAny } from './patterns';
-import { relay, type TargetMemory } from './relay';
+import type { TargetMemory } from './memory';
+import { relay } from './relay';
 import type { Rule } from './rule';
 
 /** Everything that decides what happens to a message sent to one number, defaults applied. */

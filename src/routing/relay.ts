@@ -6,7 +6,7 @@
 import { isPossiblePhoneNumber } from 'libphonenumber-js/min';
 import { reply, sendTo, silent, type Decision } from './decide';
 import type { InboundMessage } from './inbound';
-import { RELAY_WINDOW_SECONDS, withPartner, type Partner } from './memory';
+import { RELAY_WINDOW_SECONDS, withPartner, type Partner, type TargetMemory } from './memory';
 import { matchesAny } from './patterns';
 import { isE164 } from './phone';
 import type { Policy } from './policy';
@@ -37,14 +37,6 @@ function readRelayCommand(body: string): RelayCommand | undefined {
   return match === null ? undefined : { to: match[1], text: match[2].trim() };
 }
 
-/** What the store knows about the target, when there is a store. */
-export interface TargetMemory {
-  /** Who the target talked with through this number in the last 10 minutes, oldest first. */
-  readonly partners: readonly Partner[];
-  /** The target was sent the hint in the last 10 minutes. */
-  readonly hinted: boolean;
-}
-
 const MINUTES = RELAY_WINDOW_SECONDS / 60;
 const HOW = 'start with their number: +15551230000: your text';
 
@@ -71,13 +63,18 @@ const lastDigits = (partners: readonly Partner[]): string =>
  * The hint, at most once per 10 minutes when there is a store: a target with an auto-responder
  * would otherwise answer each hint with a text that earns another hint.
  */
-function hint(message: InboundMessage, partners: readonly Partner[], memory: TargetMemory | undefined): Decision {
-  if (memory?.hinted === true) return silent(`not relayed; the hint was sent less than ${MINUTES} minutes ago`);
+function hint(
+  message: InboundMessage,
+  partners: readonly Partner[],
+  memory: TargetMemory | undefined,
+  now: Date,
+): Decision {
+  if (memory?.hintedAt !== undefined) return silent(`not relayed; the hint was sent less than ${MINUTES} minutes ago`);
   const text =
     partners.length === 0
       ? `Not sent. To answer someone, ${HOW}`
       : `Not sent: who is it for? In the last ${MINUTES} minutes: ${lastDigits(partners)}. To answer, ${HOW}`;
-  return reply(message, text, [], {}, { hinted: true });
+  return reply(message, text, [], {}, { target: { partners: memory?.partners ?? [], hintedAt: now.getTime() } });
 }
 
 /** The relay itself: the text (and pictures) to `to`, who becomes the target's conversation partner. */
@@ -90,7 +87,7 @@ function relayTo(
 ): Decision {
   return {
     messages: [sendTo(message, to, clip(text, MAX_BODY), message.media)],
-    remember: { partners: withPartner(memory?.partners ?? [], to, now) },
+    remember: { target: withPartner(memory ?? { partners: [] }, to, now) },
   };
 }
 
@@ -111,5 +108,5 @@ export function relay(message: InboundMessage, policy: Policy, memory: TargetMem
   if (partners.length === 1 && (text !== '' || message.media.length > 0)) {
     return relayTo(message, partners[0].number, text, memory, now);
   }
-  return hint(message, partners, memory);
+  return hint(message, partners, memory, now);
 }

@@ -1,6 +1,6 @@
 import type { Decision, Memory } from './decide';
 import type { InboundMessage } from './inbound';
-import { RELAY_WINDOW_SECONDS, keys, readPartners, wasRecently, withPartner, writePartners } from './memory';
+import { RELAY_WINDOW_SECONDS, keys, readTargetMemory, withPartner, writeTargetMemory } from './memory';
 import { isE164 } from './phone';
 import { decideWithPolicy, type Policy } from './policy';
 import { isTargetOf } from './relay';
@@ -31,22 +31,27 @@ async function routeWithStore(
   fromTarget: boolean,
   memories: Memories,
 ): Promise<Decision> {
-  const [partners, hinted, replied] = await Promise.all([
-    fromTarget ? memories.get(keys.partners(message.to, message.from)) : undefined,
-    fromTarget ? memories.get(keys.hinted(message.to, message.from)) : undefined,
+  const [target, replied] = await Promise.all([
+    fromTarget ? memories.get(keys.target(message.to, message.from)) : undefined,
     !fromTarget && policy.replyOncePer !== undefined ? memories.get(keys.replied(message.to, message.from)) : undefined,
   ]);
   const decision = decideWithPolicy(message, policy, now, {
     fromTarget,
-    targetMemory: fromTarget ? { partners: readPartners(partners, now), hinted: wasRecently(hinted, now) } : undefined,
+    targetMemory: fromTarget ? readTargetMemory(target, now) : undefined,
     repliedRecently: replied !== undefined,
   });
   if (decision.remember !== undefined) await memories.remember(decision.remember, policy.replyOncePer);
   return decision;
 }
 
-/** The store as one message uses it: every failure reported, none thrown. */
+/**
+ * The store as one message uses it. The first failure is reported and ends the message's use of
+ * the store: the calls after it are not made (after a refused connection or a missed deadline
+ * they would fail the same way), and the message goes on without memory.
+ */
 class Memories {
+  private failed = false;
+
   constructor(
     private readonly store: Store,
     private readonly message: InboundMessage,
@@ -54,20 +59,28 @@ class Memories {
     private readonly onStoreError: (cause: unknown) => void,
   ) {}
 
+  private fail(cause: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.onStoreError(cause);
+  }
+
   async get(key: string): Promise<string | undefined> {
+    if (this.failed) return undefined;
     try {
       return await this.store.get(key);
     } catch (cause) {
-      this.onStoreError(cause);
+      this.fail(cause);
       return undefined;
     }
   }
 
   async set(key: string, value: string, ttlSeconds: number): Promise<void> {
+    if (this.failed) return;
     try {
       await this.store.set(key, value, ttlSeconds);
     } catch (cause) {
-      this.onStoreError(cause);
+      this.fail(cause);
     }
   }
 
@@ -79,12 +92,9 @@ class Memories {
     if (isE164(message.from)) {
       for (const target of memory.forwardedTo ?? []) writes.push(this.addPartner(target, message.from));
     }
-    if (memory.partners !== undefined) {
-      const key = keys.partners(message.to, message.from);
-      writes.push(this.set(key, writePartners(memory.partners), RELAY_WINDOW_SECONDS));
-    }
-    if (memory.hinted === true) {
-      writes.push(this.set(keys.hinted(message.to, message.from), now.toISOString(), RELAY_WINDOW_SECONDS));
+    if (memory.target !== undefined) {
+      const key = keys.target(message.to, message.from);
+      writes.push(this.set(key, writeTargetMemory(memory.target), RELAY_WINDOW_SECONDS));
     }
     if (memory.replied === true && replyOncePer !== undefined) {
       writes.push(this.set(keys.replied(message.to, message.from), now.toISOString(), replyOncePer));
@@ -93,17 +103,12 @@ class Memories {
   }
 
   private async addPartner(target: string, sender: string): Promise<void> {
-    const key = keys.partners(this.message.to, target);
-    let stored: string | undefined;
-    try {
-      stored = await this.store.get(key);
-    } catch (cause) {
-      // Without the list, writing one would drop whoever else is in it, and with them the
-      // ambiguity that keeps a bare answer from going to the newest sender.
-      this.onStoreError(cause);
-      return;
-    }
-    const partners = withPartner(readPartners(stored, this.now), sender, this.now);
-    await this.set(key, writePartners(partners), RELAY_WINDOW_SECONDS);
+    const key = keys.target(this.message.to, target);
+    const stored = await this.get(key);
+    // Without what was stored, writing would drop whoever else the target talks with, and with
+    // them the ambiguity that keeps a bare answer from going to the newest sender.
+    if (this.failed) return;
+    const memory = withPartner(readTargetMemory(stored, this.now), sender, this.now);
+    await this.set(key, writeTargetMemory(memory), RELAY_WINDOW_SECONDS);
   }
 }

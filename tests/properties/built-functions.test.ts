@@ -44,7 +44,9 @@ afterEach(() => jest.restoreAllMocks());
  */
 const remembered = fc.option(
   fc.oneof(
-    fc.constantFrom(...POOL, 'whatsapp:+15551230001').map((number) => JSON.stringify([{ number, at: Date.now() }])),
+    fc
+      .constantFrom(...POOL, 'whatsapp:+15551230001')
+      .map((number) => JSON.stringify({ partners: [{ number, at: Date.now() }] })),
     fragment,
   ),
   { nil: undefined },
@@ -64,7 +66,7 @@ describe.each(ENDPOINTS)('dist/functions/%s.protected.js', (endpoint) => {
         await built.serveRouting(generated.routing === undefined ? undefined : JSON.stringify(generated.routing));
         sync.documents.clear();
         if (partners !== undefined) {
-          const key = keys.partners(raw(params, 'To'), raw(params, 'From'));
+          const key = keys.target(raw(params, 'To'), raw(params, 'From'));
           sync.documents.set(key, { uniqueName: key, data: { value: partners } });
         }
         const context = Object.assign(contextWith(generated.env, `/${endpoint}`), { getTwilioClient: () => client });

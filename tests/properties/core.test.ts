@@ -48,15 +48,12 @@ const remembered: fc.Arbitrary<Remembered> = fc.record(
 /** Routes `message` with a store that holds what `memory` claims about its sender. */
 async function routeWith(message: InboundMessage, policy: Policy, at: Date, memory: Remembered) {
   const store = new MemoryStore(() => at.getTime());
-  const { partners } = memory;
-  if (partners !== undefined) {
-    const stored =
-      typeof partners === 'string'
-        ? partners
-        : JSON.stringify(partners.map((p) => ({ number: p.number, at: at.getTime() - p.minutesAgo * 60_000 })));
-    await store.set(keys.partners(message.to, message.from), stored, 600);
-  }
-  if (memory.hinted === true) await store.set(keys.hinted(message.to, message.from), at.toISOString(), 600);
+  const { partners = [] } = memory;
+  const hintedAt = memory.hinted === true ? at.getTime() : undefined;
+  const list = (p: readonly GeneratedPartner[]) =>
+    p.map(({ number, minutesAgo }) => ({ number, at: at.getTime() - minutesAgo * 60_000 }));
+  const stored = typeof partners === 'string' ? partners : JSON.stringify({ partners: list(partners), hintedAt });
+  await store.set(keys.target(message.to, message.from), stored, 600);
   if (memory.repliedRecently === true) await store.set(keys.replied(message.to, message.from), 'yes', 60);
   return route(message, policy, at, store);
 }

@@ -27,8 +27,8 @@ async function answer(
   const policy = mode === undefined ? policyForNumber(config, message.to) : policyForMode(config, mode);
   const store = new MemoryStore(() => NOW.getTime());
   if (partner !== undefined) {
-    const partners = JSON.stringify([{ number: partner, at: NOW.getTime() }]);
-    await store.set(keys.partners(message.to, message.from), partners, 600);
+    const memory = JSON.stringify({ partners: [{ number: partner, at: NOW.getTime() }] });
+    await store.set(keys.target(message.to, message.from), memory, 600);
   }
   const decision = await route(message, policy, NOW, store);
   return parseTwiml(renderTwiml(decision, twilio.twiml.MessagingResponse).toString());

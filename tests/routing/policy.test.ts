@@ -144,11 +144,11 @@ describe('two-way relay', () => {
 
   it("sends a target's plain text to the one sender it talks with, when one is remembered", async () => {
     expect((await fromOwner('on my way')).messages[0].to).toBeUndefined();
-    const partners = JSON.stringify([{ number: SENDER, at: NOON_THURSDAY.getTime() - 60_000 }]);
+    const memory = JSON.stringify({ partners: [{ number: SENDER, at: NOON_THURSDAY.getTime() - 60_000 }] });
     const decision = await decideAt(
       policy(),
       { From: OWNER, Body: 'on my way' },
-      { [keys.partners(RECEIVER, OWNER)]: partners },
+      { [keys.target(RECEIVER, OWNER)]: memory },
     );
     expect(decision.messages).toEqual([{ to: SENDER, body: 'on my way', media: [] }]);
   });
@@ -174,9 +174,9 @@ describe('two-way relay', () => {
   it('remembers who was forwarded to, so a target can answer without the number', async () => {
     const { remember, store } = await decideAt(policy());
     expect(remember).toEqual({ forwardedTo: [OWNER, PARTNER] });
-    const partners = [{ number: SENDER, at: NOON_THURSDAY.getTime() }];
-    expect(JSON.parse((await store.get(keys.partners(RECEIVER, OWNER))) ?? '')).toEqual(partners);
-    expect(JSON.parse((await store.get(keys.partners(RECEIVER, PARTNER))) ?? '')).toEqual(partners);
+    const memory = { partners: [{ number: SENDER, at: NOON_THURSDAY.getTime() }] };
+    expect(JSON.parse((await store.get(keys.target(RECEIVER, OWNER))) ?? '')).toEqual(memory);
+    expect(JSON.parse((await store.get(keys.target(RECEIVER, PARTNER))) ?? '')).toEqual(memory);
   });
 });
 

@@ -221,29 +221,31 @@ describe("after a relay, a stranger's text in between cannot take the target's n
 describe('what the store holds is checked before use', () => {
   const remembered = async (value: string) => {
     const { text, store } = world();
-    await store.set(keys.partners(RECEIVER, TARGET), value, 600);
+    await store.set(keys.target(RECEIVER, TARGET), value, 600);
     return (await text(TARGET, 'on my way')).messages;
   };
 
   test.each([
     ['not JSON', '+1</Message>'],
-    ['not a list', JSON.stringify({ number: SENDER, at: START })],
-    ['a number that is not E.164', JSON.stringify([{ number: '+1 212 555 0143', at: START }])],
-    ['a time that is not a number', JSON.stringify([{ number: SENDER, at: 'now' }])],
-    ['a time from long ago', JSON.stringify([{ number: SENDER, at: START - 60 * MINUTE }])],
+    ['not an object', JSON.stringify([{ number: SENDER, at: START }])],
+    ['partners that are not a list', JSON.stringify({ partners: { number: SENDER, at: START } })],
+    ['a number that is not E.164', JSON.stringify({ partners: [{ number: '+1 212 555 0143', at: START }] })],
+    ['a time that is not a number', JSON.stringify({ partners: [{ number: SENDER, at: 'now' }] })],
+    ['a time from long ago', JSON.stringify({ partners: [{ number: SENDER, at: START - 60 * MINUTE }] })],
   ])('%s: ignored, the hint instead', async (_what, value) => {
     expect(await remembered(value)).toEqual([{ body: HINT, media: [] }]);
   });
 
   test('a remembered partner the relay would refuse is not used', async () => {
     for (const number of [RECEIVER, OTHER_NUMBER, NIGHT_TARGET, BLOCKED, TARGET, '+1555']) {
-      expect(await remembered(JSON.stringify([{ number, at: START }]))).toEqual([{ body: HINT, media: [] }]);
+      const memory = JSON.stringify({ partners: [{ number, at: START }] });
+      expect(await remembered(memory)).toEqual([{ body: HINT, media: [] }]);
     }
   });
 
   test('a hint time that is not a time does not silence the hint', async () => {
     const { text, store } = world();
-    await store.set(keys.hinted(RECEIVER, TARGET), 'soon', 600);
+    await store.set(keys.target(RECEIVER, TARGET), JSON.stringify({ partners: [], hintedAt: 'soon' }), 600);
     expect((await text(TARGET, 'ok')).messages).toEqual([{ body: HINT, media: [] }]);
   });
 });
@@ -280,8 +282,8 @@ describe('with a failing store', () => {
     failReads = true;
     now = START + MINUTE;
     await text(STRANGER, 'hi');
-    expect(JSON.parse((await memory.get(keys.partners(RECEIVER, TARGET))) ?? '')).toEqual([
-      { number: SENDER, at: START },
-    ]);
+    expect(JSON.parse((await memory.get(keys.target(RECEIVER, TARGET))) ?? '')).toEqual({
+      partners: [{ number: SENDER, at: START }],
+    });
   });
 });
