@@ -41,11 +41,17 @@ export async function checkProject(root: string, options: BuildOptions = {}): Pr
   return checkForBuild(env, await readOptional(join(root, ROUTING_FILE)));
 }
 
+/** The names in package.json "dependencies": what the deployed service installs. */
+async function deployedDependencies(root: string): Promise<string[]> {
+  const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { dependencies?: object };
+  return Object.keys(pkg.dependencies ?? {});
+}
+
 /**
  * One function and everything it imports, as esbuild writes a CommonJS bundle: not minified, each
  * module under its `// src/...` marker, so a deployed function reads in Console as the source does.
  */
-async function bundleFunction(root: string, source: string): Promise<string> {
+async function bundleFunction(root: string, source: string, external: readonly string[]): Promise<string> {
   const { outputFiles } = await bundle({
     absWorkingDir: root,
     entryPoints: [join('functions', source)],
@@ -53,8 +59,10 @@ async function bundleFunction(root: string, source: string): Promise<string> {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    // The runtime's `Twilio` global is the helper library; a function never bundles its own copy.
-    external: ['twilio'],
+    // What package.json "dependencies" lists is installed in the deployed service (and in
+    // node_modules locally), so a function requires it rather than carrying a copy: `twilio` (the
+    // runtime's `Twilio` global is that library) and libphonenumber-js (loaded on first use).
+    external: [...external],
     logLevel: 'silent',
     write: false,
   });
@@ -75,7 +83,8 @@ export async function buildProject(root: string, options: BuildOptions = {}): Pr
   await rm(dist, { recursive: true, force: true });
   const sources = (await readdir(join(root, 'functions'))).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
   // Every bundle first, then the files: a failing bundle (a syntax error) leaves no write in flight.
-  const bundles = await Promise.all(sources.map((source) => bundleFunction(root, source)));
+  const external = await deployedDependencies(root);
+  const bundles = await Promise.all(sources.map((source) => bundleFunction(root, source, external)));
   await mkdir(join(dist, 'functions'), { recursive: true });
   await Promise.all(
     sources.map((source, i) => writeFile(join(dist, 'functions', source.replace(/\.ts$/, '.js')), bundles[i])),

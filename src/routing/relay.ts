@@ -3,12 +3,12 @@
  * the sender's number or, when it talks with one person only, without it. Its texts (refusals,
  * the hint) live here too.
  */
-import { isPossiblePhoneNumber } from 'libphonenumber-js/min';
 import { reply, sendTo, silent, type Decision } from './decide';
 import type { InboundMessage } from './inbound';
 import { RELAY_WINDOW_SECONDS, withPartner, type Partner, type TargetMemory } from './memory';
 import { matchesAny } from './patterns';
 import { isE164 } from './phone';
+import { isPossibleNumber } from './possible-number';
 import type { Policy } from './policy';
 import type { Rule } from './rule';
 import { MAX_BODY, clip } from './text';
@@ -46,7 +46,7 @@ const HOW = 'start with their number: +15551230000: your text';
  * (two numbers answering each other loop), a forward target, a blocked one.
  */
 function refusal(message: InboundMessage, policy: Policy, to: string): string | undefined {
-  if (!isE164(to) || !isPossiblePhoneNumber(to)) return `${to} is not a possible phone number`;
+  if (!isE164(to) || !isPossibleNumber(to)) return `${to} is not a possible phone number`;
   if (to === message.from) return `${to} is your own number`;
   if (to === message.to) return `${to} is this Twilio number`;
   if (policy.ownNumbers.has(to)) return `${to} is another number of this service`;
