@@ -85,6 +85,7 @@ describe('deploy', () => {
           runtime: 'node22',
           dependencies: [
             { name: '@twilio/runtime-handler', version: '2.1.0' },
+            { name: 'libphonenumber-js', version: '1.13.16' },
             { name: 'twilio', version: '6.2.0' },
           ],
         });
