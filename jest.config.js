@@ -6,4 +6,10 @@ module.exports = {
   // Type-checking is `tsc --noEmit`'s job (npm test runs it first): ts-jest only transpiles.
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   testTimeout: 60000,
+  // Under `npm run coverage`, children started by tests write their coverage too.
+  setupFiles: ['<rootDir>/tests/helpers/child-coverage.ts'],
+  // `jest --coverage`: V8's own counters, so no code is rewritten. Babel's instrumenting provider
+  // rewrote the built bundles that tests load in-process, whose wrapper reads its own source text.
+  coverageProvider: 'v8',
+  collectCoverageFrom: ['src/**/*.ts', '!src/**/*.d.ts'],
 };

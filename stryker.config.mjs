@@ -13,8 +13,9 @@ const folders = process.env.MUTATE_FOLDERS ? process.env.MUTATE_FOLDERS.split(',
 export default {
   packageManager: 'npm',
   testRunner: 'jest',
-  jest: { projectType: 'custom', configFile: 'stryker/jest.config.js', enableFindRelatedTests: false },
-  // Each mutant runs only the tests that reached it in the first run.
+  jest: { projectType: 'custom', configFile: 'stryker/jest.config.js', enableFindRelatedTests: true },
+  // Each mutant runs only the tests that reached it in the first run; a static mutant (code run when
+  // its module loads) runs the test files that import its file (jest --findRelatedTests).
   coverageAnalysis: 'perTest',
   // Mutants that do not compile are dropped before any test runs.
   checkers: ['typescript'],
