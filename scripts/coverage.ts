@@ -50,6 +50,17 @@ export function verdict(pct: { lines: number; branches: number }, t: Thresholds)
       };
 }
 
+/**
+ * Jest reports a file that no test loaded in-process as one "(empty-report)" function spanning the
+ * file, never run. Where a child process ran that file, its real figures replace the placeholder
+ * (merged, the placeholder's whole-file branch would stay uncovered for ever).
+ */
+export function withoutPlaceholders(inProcess: CoverageMapData, children: CoverageMapData): CoverageMapData {
+  const placeholder = (file: string) =>
+    Object.values(inProcess[file]?.fnMap ?? {}).some((fn) => fn.name === '(empty-report)');
+  return Object.fromEntries(Object.entries(inProcess).filter(([file]) => !(file in children && placeholder(file))));
+}
+
 function main(): number {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(RAW, { recursive: true });
@@ -64,7 +75,12 @@ function main(): number {
   if (c8 !== 0) return c8;
   rmSync(RAW, { recursive: true, force: true }); // hundreds of MB: every child's coverage of node_modules too
 
-  const map = createCoverageMap(readJson(join(IN_PROCESS, 'coverage-final.json')) as CoverageMapData);
+  const map = createCoverageMap(
+    withoutPlaceholders(
+      readJson(join(IN_PROCESS, 'coverage-final.json')) as CoverageMapData,
+      readJson(join(CHILDREN, 'coverage-final.json')) as CoverageMapData,
+    ),
+  );
   map.merge(readJson(join(CHILDREN, 'coverage-final.json')) as CoverageMapData);
   map.filter((file) => file.startsWith(join(ROOT, 'src') + '/'));
   const context = createContext({ dir: OUT, coverageMap: map, defaultSummarizer: 'nested' });

@@ -22,4 +22,5 @@ module.exports = {
   ...base,
   rootDir: '..',
   testPathIgnorePatterns: ['/node_modules/', ...OUT_OF_PROCESS],
+  setupFiles: [...(base.setupFiles ?? []), '<rootDir>/stryker/fast-check.js'],
 };
