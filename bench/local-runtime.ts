@@ -1,7 +1,8 @@
 /**
- * Through the local runtime: /sms served by `twilio-run start --no-fork-process` (live mode, the
- * default: every request clears the require cache and loads the function again), loaded by
- * autocannon, against a floor function served by the same twilio-run process, in alternation.
+ * Through the local runtime: /sms served by `twilio-run start --no-fork-process --no-live`, as the
+ * local commands serve (each function loaded once; they restart the runtime after a rebuild),
+ * loaded by autocannon, against a floor function served by the same twilio-run process, in
+ * alternation. A figure for reference: twilio-run's own cost dominates it.
  */
 import autocannon from 'autocannon';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -15,8 +16,6 @@ import { writeFloor } from './floor-function';
 import { ratios, summarize, type Summary } from './stats';
 
 export interface RuntimeOptions {
-  /** twilio-run's default (true): the require cache is cleared and the function loaded again for every request. */
-  readonly live: boolean;
   readonly connections: number;
   readonly warmupSeconds: number;
   readonly seconds: number;
@@ -30,14 +29,13 @@ export interface Load {
 }
 
 export interface RuntimeResult {
-  readonly live: boolean;
   readonly path: string;
   readonly event: string;
   readonly connections: number;
   readonly secondsPerRound: number;
   readonly subject: Load;
   readonly floor: Load;
-  /** Subject rps / floor rps, round by round: the figure held against the target (>= 0.9). */
+  /** Subject rps / floor rps, round by round. */
   readonly throughputRatio: Summary;
   /** Subject p99 / floor p99, round by round. */
   readonly p99Ratio: Summary;
@@ -94,11 +92,10 @@ export async function throughLocalRuntime(
     );
     await writeFloor(join(project.dir, 'dist', 'functions', 'floor.protected.js'), messages);
     // `live` is a twilio-run flag, and .twilioserverlessrc takes any flag by its camelCase name.
-    if (!options.live)
-      await writeFile(
-        join(project.dir, '.twilioserverlessrc'),
-        JSON.stringify({ ...(await serverlessrc()), live: false }),
-      );
+    await writeFile(
+      join(project.dir, '.twilioserverlessrc'),
+      JSON.stringify({ ...(await serverlessrc()), live: false }),
+    );
     const runtime = await startRuntime(project.dir);
     try {
       const body = form(event);
@@ -107,12 +104,11 @@ export async function throughLocalRuntime(
         const served = await post(url, body);
         if (served !== xml) throw new Error(`${url} answered ${served}, expected ${xml}`);
       }
-      const mode = options.live ? '--live' : '--no-live';
-      progress(`local runtime ${mode}: warm-up`);
+      progress('local runtime: warm-up');
       for (const url of [urls.floor, urls.subject]) await load(url, body, options.connections, options.warmupSeconds);
       const rounds = { subject: [] as autocannon.Result[], floor: [] as autocannon.Result[] };
       for (let round = 0; round < options.rounds; round++) {
-        progress(`local runtime ${mode}: round ${round + 1}/${options.rounds}`);
+        progress(`local runtime: round ${round + 1}/${options.rounds}`);
         const order = round % 2 === 0 ? (['floor', 'subject'] as const) : (['subject', 'floor'] as const);
         for (const which of order)
           rounds[which].push(await load(urls[which], body, options.connections, options.seconds));
@@ -124,7 +120,6 @@ export async function throughLocalRuntime(
         p50Ms: summarize(results.map((r) => r.latency.p50)),
       });
       return {
-        live: options.live,
         path: '/sms',
         event: 'the sms fixture to a number the routing file forwards',
         connections: options.connections,

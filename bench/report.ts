@@ -4,27 +4,17 @@ import type { ColdLoadResult } from './cold-load';
 import type { Machine } from './machine';
 import type { PerCallResult } from './per-call';
 import type { RuntimeResult } from './local-runtime';
-import type { ReloadResult } from './reload';
 import type { Summary } from './stats';
 
-export interface Targets {
-  readonly perCallRatio: number;
-  readonly coldLoadMs: number;
-  readonly sizeBytes: number;
-  readonly runtimeThroughputRatio: number;
-  readonly attachWorkRatio: number;
-  readonly attachCommandRatio: number;
-}
+/**
+ * The functions' two guardrails: a function loads in under 10 ms and a call costs at most 1.5x a
+ * logic-free handler rendering the same TwiML. Guardrails, not budgets: Twilio's own hop takes
+ * ~100 ms, so nothing below them is worth code written for speed. Size is a figure, not a limit.
+ */
+export const GUARDRAILS = { perCallRatio: 1.5, coldLoadMs: 10 } as const;
 
-export const TARGETS: Targets = {
-  perCallRatio: 1.2,
-  coldLoadMs: 5,
-  // 30 KB read strictly as 30,000 bytes.
-  sizeBytes: 30_000,
-  runtimeThroughputRatio: 0.9,
-  attachWorkRatio: 1.3,
-  attachCommandRatio: 1.5,
-};
+/** What attach should come close to: the ideal schedule of the API calls it must make. */
+export const ATTACH_TARGETS = { workRatio: 1.3, commandRatio: 1.5 } as const;
 
 export interface Results {
   readonly command: string;
@@ -34,9 +24,7 @@ export interface Results {
   readonly size?: ReadonlyArray<{ readonly file: string; readonly bytes: number }>;
   readonly coldLoad?: { readonly functions: readonly ColdLoadResult[]; readonly floor: ColdLoadResult };
   readonly perCall?: readonly PerCallResult[];
-  readonly runtime?: { readonly live: RuntimeResult; readonly noLive?: RuntimeResult };
-  /** What --live costs per request, in one warm process: require again, first call. */
-  readonly reload?: { readonly subject: ReloadResult; readonly floor: ReloadResult };
+  readonly runtime?: RuntimeResult;
   readonly attach?: AttachResult;
 }
 
@@ -48,6 +36,7 @@ const spread = (x: Summary, f: (n: number) => string): string => `${f(x.median)}
 const iqr = (x: Summary, f: (n: number) => string = (n) => fixed(n)): string =>
   `${f(x.median)} (IQR ${f(x.q1)}–${f(x.q3)})`;
 const verdict = (ok: boolean): string => (ok ? 'met' : '**missed**');
+const within = (ok: boolean): string => (ok ? 'within' : '**over**');
 
 export function table(results: Results): string {
   const rows: string[][] = [];
@@ -58,8 +47,8 @@ export function table(results: Results): string {
       spread(r.handler.subjectNs, us),
       spread(r.handler.floorNs, us),
       iqr(r.handler.ratio),
-      `≤ ${TARGETS.perCallRatio}x`,
-      verdict(r.handler.ratio.median <= TARGETS.perCallRatio),
+      `≤ ${GUARDRAILS.perCallRatio}x`,
+      within(r.handler.ratio.median <= GUARDRAILS.perCallRatio),
     );
     add(
       `  same, with the answer's toString()`,
@@ -78,63 +67,33 @@ export function table(results: Results): string {
         spread(c.ms, (n) => ms(n)),
         `floor ${ms(floor.ms.median)}`,
         '',
-        `≤ ${TARGETS.coldLoadMs} ms`,
-        verdict(c.ms.median <= TARGETS.coldLoadMs),
+        `< ${GUARDRAILS.coldLoadMs} ms`,
+        within(c.ms.median < GUARDRAILS.coldLoadMs),
       );
     }
   }
   for (const f of results.size ?? []) {
-    add(
-      `size: ${f.file}`,
-      `${f.bytes.toLocaleString('en-US')} B`,
-      '',
-      '',
-      `≤ ${TARGETS.sizeBytes.toLocaleString('en-US')} B`,
-      verdict(f.bytes <= TARGETS.sizeBytes),
-    );
+    add(`size: ${f.file}`, `${f.bytes.toLocaleString('en-US')} B`, '', '', '', '');
   }
-  const runtime = (label: string, r: RuntimeResult, target: boolean): void => {
+  const r = results.runtime;
+  if (r !== undefined) {
     const rps = (n: number): string => fixed(n, 0);
     add(
-      `${label}: /sms requests/s (${r.connections} connections)`,
+      `local runtime, as npm start serves: /sms requests/s (${r.connections} connections)`,
       spread(r.subject.requestsPerSecond, rps),
       spread(r.floor.requestsPerSecond, rps),
       iqr(r.throughputRatio),
-      target ? `≥ ${TARGETS.runtimeThroughputRatio}x` : '',
-      target ? verdict(r.throughputRatio.median >= TARGETS.runtimeThroughputRatio) : '',
+      '',
+      '',
     );
     add(
-      `${label}: /sms p99 latency`,
+      `local runtime: /sms p99 latency`,
       spread(r.subject.p99Ms, (n) => ms(n, 0)),
       spread(r.floor.p99Ms, (n) => ms(n, 0)),
       iqr(r.p99Ratio),
       '',
       '',
     );
-  };
-  if (results.reload !== undefined) {
-    const { subject, floor } = results.reload;
-    add(
-      `--live per request: require ${subject.file} again`,
-      spread(subject.requireMs, (n) => ms(n, 3)),
-      spread(floor.requireMs, (n) => ms(n, 3)),
-      '',
-      '',
-      '',
-    );
-    add(
-      `--live per request: its first call (parses the configuration)`,
-      spread(subject.firstCallMs, (n) => ms(n, 3)),
-      spread(floor.firstCallMs, (n) => ms(n, 3)),
-      '',
-      '',
-      '',
-    );
-  }
-  if (results.runtime !== undefined) {
-    runtime('local runtime --live', results.runtime.live, true);
-    if (results.runtime.noLive !== undefined)
-      runtime('local runtime --no-live (for reference)', results.runtime.noLive, false);
   }
   const a = results.attach;
   if (a !== undefined) {
@@ -145,16 +104,16 @@ export function table(results: Results): string {
       spread(a.work.ms, s),
       `ideal ${s(a.idealMs)}`,
       iqr(a.work.ratio),
-      `≤ ${TARGETS.attachWorkRatio}x`,
-      verdict(a.work.ratio.median <= TARGETS.attachWorkRatio),
+      `≤ ${ATTACH_TARGETS.workRatio}x`,
+      verdict(a.work.ratio.median <= ATTACH_TARGETS.workRatio),
     );
     add(
       `attach command with start-up`,
       spread(a.command.ms, s),
       `ideal ${s(a.idealMs)}`,
       iqr(a.command.ratio),
-      `≤ ${TARGETS.attachCommandRatio}x`,
-      verdict(a.command.ratio.median <= TARGETS.attachCommandRatio),
+      `≤ ${ATTACH_TARGETS.commandRatio}x`,
+      verdict(a.command.ratio.median <= ATTACH_TARGETS.commandRatio),
     );
     add(
       `attach one number at a time (baseline)`,
@@ -181,7 +140,7 @@ export function table(results: Results): string {
       '',
     );
   }
-  const header = ['measure', 'subject: median (min–max)', 'floor / ideal', 'ratio', 'target', ''];
+  const header = ['measure', 'subject: median (min–max)', 'floor / ideal', 'ratio', 'guardrail / target', ''];
   const lines = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`);
   const m = results.machine;
   const about =

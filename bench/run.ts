@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: each built function's cost per call, cold load and size, /sms through the local
  * runtime, and attach throughput, each against a floor or an ideal measured in the same run on the
- * same machine. Prints one table and writes bench/results.json.
+ * same machine. Per call and load are held against the two guardrails (report.ts), not budgets.
+ * Prints one table and writes bench/results.json.
  *
  *   npm run bench                  everything (about 10 minutes)
  *   npm run bench -- --quick       fewer repetitions, a first look (figures are noisier)
@@ -21,9 +22,7 @@ import { smsEvent, throughLocalRuntime, type RuntimeOptions } from './local-runt
 import { machine } from './machine';
 import { perCall, type PerCallOptions } from './per-call';
 import { table, type Results } from './report';
-import { reload } from './reload';
 import { scenarios } from './scenarios';
-import { answerOf } from './answer';
 
 const PARTS = ['size', 'cold-load', 'per-call', 'runtime', 'attach'] as const;
 type Part = (typeof PARTS)[number];
@@ -31,8 +30,7 @@ type Part = (typeof PARTS)[number];
 interface Settings {
   readonly perCall: PerCallOptions;
   readonly coldLoad: { readonly warmup: number; readonly repetitions: number };
-  readonly runtime: Omit<RuntimeOptions, 'live'>;
-  readonly reload: { readonly warmup: number; readonly repetitions: number };
+  readonly runtime: RuntimeOptions;
   readonly attach: AttachOptions;
 }
 
@@ -40,7 +38,6 @@ const FULL: Settings = {
   perCall: { processes: 3, warmupRounds: 5, rounds: 20, batchMs: 30 },
   coldLoad: { warmup: 3, repetitions: 30 },
   runtime: { connections: 8, warmupSeconds: 3, seconds: 5, rounds: 5 },
-  reload: { warmup: 50, repetitions: 300 },
   attach: {
     numbers: 1000,
     latencyMs: 40,
@@ -58,7 +55,6 @@ const QUICK: Settings = {
   perCall: { processes: 1, warmupRounds: 3, rounds: 10, batchMs: 20 },
   coldLoad: { warmup: 1, repetitions: 10 },
   runtime: { connections: 8, warmupSeconds: 1, seconds: 2, rounds: 3 },
-  reload: { warmup: 20, repetitions: 100 },
   attach: { ...FULL.attach, repetitions: 2, commandRepetitions: 2, baselineRepetitions: 1, memoryRepetitions: 1 },
 };
 
@@ -121,34 +117,15 @@ async function main(): Promise<void> {
       const list = scenarios(built.routingFile);
       results.perCall = await perCall(built.functionsDir, list, settings.perCall, progress);
     }
-    if (parts.has('runtime')) {
-      progress('reload per request, as --live does');
-      const sms = join(built.functionsDir, 'sms.protected.js');
-      const { messages } = await answerOf(sms, smsEvent(), ROUTER_ENV, built.routingFile);
-      const floorFile = join(built.project.dir, 'floor-sms.js');
-      await writeFloor(floorFile, messages);
-      results.reload = {
-        subject: await reload(sms, smsEvent(), ROUTER_ENV, built.routingFile, settings.reload, 'sms.protected.js'),
-        floor: await reload(floorFile, smsEvent(), ROUTER_ENV, built.routingFile, settings.reload, 'floor'),
-      };
-      const live = await throughLocalRuntime(
+    if (parts.has('runtime'))
+      results.runtime = await throughLocalRuntime(
         built.project,
         built.routingFile,
         ROUTER_ENV,
         smsEvent(),
-        { ...settings.runtime, live: true },
+        settings.runtime,
         progress,
       );
-      const noLive = await throughLocalRuntime(
-        built.project,
-        built.routingFile,
-        ROUTER_ENV,
-        smsEvent(),
-        { ...settings.runtime, live: false },
-        progress,
-      );
-      results.runtime = { live, noLive };
-    }
   } finally {
     await built.project.remove();
   }

@@ -28,6 +28,10 @@ const SHELL_ONLY: Readonly<Record<string, string>> = {
   SWITCHBOARD_LOCAL_MEMORY:
     'set by npm start and npm run dev for the local functions; in .env it would deploy, ' +
     'and the deployed functions would forget instead of using Sync',
+  SWITCHBOARD_PRINT_DELIVERIES:
+    'set by npm start and npm run dev so the local functions print email and Slack deliveries; ' +
+    'in .env it would deploy, and the deployed functions would never deliver',
+  HOST: 'the address npm start and npm run dev listen on, read from the shell; a deployed function has none',
 };
 
 /** Set by the Functions runtime itself: never configured. */

@@ -1,11 +1,11 @@
 import { build as bundle } from 'esbuild';
-import { access, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { checkForBuild } from '../config/load';
 import { hasErrors, type Problem } from '../config/problem';
 import { ROUTING_FILE } from '../config/routing-file';
-import { reusable } from './reuse';
+import { copyAssets } from './assets';
 
 export interface BuildResult {
   readonly ok: boolean;
@@ -37,32 +37,19 @@ export async function checkProject(root: string): Promise<Problem[]> {
 }
 
 /**
- * One function and everything it imports, as CommonJS. The runtime needs `exports.handler` and
- * nothing else: assigned plainly, it spares the ESM-interop helpers esbuild adds for an `export`
- * (300 bytes per function).
+ * One function and everything it imports, as esbuild writes a CommonJS bundle: not minified, each
+ * module under its `// src/...` marker, so a deployed function reads in Console as the source does.
  */
 async function bundleFunction(root: string, source: string): Promise<string> {
   const { outputFiles } = await bundle({
     absWorkingDir: root,
-    stdin: {
-      contents:
-        `import { handler } from ${JSON.stringify(`./functions/${source}`)};\n` + 'module.exports.handler = handler;\n',
-      resolveDir: root,
-      sourcefile: `entry of functions/${source}`,
-      loader: 'ts',
-    },
-    // The entry is CommonJS now, so esbuild would not say what the ES modules in it assume.
-    banner: { js: '"use strict";' },
+    entryPoints: [join('functions', source)],
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    minify: true,
-    legalComments: 'none',
+    // The runtime's `Twilio` global is the helper library; a function never bundles its own copy.
     external: ['twilio'],
-    // esbuild would otherwise turn /\p{...}/u literals into `new RegExp(...)` calls, which it
-    // cannot drop when unused (valibot's emoji pattern: 470 bytes). Node has had them since 10.
-    supported: { 'regexp-unicode-property-escapes': true },
     logLevel: 'silent',
     write: false,
   });
@@ -72,9 +59,8 @@ async function bundleFunction(root: string, source: string): Promise<string> {
 /**
  * Validates, then bundles each function into one self-contained CommonJS file in dist/functions
  * (deployed functions cannot require each other) and copies assets to dist/assets. The Twilio
- * helper is the runtime's `Twilio` global, never bundled. Each file is written to be compiled once
- * per process (./reuse.ts). Source maps are not written: everything in the assets folder deploys,
- * and a .map there would be public.
+ * helper is the runtime's `Twilio` global, never bundled. Source maps are not written, and assets
+ * are copied without leftovers (./assets.ts): everything in the assets folder deploys.
  */
 export async function buildProject(root: string): Promise<BuildResult> {
   const problems = await checkProject(root);
@@ -87,16 +73,13 @@ export async function buildProject(root: string): Promise<BuildResult> {
   const bundles = await Promise.all(sources.map((source) => bundleFunction(root, source)));
   await mkdir(join(dist, 'functions'), { recursive: true });
   await Promise.all(
-    sources.map((source, i) =>
-      writeFile(join(dist, 'functions', source.replace(/\.ts$/, '.js')), reusable(bundles[i])),
-    ),
+    sources.map((source, i) => writeFile(join(dist, 'functions', source.replace(/\.ts$/, '.js')), bundles[i])),
   );
   await mkdir(join(dist, 'assets'), { recursive: true });
-  if (await exists(join(root, 'assets'))) {
-    await cp(join(root, 'assets'), join(dist, 'assets'), {
-      recursive: true,
-      filter: (source) => !source.endsWith('.map'),
-    });
-  }
-  return { ok: true, problems, functions: sources.map((f) => join('dist', 'functions', f.replace(/\.ts$/, '.js'))) };
+  const skipped = (await exists(join(root, 'assets'))) ? await copyAssets(root, dist) : [];
+  return {
+    ok: true,
+    problems: [...problems, ...skipped],
+    functions: sources.map((f) => join('dist', 'functions', f.replace(/\.ts$/, '.js'))),
+  };
 }

@@ -1,6 +1,7 @@
 // How `npm run deploy` ends when something goes wrong: the exit code and one message saying what to do.
 import { apiFailure } from '../deploy/client';
 import { DeployInputError } from '../deploy/service';
+import { redactUrl } from '../redact/url';
 import { CredentialsError } from '../twilio/credentials';
 
 /** Exit code 2: found before anything was sent to Twilio. */
@@ -19,14 +20,16 @@ export function exitCodeOf(cause: unknown, err: (line: string) => void): number 
     return 3;
   }
   const failure = apiFailure(cause);
+  // The client's request URLs carry the credentials as user info: a message quoting one must not print them.
+  const redacted = (text: string): string => text.replace(/\bhttps?:\/\/[^\s"'<>]+/g, (url) => redactUrl(url));
   // waitForSuccessfulBuild rejects with the bare status when Twilio's build fails.
   const what =
     cause === 'failed'
       ? 'Twilio could not build the deployment: check the dependencies in package.json, and the build in the Console'
-      : failure.message;
+      : redacted(failure.message);
   const code =
     failure.code !== undefined && failure.code !== failure.status
-      ? ` (Twilio error ${failure.code}${failure.moreInfo ? `, ${failure.moreInfo}` : ''})`
+      ? ` (Twilio error ${failure.code}${failure.moreInfo ? `, ${redacted(failure.moreInfo)}` : ''})`
       : '';
   err(`error: deploy failed: ${what}${code}. Nothing was recorded; fix the cause and run \`npm run deploy\` again.`);
   return 1;

@@ -10,8 +10,9 @@ import { readDeployInfoServiceSid, writeDeployInfo } from '../deploy/deploy-info
 import { listUploads, type Uploads } from '../deploy/files';
 import { readDeployRecord, RECORD_FILE, writeDeployRecord } from '../deploy/record';
 import { findEnvironmentDomain, resolveService, type KnownService } from '../deploy/service';
-import { deployVariables } from '../deploy/variables';
-import { readCredentials, REJECTED, type Credentials } from '../twilio/credentials';
+import { deployVariables, secretValues } from '../deploy/variables';
+import { redactUrl } from '../redact/url';
+import { CredentialsError, readCredentials, REJECTED, type Credentials } from '../twilio/credentials';
 import type { DeployAttach } from './deploy-attach';
 import { parseDeployArgs, type DeployArgs } from './deploy-args';
 import { exitCodeOf, Refused, Rejected } from './deploy-errors';
@@ -104,7 +105,7 @@ async function deployWith(
 ): Promise<number> {
   const { config } = prepared;
   const [out, err] = [lines(world.stdout), lines(world.stderr)];
-  const variables = deployVariables(prepared.dotenv);
+  const variables = deployVariables(prepared.dotenv, secretValues(world.env, prepared.dotenv, credentials.password));
   const api = createServerlessClient(credentials, prepared.origin);
   const explicit = args.serviceSid === undefined ? undefined : { serviceSid: args.serviceSid, source: '--service-sid' };
   const recorded = explicit === undefined ? await recordedService(world.root, credentials, world) : undefined;
@@ -174,8 +175,23 @@ async function deployWith(
   if (args.attach.length === 0) return 0;
   const url = functionUrl(deployed.domain, args.functionPath);
   out('');
-  out(`Attaching ${url}:`);
+  out(`Attaching ${redactUrl(url)}:`);
   return (await attachModule()).attachNumbersTo(attach(url, false), world);
+}
+
+/**
+ * A dry run needs no account: what would be uploaded comes from the build. Whether the service
+ * exists, its domain, and the numbers to attach need the API, so it says it could not look them up.
+ */
+function planWithoutCredentials(prepared: Prepared, args: DeployArgs, world: DeployWorld, why: Error): number {
+  const [out, err] = [lines(world.stdout), lines(world.stderr)];
+  const variables = deployVariables(prepared.dotenv, secretValues(world.env, prepared.dotenv));
+  printPlan(out, { config: prepared.config, files: prepared.files, variables });
+  if (args.attach.length > 0) out(`Numbers (--attach): not checked, that needs the account.`);
+  const what =
+    args.attach.length > 0 ? 'the service, its environment or the numbers' : 'the service or its environment';
+  err(`note: could not look up ${what}: ${why.message}`);
+  return 0;
 }
 
 const quote = (arg: string): string => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
@@ -188,7 +204,13 @@ export async function main(argv: readonly string[], world: DeployWorld = default
   const command = ['npm run deploy --', ...argv.map(quote)].join(' ');
   try {
     const prepared = await prepare(parsed.args, world);
-    const credentials = readCredentials(world.env, prepared.dotenv);
+    let credentials: Credentials;
+    try {
+      credentials = readCredentials(world.env, prepared.dotenv);
+    } catch (cause) {
+      if (!(cause instanceof CredentialsError) || !parsed.args.dryRun) throw cause;
+      return planWithoutCredentials(prepared, parsed.args, world, cause);
+    }
     try {
       return await deployWith(credentials, prepared, parsed.args, command, world);
     } catch (cause) {

@@ -35,12 +35,8 @@ async function prepareStage(root: string, stage: string): Promise<void> {
   }
 }
 
-/**
- * Moves each built file over the served one (rename: a request never sees half a file), then drops
- * stale ones. Returns whether a file was added or removed.
- */
-async function swapIn(built: string, dist: string): Promise<boolean> {
-  let changed = false;
+/** Moves each built file over the served one (rename: a request never sees half a file), then drops stale ones. */
+async function swapIn(built: string, dist: string): Promise<void> {
   for (const part of SERVED) {
     const fresh = await filesUnder(join(built, part));
     const stale = await filesUnder(join(dist, part));
@@ -50,25 +46,21 @@ async function swapIn(built: string, dist: string): Promise<boolean> {
     }
     const gone = stale.filter((f) => !fresh.includes(f));
     for (const file of gone) await rm(join(dist, part, file), { force: true });
-    if (gone.length > 0 || fresh.some((f) => !stale.includes(f))) changed = true;
   }
-  return changed;
 }
 
 /**
  * buildProject, without ever leaving dist/ empty or half-written: it builds a staged copy and
  * swaps the result in only when it succeeded. buildProject itself empties dist/ before bundling,
  * so a syntax error (esbuild throws) would otherwise take every function offline until fixed.
- * `filesChanged`: a served file was added or removed, which twilio-run only sees when it starts
- * (its --live watcher looks at functions/ and assets/, not at the dist/ folders it serves).
  */
-export async function buildInPlace(root: string): Promise<BuildResult & { filesChanged: boolean }> {
+export async function buildInPlace(root: string): Promise<BuildResult> {
   const stage = join(root, STAGE);
   await prepareStage(root, stage);
   try {
     const result = await buildProject(stage);
-    const filesChanged = result.ok ? await swapIn(join(stage, 'dist'), join(root, 'dist')) : false;
-    return { ...result, filesChanged };
+    if (result.ok) await swapIn(join(stage, 'dist'), join(root, 'dist'));
+    return result;
   } finally {
     await rm(stage, { recursive: true, force: true });
   }

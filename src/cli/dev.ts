@@ -1,46 +1,61 @@
-// `npm run dev`: build, serve with the real local runtime, and rebuild on every change to
-// functions/, src/, assets/ or .env, so an edit is live within a second.
-import type { ChildProcess } from 'node:child_process';
-import { watch, type FSWatcher } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// `npm run dev [-- --sync] [--send]`: build, serve with the real local runtime, and on every change
+// to functions/, src/, assets/ or .env rebuild and restart the runtime, so an edit is live within
+// a few seconds.
+import { basename } from 'node:path';
+import { isEditorLeftover } from '../build/assets';
+import { readDotenv } from '../build/build';
 import { buildInPlace, fromRoot } from './dev-build';
 import { fail } from './exit';
+import { parseLocalArgs, type LocalFlags } from './local-args';
 import { printProblems } from './print-problems';
-import { busyPortMessage, choosePort, portIsFree, servingBanner, spawnRuntime, waitUntilServing } from './serve';
+import { watchProject } from './watch-project';
+import {
+  baseUrl,
+  busyPortMessage,
+  chooseAddress,
+  hostWarning,
+  localContext,
+  portIsFree,
+  servingBanner,
+  spawnRuntime,
+  type Address,
+  type Runtime,
+} from './serve';
 
-const WATCHED = ['functions', 'src', 'assets'];
+/** What a build reads: a change to anything here (added, saved in any way, removed) means a rebuild. */
+const SOURCES = ['functions', 'src', 'assets', '.env'];
 /** Editors save in bursts (temp file, rename, chmod): one rebuild per burst. */
 const DEBOUNCE_MS = 100;
 
-const readEnvFile = (root: string): Promise<string | undefined> =>
-  readFile(join(root, '.env'), 'utf8').catch(() => undefined);
-
-/** The twilio-run child. It reads .env only when it starts, so a changed .env means a restart. */
+/** The runtime process: it loads each function once and reads .env when it starts, so every good build restarts it. */
 interface Server {
-  readonly child: ChildProcess;
-  readonly envText: string | undefined;
+  readonly child: Runtime['child'];
   serving: boolean;
   stopping: boolean;
 }
 
-export async function main(root = process.cwd(), env = process.env): Promise<number> {
-  const port = await choosePort(env.PORT, 'npm run dev');
-  if (typeof port === 'string') {
-    console.error(port);
+export async function main(argv: readonly string[], root = process.cwd(), env = process.env): Promise<number> {
+  const out = (text: string): void => console.log(text);
+  const err = (text: string): void => console.error(text);
+  const what = 'Builds and serves the functions locally, and rebuilds and restarts on every save.';
+  const parsed = parseLocalArgs('npm run dev', what, argv, { out, err });
+  if (parsed.kind === 'exit') return parsed.code;
+  const address = await chooseAddress(env, 'npm run dev');
+  if (typeof address === 'string') {
+    err(address);
     return 2;
   }
-  return watchAndServe(root, port);
+  return watchAndServe(root, address, parsed.flags);
 }
 
 /** Resolves with the exit code once stopped (Ctrl-C or SIGTERM), after the runtime has exited. */
-async function watchAndServe(root: string, port: number): Promise<number> {
+async function watchAndServe(root: string, address: Address, flags: LocalFlags): Promise<number> {
+  const { port, host } = address;
   let server: Server | undefined;
   let stopped = false;
   let building = false;
   let pending = false;
   let timer: NodeJS.Timeout | undefined;
-  const watchers = new Map<string, FSWatcher>();
 
   async function stopServer(): Promise<void> {
     const current = server;
@@ -51,13 +66,13 @@ async function watchAndServe(root: string, port: number): Promise<number> {
   }
 
   /** `restart`: why the running one is replaced (none: the first start). */
-  async function startServer(envText: string | undefined, restart?: string): Promise<void> {
+  async function startServer(restart?: string): Promise<void> {
     await stopServer();
-    // The old child has just released the port; twilio-run would prompt (and hang) if it were taken.
-    for (let i = 0; i < 50 && !(await portIsFree(port)); i++) await new Promise((r) => setTimeout(r, 100));
+    // The old process has just released the port; wait for it rather than fail on it.
+    for (let i = 0; i < 50 && !(await portIsFree(port, host)); i++) await new Promise((r) => setTimeout(r, 100));
     if (stopped) return;
-    if (!(await portIsFree(port))) return console.error(busyPortMessage(port, 'npm run dev'));
-    const started: Server = { child: spawnRuntime(root, port), envText, serving: false, stopping: false };
+    const runtime = spawnRuntime(root, address, { context: localContext(flags), routes: restart === undefined });
+    const started: Server = { child: runtime.child, serving: false, stopping: false };
     server = started;
     started.child.once('exit', (code, signal) => {
       // Ctrl-C reaches the runtime too (same process group), maybe before our own handler runs.
@@ -69,19 +84,21 @@ async function watchAndServe(root: string, port: number): Promise<number> {
       console.error(`The local runtime stopped (${signal ?? `exit code ${code}`}).${again}`);
       if (started.serving) schedule();
     });
-    started.serving = await waitUntilServing(port, started.child);
-    if (started.serving)
-      console.log(
-        restart === undefined ? servingBanner(port) : `Restarted the local runtime on port ${port}: ${restart}.`,
-      );
+    const ready = await runtime.ready;
+    if (ready.kind === 'busy') return console.error(busyPortMessage(port, 'npm run dev'));
+    started.serving = ready.kind === 'listening';
+    if (!started.serving) return;
+    if (restart !== undefined) return console.log(`Restarted the local runtime on ${baseUrl(address)}: ${restart}.`);
+    const warning = hostWarning(host);
+    if (warning !== undefined) console.error(warning);
+    const syncServiceSid = (await readDotenv(root)).SYNC_SERVICE_SID?.trim() || undefined;
+    console.log(servingBanner(address, { ...flags, syncServiceSid }, 'npm run dev'));
   }
 
   async function rebuild(): Promise<void> {
     const t0 = Date.now();
-    let filesChanged: boolean;
     try {
       const result = await buildInPlace(root);
-      filesChanged = result.filesChanged;
       printProblems(result.problems);
       if (!result.ok) {
         console.error(
@@ -99,11 +116,7 @@ async function watchAndServe(root: string, port: number): Promise<number> {
       );
       return;
     }
-    const envText = await readEnvFile(root);
-    if (server === undefined) await startServer(envText);
-    else if (server.envText !== envText) await startServer(envText, '.env changed');
-    // twilio-run lists the files it serves when it starts.
-    else if (filesChanged) await startServer(envText, 'a file was added or removed');
+    await startServer(server === undefined ? undefined : 'rebuilt');
   }
 
   /** One build at a time; changes during a build cause exactly one more. */
@@ -114,7 +127,6 @@ async function watchAndServe(root: string, port: number): Promise<number> {
       do {
         pending = false;
         await rebuild();
-        watchAll();
       } while (pending && !stopped);
     } finally {
       building = false;
@@ -127,26 +139,9 @@ async function watchAndServe(root: string, port: number): Promise<number> {
     timer = setTimeout(() => void buildLoop().catch(fail), DEBOUNCE_MS);
   }
 
-  /** Watches what exists; called again after each build, so a folder created later gets watched too. */
-  function watchAll(): void {
-    for (const dir of WATCHED) {
-      if (watchers.has(dir)) continue;
-      try {
-        watchers.set(
-          dir,
-          watch(join(root, dir), { recursive: true }, schedule).on('error', () => watchers.delete(dir)),
-        );
-      } catch {
-        // Not there (yet): the root watcher sees it appear.
-      }
-    }
-  }
-
-  // The root itself, not recursively: for .env (editors replace it, so watching the file would
-  // lose it) and for a watched folder appearing or disappearing.
-  watchers.set(
-    '.',
-    watch(root, (_event, name) => (name === '.env' || WATCHED.includes(String(name)) ? schedule() : undefined)),
+  // An editor's swap and backup files change as it works: not a reason to rebuild (.env itself is).
+  const watcher = await watchProject(root, SOURCES, (path) =>
+    path.includes('/') && isEditorLeftover(basename(path)) ? undefined : schedule(),
   );
   await buildLoop();
   console.log('Watching functions/, src/, assets/ and .env. Stop with Ctrl-C.');
@@ -155,11 +150,10 @@ async function watchAndServe(root: string, port: number): Promise<number> {
     const stop = (): void => {
       stopped = true;
       clearTimeout(timer);
-      for (const watcher of watchers.values()) watcher.close();
-      void stopServer().then(() => resolve(0));
+      void Promise.all([watcher.close(), stopServer()]).then(() => resolve(0));
     };
     process.once('SIGINT', stop).once('SIGTERM', stop);
   });
 }
 
-if (require.main === module) main().then((code) => (process.exitCode = code), fail);
+if (require.main === module) main(process.argv.slice(2)).then((code) => (process.exitCode = code), fail);

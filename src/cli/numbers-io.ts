@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parse as parseDotenv } from 'dotenv';
 import type { Environment } from '../config/env';
+import { redactUrlsIn } from '../redact/url';
 
 /** A stream the commands print to; isTTY decides progress bars and prompts. */
 export type OutStream = NodeJS.WritableStream & { readonly isTTY?: boolean };
@@ -58,7 +59,8 @@ export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 
 /**
  * Every line printed goes through here: known secrets (the token or API secret, and the Basic
- * auth string made from it) are replaced, whatever code path produced the text.
+ * auth string made from it) are replaced, and every URL's password hidden (src/redact/url.ts),
+ * whatever code path produced the text.
  */
 export class Printer {
   private readonly secrets: string[] = [];
@@ -70,7 +72,7 @@ export class Printer {
   }
 
   redact(text: string): string {
-    return this.secrets.reduce((acc, secret) => acc.split(secret).join('***'), text);
+    return redactUrlsIn(this.secrets.reduce((acc, secret) => acc.split(secret).join('***'), text));
   }
 
   out(text: string): void {

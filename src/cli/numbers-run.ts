@@ -5,7 +5,9 @@ import { parseBaseUrl } from '../twilio/base-url';
 import { CredentialsError, readCredentials, type Credentials } from '../twilio/credentials';
 import { apiErrorInfo } from '../twilio/errors';
 import { defaultIo, Printer, readDotenvFile, type NumbersIo } from './numbers-io';
-import { exitCodeOf, formatError, printReport } from './numbers-print';
+import { formatError } from './numbers-error';
+import { exitCodeOf, printReport } from './numbers-print';
+import { interruptible } from './numbers-interrupt';
 import { progress } from './numbers-progress';
 
 /**
@@ -46,6 +48,7 @@ export async function openAccount(io: NumbersIo, printer: Printer, given?: Crede
     accountSid: credentials.accountSid,
     cwd: io.cwd,
     now: io.now,
+    warn: (line) => printer.err(line),
   };
 }
 
@@ -59,7 +62,7 @@ export async function reportRun(
 ): Promise<number> {
   const bar = progress(io.stdout, !options.json);
   try {
-    const report = await run({ ...ctx, onProgress: bar.onProgress });
+    const report = await interruptible({ ...ctx, onProgress: bar.onProgress }, printer, run);
     bar.stop();
     printReport(report, printer, options.json, options.rerun);
     return exitCodeOf(report);

@@ -1,7 +1,9 @@
-// Serving with the real local runtime (twilio-run), shared by `npm start` and `npm run dev`.
+// Serving with the real local runtime (twilio-run's own server), shared by `npm start` and `npm run dev`.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { connect, createServer } from 'node:net';
+import { createServer, isIP } from 'node:net';
 import { join } from 'node:path';
+import { LOCAL_MEMORY, PRINT_DELIVERIES } from '../config/env';
+import type { RuntimeReport, RuntimeRequest } from './local-runtime';
 
 /** PORT as a port number (unset or empty: 3000); undefined when it is not one. */
 export function readPort(value: string | undefined): number | undefined {
@@ -16,58 +18,123 @@ export const badPortMessage = (value: string | undefined): string =>
 export const busyPortMessage = (port: number, command: string): string =>
   `Port ${port} is already in use: stop what is using it, or choose another with PORT=<number> ${command}.`;
 
-/** twilio-run ignores PORT and, on a busy port, asks interactively for another: check first. */
-export function portIsFree(port: number): Promise<boolean> {
+/**
+ * HOST as the address to listen on (unset or empty: 127.0.0.1, this machine only); undefined when
+ * it is not an IP address. The local runtime checks no signature, so by default nothing but this
+ * machine can call it.
+ */
+export function readHost(value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === '') return '127.0.0.1';
+  return isIP(value.trim()) === 0 ? undefined : value.trim();
+}
+
+export const badHostMessage = (value: string | undefined): string =>
+  `HOST=${value} is not an IP address: unset it to serve this machine only (127.0.0.1), ` +
+  'or set an address of this machine, such as 0.0.0.0 for every network interface.';
+
+/** Listening on every interface (or on a non-loopback one): say what that exposes. */
+export function hostWarning(host: string): string | undefined {
+  if (host === '127.0.0.1' || host === '::1' || host.startsWith('127.')) return undefined;
+  return (
+    `Warning: HOST=${host}: anything on the network can call the functions, unsigned ` +
+    '(the local runtime checks no X-Twilio-Signature), and they run with the credentials in .env. ' +
+    'Unset HOST to serve this machine only.'
+  );
+}
+
+/** On a busy port twilio-run's own CLI asks interactively for another one: check first, on that address. */
+export function portIsFree(port: number, host: string): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer()
       .once('error', () => resolve(false))
       .once('listening', () => server.close(() => resolve(true)))
-      .listen(port);
+      .listen(port, host);
   });
 }
 
-/** The port to serve on (PORT, or 3000), or why there is none: a message for the user. */
-export async function choosePort(value: string | undefined, command: string): Promise<number | string> {
-  const port = readPort(value);
-  if (port === undefined) return badPortMessage(value);
-  return (await portIsFree(port)) ? port : busyPortMessage(port, command);
+export interface Address {
+  readonly port: number;
+  readonly host: string;
 }
 
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1')
-      .once('connect', () => (socket.end(), resolve(true)))
-      .once('error', () => resolve(false));
-  });
+/** Where to serve (PORT and HOST), or why not: a message for the user. */
+export async function chooseAddress(env: NodeJS.ProcessEnv, command: string): Promise<Address | string> {
+  const port = readPort(env.PORT);
+  if (port === undefined) return badPortMessage(env.PORT);
+  const host = readHost(env.HOST);
+  if (host === undefined) return badHostMessage(env.HOST);
+  return (await portIsFree(port, host)) ? { port, host } : busyPortMessage(port, command);
 }
 
-/** Polls until the port accepts connections (true) or the child exits or 30 s pass (false). */
-export async function waitUntilServing(port: number, child: { exitCode: number | null }): Promise<boolean> {
-  for (let i = 0; i < 300 && child.exitCode === null; i++) {
-    if (await accepts(port)) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return false;
+/** The local-only variables: memory in this process unless --sync, deliveries printed unless --send. */
+export function localContext(flags: { readonly sync: boolean; readonly send: boolean }): Record<string, string> {
+  return { ...(flags.sync ? {} : { [LOCAL_MEMORY]: '1' }), ...(flags.send ? {} : { [PRINT_DELIVERIES]: '1' }) };
+}
+
+export interface Runtime {
+  readonly child: ChildProcess;
+  /** What it reported once it listened or failed; `exited` when it ended before saying anything. */
+  readonly ready: Promise<RuntimeReport | { readonly kind: 'exited' }>;
 }
 
 /**
- * Starts twilio-run on the built dist/. In-process (`--no-fork-process`): forking costs about
- * 0.2 s a request. Its `--live` default reloads each function per request, so a rebuilt dist/
- * is served without a restart; only `.env` is read once, at start.
+ * Starts the local runtime process (./local-runtime.ts) on the built dist/, without --live: each
+ * function is loaded once, and module state (the functions' in-process memory) lives as long as
+ * the process. Its output goes to this terminal.
  */
-export function spawnRuntime(root: string, port: number): ChildProcess {
-  const bin = join(root, 'node_modules', 'twilio-run', 'bin', 'twilio-run.js');
-  return spawn(process.execPath, [bin, 'start', '--no-fork-process', '--port', String(port)], {
-    cwd: root,
-    stdio: 'inherit',
+export function spawnRuntime(
+  root: string,
+  address: Address,
+  options: { readonly context: Record<string, string>; readonly routes: boolean },
+): Runtime {
+  const request: RuntimeRequest = { root, ...address, url: baseUrl(address), ...options };
+  const script = join(__dirname, 'local-runtime.ts');
+  const child = spawn(
+    process.execPath,
+    ['-r', require.resolve('ts-node/register/transpile-only'), script, JSON.stringify(request)],
+    { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  );
+  const ready = new Promise<RuntimeReport | { readonly kind: 'exited' }>((resolve) => {
+    child.on('message', (report: RuntimeReport) => resolve(report));
+    child.once('exit', () => resolve({ kind: 'exited' }));
   });
+  // Once it has spoken, the channel has nothing more to carry; left open, it would keep this process alive.
+  void ready.then(() => child.connected && child.disconnect());
+  return { child, ready };
 }
 
-export function servingBanner(port: number): string {
-  const base = `http://localhost:${port}`;
+/** The URL to print: the address itself, or this machine's loopback one when it listens on every interface. */
+export function baseUrl({ host, port }: Address): string {
+  const shown = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return `http://${isIP(shown) === 6 ? `[${shown}]` : shown}:${port}`;
+}
+
+export interface BannerFacts {
+  /** SYNC_SERVICE_SID from .env, when set: then the banner says which memory is in use. */
+  readonly syncServiceSid?: string;
+  readonly sync: boolean;
+  readonly send: boolean;
+}
+
+export function servingBanner(address: Address, facts: BannerFacts, command: string): string {
+  const base = baseUrl(address);
+  const memory =
+    facts.syncServiceSid === undefined
+      ? []
+      : facts.sync
+        ? [
+            `Memory: Twilio Sync service ${facts.syncServiceSid} (--sync): ` +
+              'the same documents the deployed functions use.',
+          ]
+        : [
+            `Memory: in this process (forgotten when it stops); Twilio Sync ${facts.syncServiceSid} is not touched.` +
+              ` Use it with ${command} -- --sync.`,
+          ];
   return [
     '',
     `SMS Switchboard is serving on ${base}: /sms (router), /auto-reply, /forward, /ignore.`,
+    ...memory,
+    ...(facts.send ? ['Deliveries (email, chat) are sent for real (--send).'] : []),
     'Send it a message the way Twilio does:',
     `  curl -s -X POST ${base}/sms --data-urlencode 'From=+15551230000' ` +
       `--data-urlencode 'To=+15005550006' --data-urlencode 'Body=Hello'`,

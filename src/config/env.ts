@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { Mode } from '../routing/rule';
 import { validate } from './issues';
-import { error, type Problem } from './problem';
+import { error, warning, type Problem } from './problem';
 import { Duration, ForwardTemplate, MediaUrl, ModeName, PhoneNumber, ReplyText } from './schema';
 import { parseDuration } from './duration';
 import { MAX_MESSAGES } from '../routing/decide';
@@ -82,17 +82,6 @@ const SyncTimeout = v.pipe(
   v.transform(Number),
 );
 
-const LocalFlag = v.pipe(
-  v.string(),
-  v.check(
-    (text) => text.trim() === '1',
-    (issue) =>
-      `${issue.received} is not 1: npm start and npm run dev set it to 1 for the local runtime; ` +
-      'do not set it yourself (deployed, the functions would forget instead of using Sync)',
-  ),
-  v.transform(() => true),
-);
-
 export type Environment = Readonly<Record<string, unknown>>;
 
 /** An empty value counts as unset: the Toolkit drops empty variables when it deploys. */
@@ -147,7 +136,8 @@ export function readEnv(env: Environment): { env: EnvConfig; problems: Problem[]
       autoReplyOncePer: parseDuration(one('AUTO_REPLY_ONCE_PER', Duration, '')),
       syncServiceSid: one('SYNC_SERVICE_SID', SyncServiceSid, '') || undefined,
       syncTimeoutMs: one('SYNC_TIMEOUT_MS', SyncTimeout, DEFAULTS.syncTimeoutMs),
-      localMemory: one('SWITCHBOARD_LOCAL_MEMORY', LocalFlag, DEFAULTS.localMemory),
+      // Set by the local commands only (checkLocalOnly warns when .env sets it): '1' or nothing.
+      localMemory: setting(env, LOCAL_MEMORY)?.trim() === '1',
     },
     problems,
   };
@@ -165,4 +155,26 @@ export function checkLogLevel(env: Environment): Problem[] {
     (issue) => `${issue.received} is not a log level: use info or debug, or leave it unset (warnings and errors only)`,
   );
   return raw === undefined ? [] : validate(level, raw, 'LOG_LEVEL').problems;
+}
+
+/**
+ * Set by `npm start` and `npm run dev` in the functions' context, never in .env, never deployed:
+ * loaded without them, as deployed, the functions behave as deployed.
+ */
+export const LOCAL_MEMORY = 'SWITCHBOARD_LOCAL_MEMORY';
+export const PRINT_DELIVERIES = 'SWITCHBOARD_PRINT_DELIVERIES';
+export const LOCAL_ONLY: readonly string[] = [LOCAL_MEMORY, PRINT_DELIVERIES];
+
+/**
+ * For the build: a local-only variable written into `.env` is overridden by npm start and npm run dev, and
+ * withheld by npm run deploy, so it does nothing but mislead; the ordinary Toolkit would upload it.
+ */
+export function checkLocalOnly(env: Environment): Problem[] {
+  return LOCAL_ONLY.filter((name) => setting(env, name) !== undefined).map((name) =>
+    warning(
+      name,
+      'is set by npm start and npm run dev for the local runtime, and never deployed: remove it from .env ' +
+        '(npm start -- --sync and --send turn the local behaviours off)',
+    ),
+  );
 }

@@ -1,5 +1,5 @@
 import { checkConfig, checkWarnings } from './check';
-import { checkLogLevel, readEnv, type EnvConfig, type Environment } from './env';
+import { checkLocalOnly, checkLogLevel, readEnv, type EnvConfig, type Environment } from './env';
 import type { Problem } from './problem';
 import { readRouting, type RoutingConfig } from './routing-file';
 
@@ -24,5 +24,10 @@ export function loadConfig(environment: Environment, routingText?: string): { co
  */
 export function checkForBuild(environment: Environment, routingText?: string): Problem[] {
   const { config, problems } = loadConfig(environment, routingText);
-  return [...problems, ...checkWarnings(config.env, config.routing), ...checkLogLevel(environment)];
+  return [
+    ...problems,
+    ...checkWarnings(config.env, config.routing),
+    ...checkLogLevel(environment),
+    ...checkLocalOnly(environment),
+  ];
 }

@@ -39,7 +39,8 @@ export const DEFAULTS = {
 const SERVICE_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,48}[A-Za-z0-9])?$/;
 // The domain suffix becomes part of a host name; Twilio allows at most 16 characters.
 const DOMAIN_SUFFIX = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,14}[A-Za-z0-9])?$/;
-// The Toolkit refuses a runtime-handler range: the version must be exact.
+// Every dependency deploys, installed by Twilio's build: a range would get whatever is newest then.
+// (The Toolkit itself refuses a runtime-handler range.)
 const EXACT_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 
 type Json = Readonly<Record<string, unknown>>;
@@ -76,12 +77,15 @@ function readDependencies(pkg: Json, problems: Problem[]): Record<string, string
     if (typeof version === 'string') dependencies[name] = version;
     else problems.push(error(`package.json dependencies.${name}`, 'must be a version string'));
   }
-  const handler = dependencies['@twilio/runtime-handler'];
-  if (handler !== undefined && !EXACT_VERSION.test(handler)) {
+  for (const [name, version] of Object.entries(dependencies)) {
+    if (EXACT_VERSION.test(version)) continue;
     problems.push(
       error(
-        'package.json dependencies.@twilio/runtime-handler',
-        `is "${handler}": Twilio needs an exact version (for example "2.1.0", without ^ or ~)`,
+        `package.json dependencies.${name}`,
+        name === '@twilio/runtime-handler'
+          ? `is "${version}": Twilio needs an exact version (for example "2.1.0", without ^ or ~)`
+          : `is "${version}": Twilio would install whichever version matches when it builds, not the one the ` +
+              `tests ran with; pin that exact version (npm ls ${name} shows it), without ^ or ~`,
       ),
     );
   }

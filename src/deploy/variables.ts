@@ -1,10 +1,16 @@
 // Which .env entries become the service's environment variables.
 
+import { LOCAL_ONLY } from '../config/env';
+
 export interface DeployVariables {
   /** Uploaded as the environment's variables. */
   readonly upload: Readonly<Record<string, string>>;
-  /** Names kept back because they hold credentials (for the message; never their values). */
+  /** Names kept back because they name credentials (for the message; never their values). */
   readonly withheld: readonly string[];
+  /** Names kept back because their value is the auth token or an API secret, whatever the name. */
+  readonly withheldSecrets: readonly string[];
+  /** Names kept back because only the local commands set them. */
+  readonly localOnly: readonly string[];
 }
 
 /**
@@ -16,13 +22,35 @@ export function isCredentialName(name: string): boolean {
   return /^(ACCOUNT_SID|AUTH_TOKEN)$/i.test(name) || /^TWILIO_/i.test(name);
 }
 
-/** An empty value counts as unset, as the Toolkit drops empty variables: nothing to upload. */
-export function deployVariables(dotenv: Readonly<Record<string, string>>): DeployVariables {
+/**
+ * The values no variable may carry, whatever its name: the auth token and API secret from the
+ * shell and from .env, and the password the deploy itself authenticates with.
+ */
+export function secretValues(
+  env: Readonly<Record<string, string | undefined>>,
+  dotenv: Readonly<Record<string, string>>,
+  password?: string,
+): string[] {
+  const names = ['TWILIO_AUTH_TOKEN', 'TWILIO_API_SECRET', 'AUTH_TOKEN'];
+  const values = [password, ...names.map((name) => env[name]), ...names.map((name) => dotenv[name])];
+  return [...new Set(values.map((v) => v?.trim() ?? '').filter((v) => v !== ''))];
+}
+
+/**
+ * An empty value counts as unset, as the Toolkit drops empty variables: nothing to upload.
+ * `secrets`: see secretValues.
+ */
+export function deployVariables(
+  dotenv: Readonly<Record<string, string>>,
+  secrets: readonly string[] = [],
+): DeployVariables {
   const upload: Record<string, string> = {};
-  const withheld: string[] = [];
+  const [withheld, withheldSecrets, localOnly]: string[][] = [[], [], []];
   for (const [name, value] of Object.entries(dotenv)) {
     if (isCredentialName(name)) withheld.push(name);
+    else if (LOCAL_ONLY.includes(name)) localOnly.push(name);
+    else if (secrets.includes(value.trim())) withheldSecrets.push(name);
     else if (value.trim() !== '') upload[name] = value;
   }
-  return { upload, withheld: withheld.sort() };
+  return { upload, withheld: withheld.sort(), withheldSecrets: withheldSecrets.sort(), localOnly: localOnly.sort() };
 }

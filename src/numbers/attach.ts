@@ -1,8 +1,9 @@
 import type { NumbersContext } from './context';
 import { readDeployRecord } from './deploy-record';
 import { InputError } from './errors';
-import { attachTarget, plan } from './plan';
+import { planAttach, SERVICE_MODES, type ServiceMode } from './attach-plan';
 import { DEFAULT_COUNTRY, parseCountry, resolveNumbers } from './resolve';
+import { withRunLock } from './lock';
 import { execute } from './run';
 import type { Change, PhoneNumberState, Regulatory, RunReport } from './types';
 import { checkConcurrency, checkSid, checkUrl } from './validate';
@@ -21,6 +22,8 @@ export interface AttachRequest {
   /** Updates at once, default 8. */
   readonly concurrency?: number;
   readonly dryRun?: boolean;
+  /** For chosen numbers whose Messaging Service answers for them: see src/numbers/attach-plan.ts. */
+  readonly messagingService?: ServiceMode;
   /** Recorded in the backup, e.g. "npm run deploy -- --attach +15551230000". */
   readonly command: string;
   /** Asked before the first write when some number would change (the CLI asks on a terminal for --all). */
@@ -35,6 +38,9 @@ export function attachProblems(request: Omit<AttachRequest, 'url'> & { readonly 
     request.fallbackUrl !== undefined ? checkUrl('--fallback-url', request.fallbackUrl) : undefined,
     'problem' in country ? country.problem : undefined,
     checkConcurrency(request.concurrency),
+    request.messagingService !== undefined && !SERVICE_MODES.includes(request.messagingService)
+      ? `--messaging-service must be one of ${SERVICE_MODES.join(', ')}.`
+      : undefined,
     checkSid('--bundle-sid', 'BU', request.regulatory?.bundleSid),
     checkSid('--address-sid', 'AD', request.regulatory?.addressSid),
     checkSid('--identity-sid', 'RI', request.regulatory?.identitySid),
@@ -46,34 +52,47 @@ export function attachProblems(request: Omit<AttachRequest, 'url'> & { readonly 
 }
 
 /**
- * Resolves and validates everything, plans, and unless dryRun backs up then writes.
+ * Resolves and validates everything, plans, and unless dryRun backs up then writes, holding the
+ * project's run lock (src/numbers/lock.ts) from the first read to the last write.
  * Throws InputError (src/numbers/errors.ts, exit 2) before any write on invalid input, and
  * CredentialsError (src/twilio/credentials.ts, exit 3) when Twilio rejects the credentials.
  */
 export async function attachNumbers(ctx: NumbersContext, request: AttachRequest): Promise<RunReport> {
   const problems = attachProblems(request);
   if (problems.length > 0) throw new InputError(problems);
-  const [account, overrides, record] = await Promise.all([
+  // A dry run writes nothing: it needs no lock, and does not stop a real run.
+  return request.dryRun === true ? attach(ctx, request) : withRunLock(ctx, request.command, () => attach(ctx, request));
+}
+
+async function attach(ctx: NumbersContext, request: AttachRequest): Promise<RunReport> {
+  const [account, services, record] = await Promise.all([
     ctx.api.listNumbers(),
-    ctx.api.listServiceOverrides(),
+    ctx.api.listServices(),
     readDeployRecord(ctx.cwd),
   ]);
-  let numbers: readonly PhoneNumberState[] = account;
+  let chosen: readonly PhoneNumberState[] = account;
   if (request.numbers !== 'all') {
     const country = parseCountry(request.country);
     const resolved = resolveNumbers(request.numbers, account, 'country' in country ? country.country : DEFAULT_COUNTRY);
     if (resolved.problems.length > 0) throw new InputError(resolved.problems);
-    numbers = resolved.numbers;
+    chosen = resolved.numbers;
   }
-  const changes = plan(numbers, () => attachTarget(request.url, request.fallbackUrl), overrides);
-  const report = await execute(ctx, changes, {
+  const projectDomain = record !== undefined && record.accountSid === ctx.accountSid ? record.domain : undefined;
+  const planned = planAttach({
+    chosen,
+    account,
+    services,
+    url: request.url,
+    ...(request.fallbackUrl !== undefined ? { fallbackUrl: request.fallbackUrl } : {}),
+    ...(request.messagingService !== undefined ? { mode: request.messagingService } : {}),
+    ...(projectDomain !== undefined ? { projectDomain } : {}),
+  });
+  const report = await execute(ctx, planned, {
     dryRun: request.dryRun ?? false,
     command: request.command,
     ...(request.concurrency !== undefined ? { concurrency: request.concurrency } : {}),
     ...(request.regulatory !== undefined ? { regulatory: request.regulatory } : {}),
     ...(request.confirm !== undefined ? { confirm: request.confirm } : {}),
   });
-  return record !== undefined && record.accountSid === ctx.accountSid
-    ? { ...report, projectDomain: record.domain }
-    : report;
+  return projectDomain !== undefined ? { ...report, projectDomain } : report;
 }

@@ -1,44 +1,95 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import * as v from 'valibot';
 import { validate } from '../config/issues';
-import { InputError } from './errors';
-import type { PhoneNumberState } from './types';
+import { redactUrl } from '../redact/url';
+import { inboundOf } from './services';
+import type { PhoneNumberState, ServiceState } from './types';
+import { checkUrl } from './validate';
 
 export const BACKUP_DIR = join('.twilioserverless', 'backups');
 
 const sid = (prefix: string) =>
   v.pipe(v.string(), v.regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `must be ${prefix} followed by 32 hex digits`));
 
-const BackupSchema = v.object({
-  version: v.literal(1),
-  accountSid: sid('AC'),
-  createdAt: v.pipe(v.string(), v.isoTimestamp()),
-  command: v.string(),
-  numbers: v.array(
-    v.object({
-      sid: sid('PN'),
-      phoneNumber: v.string(),
-      smsUrl: v.string(),
-      smsMethod: v.string(),
-      smsFallbackUrl: v.string(),
-      smsFallbackMethod: v.string(),
-      smsApplicationSid: v.union([v.literal(''), sid('AP')]),
-    }),
+const quoted = (input: unknown): string => JSON.stringify(redactUrl(String(input)));
+
+/**
+ * '' (unset) or an absolute http(s) URL: what Twilio itself accepts. A backup is a file anyone with
+ * the checkout can edit, and restore writes it to the account: `javascript:` or `file:` never passes.
+ */
+const url = v.pipe(
+  v.string(),
+  v.check(
+    (u) => u === '' || checkUrl('', u) === undefined,
+    (issue) => `${quoted(issue.input)} is neither empty nor an http(s) URL`,
+  ),
+);
+
+/** GET or POST in any case, read as upper case; '' when Twilio answered none (restore leaves it as it is). */
+const method = v.pipe(
+  v.string(),
+  v.check(
+    (m) => m === '' || /^(GET|POST)$/i.test(m),
+    (issue) => `${quoted(issue.input)} is not GET or POST`,
+  ),
+  v.toUpperCase(),
+);
+
+const NumberEntry = v.object({
+  sid: sid('PN'),
+  phoneNumber: v.string(),
+  smsUrl: url,
+  smsMethod: method,
+  smsFallbackUrl: url,
+  smsFallbackMethod: method,
+  smsApplicationSid: v.pipe(
+    v.string(),
+    v.regex(/^(?:AP[0-9a-fA-F]{32})?$/, 'must be empty or AP followed by 32 hex digits'),
   ),
 });
 
-/** A backup file: the SMS routing of each chosen number as it was before a run's first write. */
+/** No SID twice: which of two saved states would be meant? */
+const distinct = <T extends { sid: string }>(entries: T[]): boolean =>
+  new Set(entries.map((e) => e.sid.toUpperCase())).size === entries.length;
+
+/** A Messaging Service's five inbound fields (version 2). */
+const ServiceEntry = v.object({
+  sid: sid('MG'),
+  friendlyName: v.string(),
+  inboundRequestUrl: url,
+  inboundMethod: method,
+  fallbackUrl: url,
+  fallbackMethod: method,
+  useInboundWebhookOnNumber: v.boolean(),
+});
+
+const BackupSchema = v.object({
+  // 1: numbers only (before Messaging Services were written); 2: with `services`.
+  version: v.picklist([1, 2]),
+  accountSid: sid('AC'),
+  createdAt: v.pipe(v.string(), v.isoTimestamp()),
+  command: v.string(),
+  numbers: v.pipe(v.array(NumberEntry), v.check(distinct, 'a number is named more than once')),
+  services: v.optional(v.pipe(v.array(ServiceEntry), v.check(distinct, 'a service is named more than once')), []),
+});
+
+/**
+ * A backup file: the SMS routing of each number a run may write, and the inbound fields of each
+ * Messaging Service it writes, as they were before the run's first write.
+ */
 export type Backup = v.InferOutput<typeof BackupSchema>;
+export type BackupNumber = Backup['numbers'][number];
+export type BackupService = Backup['services'][number];
 
 export function makeBackup(
   accountSid: string,
   command: string,
   at: Date,
-  numbers: readonly PhoneNumberState[],
+  state: { readonly numbers: readonly PhoneNumberState[]; readonly services?: readonly ServiceState[] },
 ): Backup {
+  const { numbers, services = [] } = state;
   return {
-    version: 1,
+    version: 2,
     accountSid,
     createdAt: at.toISOString(),
     command,
@@ -51,52 +102,15 @@ export function makeBackup(
       smsFallbackMethod: n.smsFallbackMethod,
       smsApplicationSid: n.smsApplicationSid,
     })),
+    services: services.map((s) => ({ sid: s.sid, friendlyName: s.friendlyName, ...inboundOf(s) })),
   };
 }
 
-/**
- * Writes `.twilioserverless/backups/<timestamp>.json` (colons replaced: they are not allowed in
- * Windows file names) and never overwrites one: two runs in the same millisecond get -1, -2...
- * Mode 0600: it lists the account's phone numbers and webhook URLs. Returns the path relative to cwd.
- */
-export async function writeBackup(cwd: string, backup: Backup): Promise<string> {
-  const dir = join(cwd, BACKUP_DIR);
-  await mkdir(dir, { recursive: true });
-  const stamp = backup.createdAt.replace(/:/g, '-');
-  const text = `${JSON.stringify(backup, null, 2)}\n`;
-  for (let n = 0; ; n++) {
-    const file = join(dir, `${stamp}${n === 0 ? '' : `-${n}`}.json`);
-    try {
-      await writeFile(file, text, { flag: 'wx', mode: 0o600 });
-      return relative(cwd, file);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-  }
-}
-
-/** Reads and validates a backup; every problem is an InputError (exit 2), nothing has been written. */
-export async function readBackup(cwd: string, path: string): Promise<Backup> {
-  let text: string;
-  try {
-    text = await readFile(join(cwd, path), 'utf8');
-  } catch (e) {
-    throw new InputError([
-      `Cannot read the backup ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}. ` +
-        `Backups are in ${BACKUP_DIR}/.`,
-    ]);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new InputError([`${path} is not JSON: is it a backup from ${BACKUP_DIR}/?`]);
-  }
+/** Every problem of a parsed backup file at once, each saying where: `numbers[2].smsUrl: ...`. */
+export function parseBackup(data: unknown): { backup?: Backup; problems: string[] } {
   const { output, problems } = validate(BackupSchema, data);
-  if (output === undefined) {
-    throw new InputError(
-      problems.map((p) => `${path} is not a valid backup: ${p.where === '' ? '' : `${p.where}: `}${p.message}`),
-    );
-  }
-  return output;
+  return {
+    ...(output !== undefined ? { backup: output } : {}),
+    problems: problems.map((p) => `${p.where === '' ? '' : `${p.where}: `}${p.message}`),
+  };
 }

@@ -1,5 +1,5 @@
 import { redactUrl } from '../redact/url';
-import type { ServiceOverride, SmsRouting } from './types';
+import type { ServiceRouting, SmsRouting } from './types';
 
 export const ROUTINGS = [
   'this-project',
@@ -23,8 +23,8 @@ export interface Classification {
 }
 
 export interface ClassifyContext {
-  /** The Messaging Service answering this number's inbound messages itself, if any. */
-  readonly service?: ServiceOverride;
+  /** The Messaging Service the number is in, if any: it answers unless it defers to the number's webhook. */
+  readonly service?: ServiceRouting;
   /** The domain of this project's deployment (from .twilioserverless/deploy.json), if deployed. */
   readonly projectDomain?: string;
 }
@@ -61,15 +61,24 @@ export function classifyUrl(url: string, projectDomain?: string): Pick<Classific
  * then the number's own SmsUrl.
  */
 export function classify(number: SmsRouting, context: ClassifyContext = {}): Classification {
-  if (context.service !== undefined) return { routing: 'messaging-service', overriddenBy: context.service.serviceSid };
+  if (context.service !== undefined && !context.service.useInboundWebhookOnNumber)
+    return { routing: 'messaging-service', overriddenBy: context.service.sid };
   if (number.smsApplicationSid !== '') return { routing: 'twiml-app', overriddenBy: number.smsApplicationSid };
   return classifyUrl(number.smsUrl, context.projectDomain);
 }
 
-/** One line for people: "webhook https://example.com/sms (POST)", "twiml-app AP...", "none". */
+/**
+ * One line for people: "webhook https://example.com/sms (POST)", "twiml-app AP...", "none",
+ * "messaging-service MG... https://example.com/inbound (POST)" (the service's own URL answers).
+ */
 export function describe(number: SmsRouting, context: ClassifyContext = {}): string {
   const c = classify(number, context);
-  if (c.routing === 'messaging-service') return `messaging-service ${c.overriddenBy}`;
+  if (c.routing === 'messaging-service') {
+    const url = context.service?.inboundRequestUrl ?? '';
+    // With no inbound URL, the service drops inbound messages: https://www.twilio.com/docs/messaging/api/service-resource
+    const where = url === '' ? '(no inbound URL)' : `${redactUrl(url)} (${context.service?.inboundMethod ?? ''})`;
+    return `messaging-service ${c.overriddenBy} ${where}`;
+  }
   if (c.routing === 'twiml-app') return `twiml-app ${c.overriddenBy}`;
   if (c.routing === 'none') return 'none';
   const method = number.smsMethod === '' ? '' : ` (${number.smsMethod})`;

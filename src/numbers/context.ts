@@ -1,5 +1,7 @@
-import type { PhoneNumberState, Regulatory, RoutingUpdate, ServiceOverride } from './types';
+import type { NumbersFs } from './fs';
+import type { LockWorld } from './lock';
 import type { RetryOptions } from './retry';
+import type { PhoneNumberState, Regulatory, RoutingUpdate, ServiceState, ServiceUpdate } from './types';
 
 /**
  * The Twilio account, as these commands use it. The real one is `createNumbersApi` in
@@ -8,10 +10,14 @@ import type { RetryOptions } from './retry';
 export interface NumbersApi {
   /** Every IncomingPhoneNumber of the account, all pages (page size 1000), each page retried. */
   listNumbers(): Promise<PhoneNumberState[]>;
-  /** PN SID -> the Messaging Service that answers its inbound messages instead of the number's own URL. */
-  listServiceOverrides(): Promise<Map<string, ServiceOverride>>;
+  /** Every Messaging Service of the account, with its numbers' SIDs, all pages, each page retried. */
+  listServices(): Promise<ServiceState[]>;
+  /** Toll-free number's PN SID -> the statuses of its toll-free verifications (TWILIO_APPROVED...). */
+  listTollfreeVerifications(): Promise<Map<string, string[]>>;
   /** One POST, no retry (apply.ts retries). */
   updateNumber(sid: string, update: RoutingUpdate & Regulatory): Promise<void>;
+  /** One POST to the Messaging Service, no retry (apply.ts retries). */
+  updateService(sid: string, update: ServiceUpdate): Promise<void>;
 }
 
 /** The world a numbers run needs: passed in, so tests and `npm run deploy` bring their own. */
@@ -25,4 +31,12 @@ export interface NumbersContext {
   /** Called once per number when its outcome is final (a progress bar). */
   readonly onProgress?: (done: number, total: number) => void;
   readonly retry?: Partial<RetryOptions>;
+  /** Backups and the run lock go through this; the real file system when left out. */
+  readonly fs?: NumbersFs;
+  /** This process for the run lock (src/numbers/lock.ts); the real one when left out. */
+  readonly lockWorld?: LockWorld;
+  /** Called once the backup is on disk, before the first write (to say what to restore if cut short). */
+  readonly onBackup?: (path: string) => void;
+  /** A note for the person running the command, printed on stderr (a stale lock taken over). */
+  readonly warn?: (line: string) => void;
 }

@@ -1,11 +1,4 @@
-import {
-  ROUTING_FIELDS,
-  type Change,
-  type PhoneNumberState,
-  type RoutingUpdate,
-  type ServiceOverride,
-  type SmsRouting,
-} from './types';
+import { ROUTING_FIELDS, type Change, type PhoneNumberState, type RoutingUpdate, type SmsRouting } from './types';
 
 /** The fields a number must end with; a field left out stays as it is. */
 export type Target = Partial<SmsRouting>;
@@ -41,7 +34,7 @@ export function diff(current: SmsRouting, target: Target): RoutingUpdate | null 
   return Object.keys(update).length === 0 ? null : update;
 }
 
-const routingOf = (n: SmsRouting): SmsRouting => ({
+export const routingOf = (n: SmsRouting): SmsRouting => ({
   smsUrl: n.smsUrl,
   smsMethod: n.smsMethod,
   smsFallbackUrl: n.smsFallbackUrl,
@@ -49,27 +42,27 @@ const routingOf = (n: SmsRouting): SmsRouting => ({
   smsApplicationSid: n.smsApplicationSid,
 });
 
-/** Pure: the numbers as they are, what each should become, and overriding services -> the changes. */
-export function plan(
-  numbers: readonly PhoneNumberState[],
-  targetOf: (number: PhoneNumberState) => Target,
-  overrides: ReadonlyMap<string, ServiceOverride> = new Map(),
-): Change[] {
-  return numbers.map((number) => {
-    const update = diff(number, targetOf(number));
-    const after = { ...routingOf(number), ...(update ?? {}) };
-    const service = overrides.get(number.sid);
-    return { number, update, after, ...(service !== undefined ? { warning: serviceWarning(service) } : {}) };
-  });
+/** Pure: a number as it is and what it should become -> its change. */
+export function changeOf(number: PhoneNumberState, target: Target): Change {
+  const update = diff(number, target);
+  return { number, update, after: { ...routingOf(number), ...(update ?? {}) } };
 }
 
-/** Why the new URL has no effect yet, and what to change. */
-export function serviceWarning(service: ServiceOverride): string {
-  return (
-    `Messaging Service ${service.serviceSid} (${service.friendlyName}) ` +
-    `answers this number's incoming messages itself, ` +
-    `so its SMS URL is not used. In Console > Messaging > Services > ${service.friendlyName} > Integration, choose ` +
-    `"Defer to sender's webhook" (use_inbound_webhook_on_number=true), or remove the number from the service. ` +
-    'https://www.twilio.com/docs/messaging/api/service-resource'
-  );
+/** Pure: the numbers as they are and what each should become -> the changes. */
+export const plan = (numbers: readonly PhoneNumberState[], targetOf: (number: PhoneNumberState) => Target): Change[] =>
+  numbers.map((number) => changeOf(number, targetOf(number)));
+
+/** One field a change writes, as it is and as it will be. */
+export interface FieldChange {
+  readonly field: keyof SmsRouting;
+  readonly now: string;
+  readonly after: string;
 }
+
+/** Every field the change writes, in ROUTING_FIELDS order: what a plan must show, not just the URL. */
+export const changedFields = (change: Change): FieldChange[] =>
+  ROUTING_FIELDS.filter((field) => change.update?.[field] !== undefined).map((field) => ({
+    field,
+    now: change.number[field],
+    after: change.after[field],
+  }));

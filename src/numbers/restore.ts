@@ -1,57 +1,134 @@
-import { readBackup, type Backup } from './backup';
+import { parseBackup, type Backup, type BackupNumber, type BackupService } from './backup';
+import { readBackupFile } from './backup-file';
 import type { NumbersContext } from './context';
 import { InputError } from './errors';
-import { plan } from './plan';
+import { LATEST, latestBackup } from './latest-backup';
+import { withRunLock } from './lock';
+import { plan, type Target } from './plan';
 import { execute } from './run';
-import type { RunReport, SmsRouting } from './types';
+import { serviceChange, withServices } from './services';
+import type { PhoneNumberState, RunReport, ServiceState, ServiceUpdate } from './types';
 import { checkConcurrency } from './validate';
 
 export interface RestoreRequest {
-  /** A file written by attach or restore, relative to cwd or absolute. */
+  /** A file written by attach or restore, relative to cwd or absolute; or `latest`, the newest one. */
   readonly backupPath: string;
   readonly dryRun?: boolean;
   readonly concurrency?: number;
   readonly command: string;
 }
 
-const routing = (entry: Backup['numbers'][number]): SmsRouting => ({
-  smsUrl: entry.smsUrl,
-  smsMethod: entry.smsMethod,
-  smsFallbackUrl: entry.smsFallbackUrl,
-  smsFallbackMethod: entry.smsFallbackMethod,
-  smsApplicationSid: entry.smsApplicationSid,
+/** The five inbound fields as saved; a method of '' is left as it is, as for numbers. */
+const serviceTarget = (entry: BackupService): ServiceUpdate => ({
+  inboundRequestUrl: entry.inboundRequestUrl,
+  fallbackUrl: entry.fallbackUrl,
+  useInboundWebhookOnNumber: entry.useInboundWebhookOnNumber,
+  ...(entry.inboundMethod !== '' ? { inboundMethod: entry.inboundMethod } : {}),
+  ...(entry.fallbackMethod !== '' ? { fallbackMethod: entry.fallbackMethod } : {}),
 });
 
+/** Every field as saved; a method Twilio had none of ('') is left as it is, since it can't be written. */
+const target = (entry: BackupNumber): Target => ({
+  smsUrl: entry.smsUrl,
+  smsFallbackUrl: entry.smsFallbackUrl,
+  smsApplicationSid: entry.smsApplicationSid,
+  ...(entry.smsMethod !== '' ? { smsMethod: entry.smsMethod } : {}),
+  ...(entry.smsFallbackMethod !== '' ? { smsFallbackMethod: entry.smsFallbackMethod } : {}),
+});
+
+const field = (data: unknown, key: string): unknown =>
+  typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[key] : undefined;
+
+/** The entries a file names under `key`, read loosely: checked against the account even when other fields are wrong. */
+const named = (data: unknown, key: string, name: string): Array<{ sid: string; name: string }> => {
+  const entries = field(data, key);
+  return (Array.isArray(entries) ? entries : []).flatMap((entry: unknown) => {
+    const [sid, text] = [field(entry, 'sid'), field(entry, name)];
+    return typeof sid === 'string' ? [{ sid, name: typeof text === 'string' ? text : '?' }] : [];
+  });
+};
+
+interface Account {
+  readonly numbers: Map<string, PhoneNumberState>;
+  readonly services: Map<string, ServiceState>;
+}
+
+function accountProblems(data: unknown, account: Account): string[] {
+  const numbers = named(data, 'numbers', 'phoneNumber').flatMap(({ sid, name }) => {
+    const now = account.numbers.get(sid);
+    if (now === undefined) return [`${name} (${sid}) from the backup is no longer a number of this account.`];
+    if (now.phoneNumber !== name)
+      return [`${sid}: the backup says ${name}, but this SID is ${now.phoneNumber}: the file was edited.`];
+    return [];
+  });
+  const services = named(data, 'services', 'friendlyName').flatMap(({ sid, name }) =>
+    account.services.has(sid)
+      ? []
+      : [`Messaging Service ${sid} ("${name}") from the backup is no longer a service of this account.`],
+  );
+  return [...numbers, ...services];
+}
+
 /**
- * Puts every SMS routing field of every number in the backup back as it was. Refuses a backup of
- * another account, and a number no longer in the account, before any write. A restore is a run
- * like any other: it backs up the state it replaces first, so it can be undone too.
+ * The backup, validated whole before anything is written: its fields (URLs empty or http(s),
+ * methods GET or POST, SIDs by shape), its account, every number in the account as saved, and
+ * every Messaging Service still there.
+ * Every problem is reported at once (InputError, exit 2).
+ */
+async function checkedBackup(ctx: NumbersContext, path: string): Promise<{ backup: Backup; account: Account }> {
+  const data = await readBackupFile(ctx.cwd, path, ctx.fs);
+  const { backup, problems: found } = parseBackup(data);
+  const problems = found.map((p) => `${path} is not a valid backup: ${p}`);
+  const accountSid = field(data, 'accountSid');
+  if (typeof accountSid === 'string' && /^AC[0-9a-fA-F]{32}$/.test(accountSid) && accountSid !== ctx.accountSid) {
+    problems.push(
+      `${path} was made for account ${accountSid}; these credentials are for ${ctx.accountSid}. ` +
+        'Refused: restore it with the credentials of the account it was made for.',
+    );
+  }
+  // Only this account's numbers can be checked; another account's file is refused without a call.
+  if (accountSid !== ctx.accountSid) throw new InputError(problems);
+  const [numbers, services] = await Promise.all([ctx.api.listNumbers(), ctx.api.listServices()]);
+  const account = {
+    numbers: new Map(numbers.map((n) => [n.sid, n] as const)),
+    services: new Map(services.map((s) => [s.sid, s] as const)),
+  };
+  problems.push(...accountProblems(data, account));
+  if (backup === undefined || problems.length > 0) throw new InputError(problems);
+  return { backup, account };
+}
+
+/**
+ * Puts every SMS routing field of every number, and the inbound fields of every Messaging Service,
+ * in the backup back as they were (services first). A restore is a run like any other: it holds
+ * the run lock, and backs up the state it replaces first, so it can be undone too.
  */
 export async function restoreNumbers(ctx: NumbersContext, request: RestoreRequest): Promise<RunReport> {
   const concurrencyProblem = checkConcurrency(request.concurrency);
   if (concurrencyProblem !== undefined) throw new InputError([concurrencyProblem]);
-  const backup = await readBackup(ctx.cwd, request.backupPath);
-  if (backup.accountSid !== ctx.accountSid) {
-    throw new InputError([
-      `${request.backupPath} was made for account ${backup.accountSid}; these credentials are for ${ctx.accountSid}. ` +
-        'Refused: restore it with the credentials of the account it was made for.',
-    ]);
-  }
-  const account = new Map((await ctx.api.listNumbers()).map((n) => [n.sid, n] as const));
-  const missing = backup.numbers.filter((entry) => !account.has(entry.sid));
-  if (missing.length > 0) {
-    throw new InputError(
-      missing.map(
-        (entry) => `${entry.phoneNumber} (${entry.sid}) from the backup is no longer a number of this account.`,
-      ),
-    );
-  }
-  const saved = new Map(backup.numbers.map((entry) => [entry.sid, routing(entry)] as const));
-  const numbers = backup.numbers.flatMap((entry) => account.get(entry.sid) ?? []);
-  const changes = plan(numbers, (n) => saved.get(n.sid) ?? {});
-  return execute(ctx, changes, {
-    dryRun: request.dryRun ?? false,
-    command: request.command,
-    ...(request.concurrency !== undefined ? { concurrency: request.concurrency } : {}),
-  });
+  const run = async (): Promise<RunReport> => {
+    // Chosen under the lock: the newest backup is then that of the run before this one.
+    const path =
+      request.backupPath === LATEST ? await latestBackup(ctx.cwd, ctx.accountSid, ctx.fs) : request.backupPath;
+    const { backup, account } = await checkedBackup(ctx, path);
+    const saved = new Map(backup.numbers.map((entry) => [entry.sid, target(entry)] as const));
+    const numbers = backup.numbers.flatMap((entry) => account.numbers.get(entry.sid) ?? []);
+    const changes = plan(numbers, (n) => saved.get(n.sid) ?? {});
+    const context = {
+      account: account.numbers,
+      routingAfter: new Map(changes.map((c) => [c.number.sid, c.after] as const)),
+    };
+    const services = backup.services.flatMap((entry) => {
+      const service = account.services.get(entry.sid);
+      return service === undefined ? [] : [serviceChange(service, serviceTarget(entry), context)];
+    });
+    const planned = { changes: withServices(changes, [...account.services.values()], services), services };
+    const report = await execute(ctx, planned, {
+      dryRun: request.dryRun ?? false,
+      command: request.command,
+      ...(request.concurrency !== undefined ? { concurrency: request.concurrency } : {}),
+    });
+    return { ...report, restoredFrom: { path, createdAt: backup.createdAt, command: backup.command } };
+  };
+  return request.dryRun === true ? run() : withRunLock(ctx, request.command, run);
 }

@@ -1,8 +1,9 @@
-import { applyChanges } from './apply';
-import { makeBackup, writeBackup } from './backup';
+import { applyChanges, applyServiceChanges } from './apply';
+import { makeBackup } from './backup';
+import { writeBackup } from './backup-file';
 import type { NumbersContext } from './context';
-import { Cancelled } from './errors';
-import type { Change, Regulatory, RunReport } from './types';
+import { BackupError, Cancelled } from './errors';
+import type { ApiErrorInfo, Change, Regulatory, RunReport, ServiceChange } from './types';
 
 export interface RunOptions {
   readonly dryRun: boolean;
@@ -13,36 +14,47 @@ export interface RunOptions {
   readonly confirm?: (changes: readonly Change[]) => Promise<boolean>;
 }
 
+/** A run's plan: the numbers (in order) and the Messaging Services it involves. */
+export interface Planned {
+  readonly changes: readonly Change[];
+  readonly services: readonly ServiceChange[];
+}
+
 /**
  * The part attach and restore share, after everything is resolved and planned: a dry run stops
- * here; a plan with nothing to write writes no backup; otherwise the backup of every chosen number
- * (its state before this run) is on disk before the first write.
+ * here; a plan with nothing to write writes no backup; otherwise the backup of every number and
+ * service the run may write (its state before this run) is on disk before the first write. Then
+ * the services are written, and the numbers: a number that needs a service which failed is not
+ * written, and fails with the service's error (it would not be reachable).
  */
-export async function execute(
-  ctx: NumbersContext,
-  changes: readonly Change[],
-  options: RunOptions,
-): Promise<RunReport> {
-  if (options.dryRun) return { dryRun: true, backup: null, plan: changes, results: [] };
+export async function execute(ctx: NumbersContext, planned: Planned, options: RunOptions): Promise<RunReport> {
+  const { changes, services } = planned;
+  const report = { plan: changes, services };
+  if (options.dryRun) return { dryRun: true, backup: null, ...report, results: [], serviceResults: [] };
   let backup: string | null = null;
-  if (changes.some((c) => c.update !== null)) {
+  const touched = services.filter((s) => s.update !== null);
+  if (touched.length > 0 || changes.some((c) => c.update !== null)) {
     if (options.confirm !== undefined && !(await options.confirm(changes))) throw new Cancelled();
-    const now = ctx.now?.() ?? new Date();
-    backup = await writeBackup(
-      ctx.cwd,
-      makeBackup(
-        ctx.accountSid,
-        options.command,
-        now,
-        changes.map((c) => c.number),
-      ),
-    );
+    const made = makeBackup(ctx.accountSid, options.command, ctx.now?.() ?? new Date(), {
+      numbers: changes.filter((c) => c.skipped === undefined).map((c) => c.number),
+      services: touched.map((s) => s.service),
+    });
+    backup = await writeBackup(ctx.cwd, made, ctx.fs).catch((e: unknown) => {
+      throw new BackupError(e);
+    });
+    ctx.onBackup?.(backup);
   }
+  const retry = ctx.retry !== undefined ? { retry: ctx.retry } : {};
+  const serviceResults = await applyServiceChanges(services, ctx.api.updateService, retry);
+  const failedServices = new Map<string, ApiErrorInfo>(
+    serviceResults.flatMap((r) => (r.error !== undefined ? [[r.sid, r.error] as const] : [])),
+  );
   const results = await applyChanges(changes, ctx.api.updateNumber, {
+    failedServices,
+    ...retry,
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(options.regulatory !== undefined ? { regulatory: options.regulatory } : {}),
-    ...(ctx.retry !== undefined ? { retry: ctx.retry } : {}),
     ...(ctx.onProgress !== undefined ? { onProgress: ctx.onProgress } : {}),
   });
-  return { dryRun: false, backup, plan: changes, results };
+  return { dryRun: false, backup, ...report, results, serviceResults };
 }

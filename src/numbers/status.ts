@@ -1,7 +1,9 @@
 import { redactUrl } from '../redact/url';
+import { a2pWarnings, isTollFree, type Warning } from './a2p';
 import { classify, type Routing } from './classify';
 import type { NumbersContext } from './context';
 import { readDeployRecord } from './deploy-record';
+import { serviceByNumber } from './services';
 
 /** One row of `npm run numbers -- status`; the --json shape. */
 export interface StatusRow {
@@ -14,19 +16,28 @@ export interface StatusRow {
   readonly smsUrl: string | null;
   /** The SID (MG... or AP...) of what answers instead of the number's own URL, null when nothing does. */
   readonly overriddenBy: string | null;
+  /** The Messaging Service the number is in, whether it answers for it or not. */
+  readonly messagingService: { sid: string; friendlyName: string; a2pRegistered: boolean } | null;
+  /** What US carriers will block (30034, 30032), and what to do. */
+  readonly warnings: readonly Warning[];
 }
 
-/** Every number of the account and where its SMS go now, by phone number. */
+/** Every number of the account, where its SMS go now, and what would block its texts; by phone number. */
 export async function numbersStatus(ctx: NumbersContext): Promise<StatusRow[]> {
-  const [numbers, overrides, record] = await Promise.all([
+  const [numbers, services, record] = await Promise.all([
     ctx.api.listNumbers(),
-    ctx.api.listServiceOverrides(),
+    ctx.api.listServices(),
     readDeployRecord(ctx.cwd),
   ]);
+  // Only an account with toll-free numbers needs their verifications read.
+  const verifications = numbers.some((n) => isTollFree(n.phoneNumber))
+    ? await ctx.api.listTollfreeVerifications()
+    : new Map<string, string[]>();
   const projectDomain = record !== undefined && record.accountSid === ctx.accountSid ? record.domain : undefined;
+  const byNumber = serviceByNumber(services);
   return numbers
     .map((n): StatusRow => {
-      const service = overrides.get(n.sid);
+      const service = byNumber.get(n.sid);
       const c = classify(n, {
         ...(service !== undefined ? { service } : {}),
         ...(projectDomain !== undefined ? { projectDomain } : {}),
@@ -38,6 +49,11 @@ export async function numbersStatus(ctx: NumbersContext): Promise<StatusRow[]> {
         ...(c.path !== undefined ? { path: c.path } : {}),
         smsUrl: n.smsUrl === '' ? null : redactUrl(n.smsUrl),
         overriddenBy: c.overriddenBy ?? null,
+        messagingService:
+          service === undefined
+            ? null
+            : { sid: service.sid, friendlyName: service.friendlyName, a2pRegistered: service.a2pRegistered },
+        warnings: a2pWarnings(n.phoneNumber, service, verifications.get(n.sid) ?? []),
       };
     })
     .sort((a, b) => a.phoneNumber.localeCompare(b.phoneNumber));

@@ -1,15 +1,16 @@
 /** Checks of flag values, each returning a problem that names the flag, or undefined. */
+import { redactUrl } from '../redact/url';
 
 export function checkUrl(flag: string, value: string): string | undefined {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return `${flag} ${JSON.stringify(value)} is not a URL: give an absolute URL such as https://example.com/sms.`;
+    return `${flag} ${JSON.stringify(redactUrl(value))} is not a URL: give an absolute URL such as https://example.com/sms.`;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     return `${flag} must be an http(s) URL, not ${url.protocol}.`;
-  if (url.hostname === '') return `${flag} ${JSON.stringify(value)} has no host.`;
+  if (url.hostname === '') return `${flag} ${JSON.stringify(redactUrl(value))} has no host.`;
   return undefined;
 }
 
@@ -29,7 +30,7 @@ export function plainHttpWarning(flag: string, value: string): string | undefine
   }
   if (url.protocol !== 'http:' || LOOPBACK.test(url.hostname)) return undefined;
   return (
-    `Warning: ${flag} ${value} is plain http: ` +
+    `Warning: ${flag} ${redactUrl(value)} is plain http: ` +
     "Twilio will send every message's phone numbers and text unencrypted. Use https unless this is a test."
   );
 }

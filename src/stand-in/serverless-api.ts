@@ -62,14 +62,18 @@ export class ServerlessApiStandIn extends ServerlessStore {
     super(options.buildingPolls);
   }
 
-  async start(): Promise<string> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+  /** Listens on 127.0.0.1 (`port` 0: any free one); rejects when the port is taken. */
+  async start(listenOn = 0): Promise<string> {
+    const server = createServer((req, res) => void this.handle(req, res));
+    this.server = server;
+    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(listenOn, '127.0.0.1', resolve));
     const { port } = this.server.address() as AddressInfo;
     return `http://127.0.0.1:${port}`;
   }
 
   async stop(): Promise<void> {
+    // Clients keep connections alive: closing waits for none of them.
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 

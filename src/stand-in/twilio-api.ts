@@ -1,23 +1,13 @@
 // A stateful stand-in of Twilio's REST API on 127.0.0.1: IncomingPhoneNumbers (list with paging,
-// fetch, update) and Messaging v1 Services with their PhoneNumbers, Basic auth, Twilio's JSON shapes
-// and error bodies. Knobs: latency, a concurrency limit answered with 429, random 5xx (seeded),
-// connection resets, requests never answered, and writes held after a count (to kill a run mid-way).
+// fetch, update), Messaging v1 Services (list, fetch, update) with their PhoneNumbers, and toll-free
+// verifications (src/stand-in/twilio-account.ts); Basic auth, Twilio's JSON shapes and error bodies.
+// Knobs: latency, a concurrency limit answered with 429, random 5xx (seeded), connection resets,
+// requests never answered, and writes held after a count (to kill a run mid-way).
 // It is the world the numbers commands run against, not the code under test.
-import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  errorBody,
-  fieldOf,
-  numberResource,
-  numbersPath,
-  paginate,
-  rfc2822,
-  servicePhoneNumber,
-  serviceResource,
-  type NumberResource,
-  type ServiceResource,
-} from './twilio-shapes';
+import { TwilioAccount } from './twilio-account';
+import { errorBody } from './twilio-shapes';
 
 export interface Knobs {
   /** Each call waits a random time in [min, max] ms before answering. */
@@ -58,7 +48,7 @@ function seeded(seed: number): () => number {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-export class TwilioApiStandIn {
+export class TwilioApiStandIn extends TwilioAccount {
   readonly knobs: Knobs = {
     latencyMs: [0, 0],
     maxConcurrency: Infinity,
@@ -70,26 +60,22 @@ export class TwilioApiStandIn {
   readonly stats = { requests: 0, throttled: 0, serverErrors: 0, maxInFlight: 0, resets: 0, hung: 0, held: 0 };
   readonly requests: RecordedRequest[] = [];
   readonly apiKeys = new Map<string, string>();
-  /** Updates of these numbers always fail with this error (a permanent, non-retryable failure). */
-  readonly failingWrites = new Map<string, { status: number; code: number; message: string }>();
-  private readonly numbers: NumberResource[] = [];
-  private readonly services: Array<{ resource: ServiceResource; numbers: string[] }> = [];
-  private readonly writeCounts = new Map<string, number>();
+
   private readonly random: () => number;
   private inFlight = 0;
-  private counter = 0;
   private server?: Server;
 
   private constructor(
-    readonly accountSid: string,
+    accountSid: string,
     readonly authToken: string,
     seed: number,
   ) {
+    super(accountSid);
     this.random = seeded(seed);
   }
 
   static async start(
-    options: { seed?: number; accountSid?: string; authToken?: string } = {},
+    options: { seed?: number; accountSid?: string; authToken?: string; port?: number } = {},
   ): Promise<TwilioApiStandIn> {
     const api = new TwilioApiStandIn(
       options.accountSid ?? `AC${'a1'.repeat(16)}`,
@@ -97,7 +83,9 @@ export class TwilioApiStandIn {
       options.seed ?? 1,
     );
     const server = createServer((req, res) => void api.handle(req, res));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) =>
+      server.once('error', reject).listen(options.port ?? 0, '127.0.0.1', resolve),
+    );
     api.server = server;
     return api;
   }
@@ -109,65 +97,6 @@ export class TwilioApiStandIn {
   async close(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise((resolve) => this.server?.close(resolve));
-  }
-
-  sid(prefix: string): string {
-    return prefix + createHash('md5').update(`${prefix}${this.counter++}`).digest('hex');
-  }
-
-  addNumber(phoneNumber: string, fields: Partial<NumberResource> = {}): NumberResource {
-    const n = {
-      ...numberResource(
-        this.accountSid,
-        this.sid('PN'),
-        phoneNumber,
-        new Date(Date.UTC(2024, 0, 1, 0, 0, this.counter)),
-      ),
-      ...fields,
-    };
-    this.numbers.push(n);
-    return n;
-  }
-
-  /** `count` numbers +12025550000, +12025550001, ... */
-  addNumbers(count: number, fields: Partial<NumberResource> = {}): NumberResource[] {
-    const base = this.numbers.length;
-    return Array.from({ length: count }, (_, i) =>
-      this.addNumber(`+1202555${String(base + i).padStart(4, '0')}`, fields),
-    );
-  }
-
-  addService(friendlyName: string, deferToNumber: boolean, numberSids: readonly string[]): ServiceResource {
-    const resource = serviceResource(
-      this.accountSid,
-      this.sid('MG'),
-      friendlyName,
-      deferToNumber,
-      new Date(Date.UTC(2024, 0, 2)),
-    );
-    this.services.push({ resource, numbers: [...numberSids] });
-    return resource;
-  }
-
-  /** The number as the API holds it now (a copy). */
-  number(sid: string): NumberResource {
-    const n = this.numbers.find((x) => x.sid === sid);
-    if (n === undefined) throw new Error(`no number ${sid}`);
-    return { ...n };
-  }
-
-  allNumbers(): NumberResource[] {
-    return this.numbers.map((n) => ({ ...n }));
-  }
-
-  writes(sid?: string): number {
-    if (sid !== undefined) return this.writeCounts.get(sid) ?? 0;
-    return [...this.writeCounts.values()].reduce((a, b) => a + b, 0);
-  }
-
-  private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
-    res.end(JSON.stringify(body));
   }
 
   private authorized(req: IncomingMessage): boolean {
@@ -238,109 +167,5 @@ export class TwilioApiStandIn {
       if (this.random() < 0.5) return;
     }
     this.route(req.method ?? 'GET', url, form, res);
-  }
-
-  private route(method: string, url: URL, form: Record<string, string>, res: ServerResponse): void {
-    const p = url.pathname;
-    const list = p === `${numbersPath(this.accountSid)}.json`;
-    const one = new RegExp(`^${numbersPath(this.accountSid)}/(PN[0-9a-f]{32})\\.json$`).exec(p);
-    const phones = /^\/v1\/Services\/(MG[0-9a-f]{32})\/PhoneNumbers$/.exec(p);
-    if (method === 'GET' && list) return this.listNumbers(url, res);
-    if (one !== null && (method === 'GET' || method === 'POST'))
-      return this.oneNumber(method, one[1] ?? '', form, p, res);
-    if (method === 'GET' && p === '/v1/Services')
-      return this.listV1(
-        url,
-        res,
-        'services',
-        this.services.map((s) => s.resource),
-      );
-    if (method === 'GET' && phones !== null) {
-      const service = this.services.find((s) => s.resource.sid === phones[1]);
-      if (service !== undefined) {
-        const items = service.numbers.map((sid) => servicePhoneNumber(service.resource, this.number(sid)));
-        return this.listV1(url, res, 'phone_numbers', items);
-      }
-    }
-    this.send(res, 404, errorBody(404, 20404, `The requested resource ${p} was not found`));
-  }
-
-  private oneNumber(
-    method: string,
-    sid: string,
-    form: Record<string, string>,
-    path: string,
-    res: ServerResponse,
-  ): void {
-    const n = this.numbers.find((x) => x.sid === sid);
-    if (n === undefined)
-      return this.send(res, 404, errorBody(404, 20404, `The requested resource ${path} was not found`));
-    if (method === 'POST') {
-      const failure = this.failingWrites.get(sid);
-      if (failure !== undefined)
-        return this.send(res, failure.status, errorBody(failure.status, failure.code, failure.message));
-      // Known parameters update their field; like Twilio, unknown ones are ignored.
-      Object.assign(
-        n,
-        Object.fromEntries(
-          Object.entries(form)
-            .map(([param, value]) => [fieldOf(param), value])
-            .filter(([field]) => field in n),
-        ),
-      );
-      n.date_updated = rfc2822(new Date());
-      this.writeCounts.set(sid, this.writes(sid) + 1);
-    }
-    this.send(res, 200, n);
-  }
-
-  /** 2010-04-01 paging: PageSize (max 1000), Page, PageToken "PA<last sid>"; the envelope with *_page_uri. */
-  private listNumbers(url: URL, res: ServerResponse): void {
-    const q = url.searchParams;
-    const filter = q.get('PhoneNumber');
-    const items = this.numbers.filter((n) => filter === null || n.phone_number.includes(filter.replace(/\*/g, '')));
-    const { slice, page, size, start, nextToken } = paginate(items, q);
-    const path = `${numbersPath(this.accountSid)}.json`;
-    const query = (extra: Record<string, string>): string => {
-      const params = new URLSearchParams({
-        ...(filter !== null ? { PhoneNumber: filter } : {}),
-        PageSize: String(size),
-        ...extra,
-      });
-      return `${path}?${params}`;
-    };
-    this.send(res, 200, {
-      first_page_uri: query({ Page: '0' }),
-      end: start + Math.max(slice.length - 1, 0),
-      incoming_phone_numbers: slice,
-      next_page_uri: nextToken !== undefined ? query({ Page: String(page + 1), PageToken: nextToken }) : null,
-      page,
-      page_size: size,
-      previous_page_uri: page > 0 ? query({ Page: String(page - 1) }) : null,
-      start,
-      uri: query({
-        Page: String(page),
-        ...(q.get('PageToken') !== null ? { PageToken: q.get('PageToken') ?? '' } : {}),
-      }),
-    });
-  }
-
-  /** v1 paging: the same parameters, absolute URLs in `meta` (on Twilio's host, as Twilio answers). */
-  private listV1(url: URL, res: ServerResponse, key: string, items: ReadonlyArray<{ sid?: unknown }>): void {
-    const { slice, page, size, nextToken } = paginate(items, url.searchParams);
-    const at = (extra: Record<string, string>): string =>
-      `https://messaging.twilio.com${url.pathname}?${new URLSearchParams({ PageSize: String(size), ...extra })}`;
-    this.send(res, 200, {
-      [key]: slice,
-      meta: {
-        page,
-        page_size: size,
-        first_page_url: at({ Page: '0' }),
-        previous_page_url: page > 0 ? at({ Page: String(page - 1) }) : null,
-        url: at({ Page: String(page) }),
-        next_page_url: nextToken !== undefined ? at({ Page: String(page + 1), PageToken: nextToken }) : null,
-        key,
-      },
-    });
   }
 }

@@ -3,7 +3,8 @@ import type { IncomingPhoneNumberInstance } from 'twilio/lib/rest/api/v2010/acco
 import type { NumbersApi } from '../numbers/context';
 import { AdaptiveLimiter } from '../numbers/limiter';
 import { retryOptions, withRetry, type RetryOptions } from '../numbers/retry';
-import type { PhoneNumberState, ServiceOverride } from '../numbers/types';
+import type { ServiceInstance } from 'twilio/lib/rest/messaging/v1/service';
+import type { PhoneNumberState, ServiceState } from '../numbers/types';
 import { createTwilioClient } from './client';
 import { CredentialsError, REJECTED, type Credentials } from './credentials';
 import { isAuthRejected, isThrottled } from './errors';
@@ -45,6 +46,20 @@ export function toState(n: IncomingPhoneNumberInstance): PhoneNumberState {
   };
 }
 
+export function toServiceState(s: ServiceInstance, numberSids: readonly string[]): ServiceState {
+  return {
+    sid: s.sid,
+    friendlyName: s.friendlyName,
+    inboundRequestUrl: text(s.inboundRequestUrl),
+    inboundMethod: method(s.inboundMethod),
+    fallbackUrl: text(s.fallbackUrl),
+    fallbackMethod: method(s.fallbackMethod),
+    useInboundWebhookOnNumber: s.useInboundWebhookOnNumber === true,
+    a2pRegistered: s.usAppToPersonRegistered === true,
+    numberSids,
+  };
+}
+
 /** The numbers commands' view of one account through the twilio SDK. */
 export function createNumbersApi(
   credentials: Credentials,
@@ -69,16 +84,12 @@ export function createNumbersApi(
         (await allPages(() => account.incomingPhoneNumbers.page({ pageSize: PAGE_SIZE }), retry)).map(toState),
       ),
 
-    listServiceOverrides: () =>
+    listServices: () =>
       reading(async () => {
         const services = await allPages(() => client.messaging.v1.services.page({ pageSize: PAGE_SIZE }), retry);
-        // A service answers its numbers' inbound messages itself unless it defers to the number's webhook.
-        // https://www.twilio.com/docs/messaging/api/service-resource (use_inbound_webhook_on_number)
-        const overriding = services.filter((s) => s.useInboundWebhookOnNumber !== true);
         const limiter = new AdaptiveLimiter(options.concurrency ?? 8);
-        const overrides = new Map<string, ServiceOverride>();
-        await Promise.all(
-          overriding.map(async (service) => {
+        return Promise.all(
+          services.map(async (service) => {
             const numbers = await allPages(
               () =>
                 limiter.run(
@@ -87,12 +98,29 @@ export function createNumbersApi(
                 ),
               retry,
             );
-            for (const n of numbers)
-              overrides.set(n.sid, { serviceSid: service.sid, friendlyName: service.friendlyName });
+            return toServiceState(
+              service,
+              numbers.map((n) => n.sid),
+            );
           }),
         );
-        return overrides;
       }),
+
+    listTollfreeVerifications: () =>
+      reading(async () => {
+        const verifications = await allPages(
+          () => client.messaging.v1.tollfreeVerifications.page({ pageSize: PAGE_SIZE }),
+          retry,
+        );
+        const statuses = new Map<string, string[]>();
+        for (const v of verifications)
+          statuses.set(v.tollfreePhoneNumberSid, [...(statuses.get(v.tollfreePhoneNumberSid) ?? []), v.status]);
+        return statuses;
+      }),
+
+    updateService: async (sid, update) => {
+      await client.messaging.v1.services(sid).update(update);
+    },
 
     updateNumber: async (sid, update) => {
       await account.incomingPhoneNumbers(sid).update(update);

@@ -1,6 +1,6 @@
 // `npm run deploy` as a user runs it: a child process in a throwaway project, against the
 // Serverless API stand-in (TWILIO_SERVERLESS_BASE_URL).
-import { access, readFile } from 'node:fs/promises';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ServerlessApiStandIn, type RecordedRequest } from '../../src/stand-in/serverless-api';
 import type { TempProject } from '../helpers/project';
@@ -168,6 +168,20 @@ describe('npm run deploy', () => {
       expect(run.stdout).toContain('Service: sms-switchboard (new');
     });
 
+    it('marks every public asset but the landing page, and leaves routing-file copies out, saying so', async () => {
+      const assets = join(project.dir, 'assets');
+      await writeFile(join(assets, 'index.html'), '<h1>Hi</h1>');
+      await writeFile(join(assets, 'price-list.csv'), 'a,b\n');
+      await writeFile(join(assets, 'routing.private.json.bak'), ROUTING);
+      const run = await deployRun(['--dry-run']);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^ {2}\/index\.html +public$/m);
+      expect(run.stdout).toMatch(/^ {2}\/price-list\.csv +public +public: anyone with the URL can read it$/m);
+      expect(run.stdout).toMatch(/^ {2}\/routing\.json +private$/m);
+      expect(run.stdout).not.toContain('.bak');
+      expect(run.stderr).toContain('warning: assets/routing.private.json.bak: not copied to dist/assets');
+    });
+
     it('after a deploy, names the service it would reuse and the environment URL', async () => {
       expect((await deployRun()).code).toBe(0);
       const writes = fake.writes().length;
@@ -186,6 +200,17 @@ describe('npm run deploy', () => {
       const run = await deployRun([], { TWILIO_SERVERLESS_BASE_URL: origin });
       expect(run.code).toBe(3);
       expect(run.stderr).toMatch(/TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN/);
+      expect(fake.requests).toEqual([]);
+    });
+
+    it('missing, with --dry-run: lists what would be uploaded, says it could not look up the service', async () => {
+      const run = await deployRun(['--dry-run'], { TWILIO_SERVERLESS_BASE_URL: origin });
+      expect(run.code).toBe(0);
+      for (const path of FUNCTIONS) expect(run.stdout).toMatch(new RegExp(`^ {2}${path} +protected$`, 'm'));
+      expect(run.stdout).toMatch(/^ {2}\/routing\.json +private$/m);
+      expect(run.stdout).toContain('Service: sms-switchboard (not looked up: no credentials)');
+      expect(run.stdout).toContain('Variables (2): AUTO_REPLY_MESSAGE, DEFAULT_MODE');
+      expect(run.stderr).toMatch(/could not look up the service or its environment: Twilio credentials are missing/);
       expect(fake.requests).toEqual([]);
     });
 

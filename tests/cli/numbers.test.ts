@@ -1,8 +1,11 @@
 // `npm run numbers` as a user runs it: child processes against the stand-in API.
+import { spawn } from 'node:child_process';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import { credentialsOf, runNumbers, tempProject, type CliResult } from '../helpers/numbers-cli';
+import { numbersEnv } from '../helpers/numbers-env';
+import { REPO } from '../helpers/project';
 
 const URL_ = 'https://switchboard-1234-dev.twil.io/sms';
 const APP = `AP${'6'.repeat(32)}`;
@@ -39,6 +42,9 @@ describe('npm run numbers', () => {
       expect(result.code).toBe(0);
       expect(result.stdout).toContain(`Usage: numbers ${['status', 'attach', 'restore'][i]}`);
     });
+    expect(results[0]?.stdout).toContain('"messagingService":{"sid","friendlyName","a2pRegistered"}|null');
+    expect(results[1]?.stdout).toMatch(/--messaging-service <way>[\s\S]*\(choices: "defer", "url", "skip"\)/);
+    expect(results[2]?.stdout).toMatch(/or\s+"latest"/);
   });
 
   it('status lists every number with its routing; --json has the documented shape', async () => {
@@ -47,8 +53,12 @@ describe('npm run numbers', () => {
     const mg = api.addService('Marketing', false, [a?.sid ?? '']);
     const human = await numbers(['status']);
     expect(human.code).toBe(0);
-    expect(human.stdout).toMatch(/\+12025550000 +PN\w+ +messaging-service/);
+    expect(human.stdout).toMatch(
+      /\+12025550000 +PN\w+ +messaging-service +https:\S+ +MG\w+ +Marketing \(no A2P campaign\)/,
+    );
     expect(human.stdout).toContain('do not use their own SMS URL');
+    expect(human.stdout).toContain('3 number(s) whose texts carriers will block:');
+    expect(human.stdout).toContain('  +12025550001: 30034: US long code in no Messaging Service:');
     const json = await numbers(['status', '--json']);
     const parsed = JSON.parse(json.stdout) as { numbers: Array<Record<string, unknown>> };
     expect(parsed.numbers).toHaveLength(3);
@@ -58,8 +68,79 @@ describe('npm run numbers', () => {
       routing: 'messaging-service',
       smsUrl: 'https://demo.twilio.com/welcome/sms/reply',
       overriddenBy: mg.sid,
+      messagingService: { sid: mg.sid, friendlyName: 'Marketing', a2pRegistered: false },
+      warnings: [{ code: 30034, message: expect.stringContaining('which has no registered A2P campaign') }],
     });
-    expect(parsed.numbers[2]).toMatchObject({ routing: 'twiml-app', overriddenBy: APP });
+    expect(parsed.numbers[2]).toMatchObject({ routing: 'twiml-app', overriddenBy: APP, messagingService: null });
+  });
+
+  it('attach: a number whose Messaging Service answers for it is refused (exit 2) until a way is chosen', async () => {
+    const n = api.addNumber('+12025550001');
+    const mg = api.addService('Marketing', false, [n.sid]);
+    const refused = await numbers(['attach', '--url', URL_, n.sid, '--dry-run']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`+12025550001 is in Messaging Service ${mg.sid} ("Marketing")`);
+    expect(refused.stderr).toContain('Choose how to go on with --messaging-service');
+    const bad = await numbers(['attach', '--url', URL_, n.sid, '--messaging-service', 'maybe']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("argument 'maybe' is invalid. Allowed choices are defer, url, skip.");
+
+    const plan = await numbers(['attach', '--url', URL_, n.sid, '--messaging-service', 'defer', '--dry-run']);
+    expect(plan.stdout.split('\n').slice(0, 5)).toEqual([
+      `Messaging Service ${mg.sid} ("Marketing"):`,
+      '  UseInboundWebhookOnNumber: false -> true',
+      '  1 number(s) of the service change routing:',
+      `    +12025550001: messaging-service ${mg.sid} https://example.com/service-inbound (POST) -> function ${URL_} (POST)`,
+      `+12025550001: messaging-service ${mg.sid} https://example.com/service-inbound (POST) -> function ${URL_} (POST)`,
+    ]);
+    const args = ['attach', '--url', URL_, n.sid, '--messaging-service', 'url', '--json'];
+    const dry = JSON.parse((await numbers([...args, '--dry-run'])).stdout) as Record<string, unknown>;
+    const inbound = {
+      inboundRequestUrl: 'https://example.com/service-inbound',
+      inboundMethod: 'POST',
+      fallbackUrl: '',
+      fallbackMethod: 'POST',
+      useInboundWebhookOnNumber: false,
+    };
+    expect(dry.services).toEqual([
+      {
+        sid: mg.sid,
+        friendlyName: 'Marketing',
+        outcome: 'change',
+        now: inbound,
+        after: { ...inbound, inboundRequestUrl: URL_ },
+        numbers: [
+          {
+            sid: n.sid,
+            phoneNumber: '+12025550001',
+            now: `messaging-service ${mg.sid} https://example.com/service-inbound (POST)`,
+            after: `messaging-service ${mg.sid} ${URL_} (POST)`,
+          },
+        ],
+      },
+    ]);
+    const skip = JSON.parse(
+      (await numbers(['attach', '--url', URL_, n.sid, '--messaging-service', 'skip', '--dry-run', '--json'])).stdout,
+    ) as { plan: unknown[]; services: unknown[] };
+    expect(skip).toMatchObject({
+      plan: [{ sid: n.sid, outcome: 'skipped', changes: {}, warning: expect.stringContaining('left out') }],
+      services: [],
+    });
+    const run = await numbers(args);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      backup: expect.any(String),
+      results: [{ sid: n.sid, phoneNumber: '+12025550001', outcome: 'changed' }],
+      services: [
+        {
+          sid: mg.sid,
+          friendlyName: 'Marketing',
+          outcome: 'changed',
+          now: inbound,
+          after: { ...inbound, inboundRequestUrl: URL_ },
+        },
+      ],
+    });
   });
 
   it('attach --dry-run prints now -> after and writes nothing', async () => {
@@ -118,6 +199,88 @@ describe('npm run numbers', () => {
       expect(await backups()).toHaveLength(1);
     },
   );
+
+  it('the plan (table and --json) shows every field that changes, not just the URL', async () => {
+    const n = api.addNumber('+12025550001', {
+      sms_url: 'https://old.example/sms',
+      sms_method: 'GET',
+      sms_fallback_url: 'https://user:pw@old.example/fb',
+      sms_fallback_method: 'GET',
+      sms_application_sid: APP,
+    });
+    const args = ['attach', '--url', URL_, '--fallback-url', 'https://x.example/fb', n.sid, '--dry-run'];
+    const table = await numbers(args);
+    expect(table.code).toBe(0);
+    expect(table.stdout.split('\n').slice(0, 6)).toEqual([
+      `+12025550001: twiml-app ${APP} -> function ${URL_} (POST)`,
+      `  SmsUrl: https://old.example/sms -> ${URL_}`,
+      '  SmsMethod: GET -> POST',
+      '  SmsFallbackUrl: https://user:***@old.example/fb -> https://x.example/fb',
+      '  SmsFallbackMethod: GET -> POST',
+      `  SmsApplicationSid: ${APP} -> (empty)`,
+    ]);
+    const json = JSON.parse((await numbers([...args, '--json'])).stdout) as { plan: Array<Record<string, unknown>> };
+    expect(json.plan[0]?.changes).toEqual({
+      smsUrl: { now: 'https://old.example/sms', after: URL_ },
+      smsMethod: { now: 'GET', after: 'POST' },
+      smsFallbackUrl: { now: 'https://user:***@old.example/fb', after: 'https://x.example/fb' },
+      smsFallbackMethod: { now: 'GET', after: 'POST' },
+      smsApplicationSid: { now: APP, after: '' },
+    });
+    expect(posts()).toEqual([]);
+  });
+
+  it('restore takes an absolute path, or "latest": the newest backup, named in the output', async () => {
+    const n = api.addNumber('+12025550001', { sms_url: 'https://old.example/sms' });
+    const attached = JSON.parse((await numbers(['attach', '--url', URL_, n.sid, '--json'])).stdout) as {
+      backup: string;
+    };
+    const dry = await numbers(['restore', join(cwd, attached.backup), '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(`Restoring ${join(cwd, attached.backup)} (made `);
+    expect(dry.stdout).toContain(`  SmsUrl: ${URL_} -> https://old.example/sms`);
+    const latest = await numbers(['restore', 'latest', '--json']);
+    expect(latest.code).toBe(0);
+    expect(JSON.parse(latest.stdout)).toMatchObject({
+      restoredFrom: { path: attached.backup, command: expect.stringContaining('attach --url') },
+      results: [{ sid: n.sid, outcome: 'changed' }],
+    });
+    expect(api.number(n.sid).sms_url).toBe('https://old.example/sms');
+  });
+
+  it('restore of a tampered backup: exit 2 naming every problem, nothing written', async () => {
+    const n = api.addNumber('+12025550001');
+    await mkdir(join(cwd, 'elsewhere'), { recursive: true });
+    const tampered = {
+      version: 1,
+      accountSid: api.accountSid,
+      createdAt: '2026-03-01T10:20:30.456Z',
+      command: 'x',
+      numbers: [
+        {
+          sid: n.sid,
+          phoneNumber: n.phone_number,
+          smsUrl: 'javascript:alert(1)',
+          smsMethod: 'DELETE',
+          smsFallbackUrl: 'file:///etc/passwd',
+          smsFallbackMethod: 'POST',
+          smsApplicationSid: 'AP1',
+        },
+      ],
+    };
+    await writeFile(join(cwd, 'elsewhere', 'b.json'), JSON.stringify(tampered));
+    const refused = await numbers(['restore', 'elsewhere/b.json']);
+    expect(refused.code).toBe(2);
+    const invalid = 'elsewhere/b.json is not a valid backup: numbers[0]';
+    expect(refused.stderr.trim().split('\n')).toEqual([
+      `${invalid}.smsUrl: "javascript:alert(1)" is neither empty nor an http(s) URL`,
+      `${invalid}.smsMethod: "DELETE" is not GET or POST`,
+      `${invalid}.smsFallbackUrl: "file:///etc/passwd" is neither empty nor an http(s) URL`,
+      `${invalid}.smsApplicationSid: must be empty or AP followed by 32 hex digits`,
+      'Nothing was written.',
+    ]);
+    expect(posts()).toEqual([]);
+  });
 
   it('restore puts every field back; a backup of another account is refused (exit 2)', async () => {
     const n = api.addNumber('+12025550001', {
@@ -279,4 +442,23 @@ describe('npm run numbers', () => {
     expect(api.stats.throttled).toBeGreaterThan(0);
     expect(api.stats.serverErrors).toBeGreaterThan(10);
   });
+});
+
+test('output piped to a reader that stops early (| head): no stack trace, the run ends as it would', async () => {
+  api.addNumbers(300);
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', join(REPO, 'src/cli/numbers.ts'), 'status'],
+    {
+      cwd,
+      env: numbersEnv(api),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  // Like `head -1`: read the first chunk, then close the pipe.
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  expect([code, stderr]).toEqual([0, '']);
 });

@@ -1,5 +1,5 @@
 /** The environment at run time: invalid values are reported and replaced, never fatal. */
-import { DEFAULTS, checkLogLevel, readEnv } from '../../src/config/env';
+import { DEFAULTS, checkLocalOnly, checkLogLevel, readEnv } from '../../src/config/env';
 
 const A = '+15551230001';
 const B = '+15551230002';
@@ -115,16 +115,19 @@ describe('readEnv', () => {
     expect(problems).toEqual([]);
   });
 
-  test('another SWITCHBOARD_LOCAL_MEMORY is refused, saying who sets it', () => {
+  test('another SWITCHBOARD_LOCAL_MEMORY means Sync, as deployed, and the build says to remove it from .env', () => {
     const { env, problems } = readEnv({ SWITCHBOARD_LOCAL_MEMORY: 'true' });
     expect(env.localMemory).toBe(false);
-    expect(problems).toEqual([
+    expect(problems).toEqual([]);
+    expect(checkLocalOnly({ SWITCHBOARD_LOCAL_MEMORY: 'true', SWITCHBOARD_PRINT_DELIVERIES: '1' })).toEqual([
+      { level: 'warning', where: 'SWITCHBOARD_LOCAL_MEMORY', message: expect.stringMatching(/^is set by npm start/) },
       {
-        level: 'error',
-        where: 'SWITCHBOARD_LOCAL_MEMORY',
-        message: expect.stringMatching(/"true" is not 1: npm start and npm run dev set it/),
+        level: 'warning',
+        where: 'SWITCHBOARD_PRINT_DELIVERIES',
+        message: expect.stringMatching(/remove it from \.env/),
       },
     ]);
+    expect(checkLocalOnly({ FORWARD_TO: '+15551230001' })).toEqual([]);
   });
 
   test('does not change the environment it reads', () => {

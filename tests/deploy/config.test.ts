@@ -14,7 +14,7 @@ const pkg = (fields: object = {}) =>
     join(root, 'package.json'),
     JSON.stringify({
       name: 'from-package',
-      dependencies: { '@twilio/runtime-handler': '2.1.0', twilio: '^6.2.0' },
+      dependencies: { '@twilio/runtime-handler': '2.1.0', twilio: '6.2.0' },
       ...fields,
     }),
   );
@@ -39,7 +39,7 @@ describe('readDeployConfig', () => {
       runtime: 'node22',
       functionsFolder: 'dist/functions',
       assetsFolder: 'dist/assets',
-      pkgJson: { name: 'from-package', dependencies: { '@twilio/runtime-handler': '2.1.0', twilio: '^6.2.0' } },
+      pkgJson: { name: 'from-package', dependencies: { '@twilio/runtime-handler': '2.1.0', twilio: '6.2.0' } },
     });
   });
 
@@ -79,6 +79,19 @@ describe('readDeployConfig', () => {
     );
     expect(problems).toHaveLength(4);
     expect(problems.find((p) => p.where === '.twilioserverlessrc runtime')?.message).toMatch(/node22/);
+  });
+
+  it('refuses any dependency that is not an exact version, naming it and how to pin it', async () => {
+    await pkg({
+      dependencies: { '@twilio/runtime-handler': '2.1.0', twilio: '^6.2.0', 'libphonenumber-js': '~1.13.16' },
+    });
+    const { config, problems } = await readDeployConfig(root);
+    expect(config).toBeUndefined();
+    expect(wheres(problems)).toEqual([
+      'package.json dependencies.twilio',
+      'package.json dependencies.libphonenumber-js',
+    ]);
+    expect(problems[0].message).toMatch(/^is "\^6\.2\.0": .*pin that exact version \(npm ls twilio shows it\)/);
   });
 
   it('refuses an rc it cannot parse, and a domain suffix over 16 characters', async () => {

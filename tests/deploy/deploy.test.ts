@@ -85,7 +85,7 @@ describe('deploy', () => {
           runtime: 'node22',
           dependencies: [
             { name: '@twilio/runtime-handler', version: '2.1.0' },
-            { name: 'twilio', version: '^6.2.0' },
+            { name: 'twilio', version: '6.2.0' },
           ],
         });
         const buildRequest = fake.requests.find((r) => r.method === 'POST' && r.path.endsWith('/Builds'));

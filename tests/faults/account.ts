@@ -108,15 +108,27 @@ export const attached = (n: NumberResource): Record<string, string> => ({
   sms_application_sid: '',
 });
 
-/** No request ever sent a parameter outside SMS routing (Voice*, FriendlyName...). */
+/**
+ * No request ever sent a parameter outside SMS routing to a number (Voice*, FriendlyName...), nor
+ * outside the five inbound fields to a Messaging Service.
+ */
 export function foreignParameters(api: TwilioApiStandIn): string[] {
-  const allowed = new Set(['SmsUrl', 'SmsMethod', 'SmsFallbackUrl', 'SmsFallbackMethod', 'SmsApplicationSid']);
+  const toNumber = new Set(['SmsUrl', 'SmsMethod', 'SmsFallbackUrl', 'SmsFallbackMethod', 'SmsApplicationSid']);
+  const toService = new Set([
+    'InboundRequestUrl',
+    'InboundMethod',
+    'FallbackUrl',
+    'FallbackMethod',
+    'UseInboundWebhookOnNumber',
+  ]);
   return [
     ...new Set(
       api.requests
         .filter((r) => r.method === 'POST')
-        .flatMap((r) => Object.keys(r.form))
-        .filter((k) => !allowed.has(k)),
+        .flatMap((r) => {
+          const allowed = r.path.startsWith('/v1/Services/') ? toService : toNumber;
+          return Object.keys(r.form).filter((k) => !allowed.has(k));
+        }),
     ),
   ];
 }

@@ -1,9 +1,11 @@
 /**
  * attach and restore against an unreliable Twilio: random 5xx and 429s, connection resets (some
- * after the write landed), requests never answered. Whatever happens: the first run's backup,
- * on disk before its first write, holds every chosen number as it was; a rerun of attach
- * finishes the job; restoring that first backup (rerun until it reports no failure) returns
- * every number exactly as it was; no field outside SMS routing is ever sent.
+ * after the write landed), requests never answered; some numbers in a Messaging Service that
+ * answers for them, handled each of the three ways. Whatever happens: the first run's backup, on
+ * disk before its first write, holds every number and service it may write as they were; no
+ * number is reported changed unless it is attached and reachable; a rerun of attach finishes the
+ * job; restoring that first backup (rerun until it reports no failure) returns every number and
+ * every service exactly as they were; no field outside SMS routing is ever sent to a number.
  */
 import fc from 'fast-check';
 import { attachNumbers } from '../../src/numbers/attach';
@@ -12,6 +14,7 @@ import type { RunReport } from '../../src/numbers/types';
 import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import type { NumberResource } from '../../src/stand-in/twilio-shapes';
 import { settings } from '../properties/settings';
+import { accountState } from '../helpers/numbers-state';
 import { attached, differences, foreignParameters, seedAccount, smsRouting, URL_ } from './account';
 import { backups, contextFor, readBackupFile, tempDir } from './world';
 
@@ -23,6 +26,7 @@ const faults = fc.record({
   hangRate: fc.constantFrom(0, 0.02, 0.05),
   maxConcurrency: fc.integer({ min: 2, max: 10 }),
   chooseAll: fc.boolean(),
+  mode: fc.constantFrom('defer' as const, 'url' as const, 'skip' as const),
 });
 type Faults = typeof faults extends fc.Arbitrary<infer T> ? T : never;
 
@@ -64,6 +68,19 @@ function honest(
     .map((r) => `${r.phoneNumber} reported changed but is not`);
 }
 
+/** A number reported changed in the service that answers for it: the service must now lead to the function. */
+function reachable(
+  report: RunReport | undefined,
+  api: TwilioApiStandIn,
+  serviceNumbers: ReadonlySet<string>,
+): string[] {
+  const [service] = api.allServices().filter((s) => s.friendly_name === 'Marketing');
+  const leads = service?.use_inbound_webhook_on_number === true || service?.inbound_request_url === URL_;
+  return (report?.results ?? [])
+    .filter((r) => r.outcome === 'changed' && serviceNumbers.has(r.sid) && !leads)
+    .map((r) => `${r.phoneNumber} reported changed but its Messaging Service still answers elsewhere`);
+}
+
 /** What the faults did over all runs: each kind must have happened, or the test proved nothing. */
 const seen = { serverErrors: 0, throttled: 0, resets: 0, hung: 0, failedNumbers: 0, failedListings: 0, restored: 0 };
 
@@ -74,7 +91,11 @@ test('attach, rerun, restore the first backup: every number exactly as it was, w
       const project = await tempDir();
       try {
         const before = seedAccount(api, f.count);
+        const originalState = accountState(api);
         const chosen = f.chooseAll ? before : before.filter((_, i) => i % 3 !== 2);
+        // seedAccount puts every fifth number in "Marketing", which answers for them.
+        const inService = new Set(before.filter((_, i) => i % 5 === 0).map((n) => n.sid));
+        const skipped = new Set(f.mode === 'skip' ? chosen.filter((n) => inService.has(n.sid)).map((n) => n.sid) : []);
         const wasOf = new Map(before.map((n) => [n.sid, n] as const));
         const originally = (sid: string) => smsRouting(wasOf.get(sid) as NumberResource);
         // Two tries a request: failures outlast the retries often enough to leave runs half done.
@@ -83,6 +104,7 @@ test('attach, rerun, restore the first backup: every number exactly as it was, w
           url: URL_,
           numbers: f.chooseAll ? ('all' as const) : chosen.map((n) => n.phone_number),
           command: 'attach (fault test)',
+          messagingService: f.mode,
         };
 
         breakApi(api, f);
@@ -95,7 +117,14 @@ test('attach, rerun, restore the first backup: every number exactly as it was, w
         if (written > 0) {
           expect(first?.backup ?? firstBackup).toBe(firstBackup);
           const saved = await readBackupFile(project.dir, firstBackup);
-          expect(saved.numbers.map((n) => n.sid).sort()).toEqual(chosen.map((n) => n.sid).sort());
+          expect(saved.numbers.map((n) => n.sid).sort()).toEqual(
+            chosen
+              .filter((n) => !skipped.has(n.sid))
+              .map((n) => n.sid)
+              .sort(),
+          );
+          const touchesService = f.mode !== 'skip' && chosen.some((n) => inService.has(n.sid));
+          expect(saved.services.map((s) => s.friendlyName)).toEqual(touchesService ? ['Marketing'] : []);
           for (const n of saved.numbers) {
             const { sid: _sid, phoneNumber: _p, ...fields } = n;
             expect(fields).toEqual({
@@ -108,11 +137,12 @@ test('attach, rerun, restore the first backup: every number exactly as it was, w
           }
         }
         expect(honest(first, api, (sid) => attached(wasOf.get(sid) as NumberResource))).toEqual([]);
+        expect(reachable(first, api, inService)).toEqual([]);
 
         healApi(api);
         const rerun = await attachNumbers(ctx, request);
         expect(rerun.results.filter((r) => r.outcome === 'failed')).toEqual([]);
-        const unchosen = new Set(before.filter((n) => !chosen.includes(n)).map((n) => n.sid));
+        const unchosen = new Set([...before.filter((n) => !chosen.includes(n)).map((n) => n.sid), ...skipped]);
         expect(differences(api, before, (n) => (unchosen.has(n.sid) ? smsRouting(n) : attached(n)))).toEqual([]);
         // the first run wrote nothing: there is nothing of it to restore
         if (written === 0 && firstBackup === undefined) return;
@@ -126,6 +156,7 @@ test('attach, rerun, restore the first backup: every number exactly as it was, w
         const again = await restoreNumbers(ctx, restore);
         expect(again.results.filter((r) => r.outcome === 'failed')).toEqual([]);
         expect(differences(api, before, smsRouting)).toEqual([]);
+        expect(accountState(api)).toEqual(originalState);
         expect(foreignParameters(api)).toEqual([]);
         seen.restored++;
       } finally {

@@ -5,6 +5,7 @@
  * run's backup, rerun after its own kill, returns every number exactly as it was.
  */
 import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
+import { accountState } from '../helpers/numbers-state';
 import { attached, differences, foreignParameters, seedAccount, smsRouting, URL_ } from './account';
 import { runToEnd, startNumbers, until } from './cli';
 import { backups, readBackupFile, tempDir } from './world';
@@ -40,7 +41,20 @@ async function killMidway(args: string[], after: number): Promise<void> {
 
 test('attach killed, rerun, restore killed, rerun: every number exactly as it was, voice untouched', async () => {
   const before = seedAccount(api, COUNT);
-  const attach = ['attach', '--url', URL_, '--all', '--yes', '--json', '--concurrency', '6'];
+  const state = accountState(api);
+  // Every fifth number is in a Messaging Service that answers for it: the service defers first.
+  const attach = [
+    'attach',
+    '--url',
+    URL_,
+    '--all',
+    '--yes',
+    '--json',
+    '--concurrency',
+    '6',
+    '--messaging-service',
+    'defer',
+  ];
 
   await killMidway(attach, KILL_AFTER);
   const [first, ...others] = await backups(project.dir);
@@ -57,6 +71,8 @@ test('attach killed, rerun, restore killed, rerun: every number exactly as it wa
 
   const rerun = await runToEnd(api, project.dir, attach);
   expect(rerun.code).toBe(0);
+  // The killed run could not release its lock: the rerun takes it over, and says so.
+  expect(rerun.stderr).toContain('was left by a run that is no longer running');
   const report = JSON.parse(rerun.stdout) as { results: Array<{ outcome: string }> };
   expect(report.results.filter((r) => r.outcome === 'failed')).toEqual([]);
   expect(differences(api, before, attached)).toEqual([]);
@@ -66,6 +82,7 @@ test('attach killed, rerun, restore killed, rerun: every number exactly as it wa
   const again = await runToEnd(api, project.dir, restore);
   expect(again.code).toBe(0);
   expect(differences(api, before, smsRouting)).toEqual([]);
+  expect(accountState(api)).toEqual(state);
   expect(foreignParameters(api)).toEqual([]);
   // Each run that wrote kept its own backup: the attach, its rerun, the killed restore and the last.
   expect(await backups(project.dir)).toHaveLength(4);

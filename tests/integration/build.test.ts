@@ -1,6 +1,6 @@
 /**
  * `npm run build`: refuses an invalid configuration listing every problem, and otherwise writes
- * what deploys: one self-contained CommonJS file per function, assets without source maps.
+ * what deploys: one self-contained, plain CommonJS bundle per function, assets without source maps.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
@@ -101,6 +101,29 @@ describe('a successful build', () => {
       const required = [...code.matchAll(/require\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]);
       expect([file, required.filter((name) => !name.startsWith('node:') && name !== 'twilio')]).toEqual([file, []]);
       expect(code).not.toMatch(/\.\.\/src|\/src\/routing/);
+    }
+  });
+
+  test('each function is a plain esbuild bundle: readable, modules marked, nothing compiled at run time', async () => {
+    for (const file of await readdir(join(project.dir, 'dist', 'functions'))) {
+      const code = await readFile(join(project.dir, 'dist', 'functions', file), 'utf8');
+      const lines = code.split('\n');
+      // Not minified: many short lines, indented as esbuild prints them.
+      expect([file, lines.length > 100, lines.filter((line) => line.startsWith('  ')).length > 20]).toEqual([
+        file,
+        true,
+        true,
+      ]);
+      // esbuild's marker before each module: the function's source, and the shared code from src/.
+      expect(code).toContain(`// functions/${file.replace(/\.js$/, '.ts')}\n`);
+      expect(code).toMatch(/^\/\/ src\/routing\/[a-z-]+\.ts$/m);
+      // No loader: nothing compiles code from a string, and nothing is kept on the global object.
+      expect([file, code.match(/\bFunction\(|\beval\(|\bnode:vm\b|require\("vm"\)|runInThisContext/g)]).toEqual([
+        file,
+        null,
+      ]);
+      expect([file, code.match(/globalThis(\[[^\]]*\]|\.\w+)\s*(\?\?|\|\|)?=[^=]/g)]).toEqual([file, null]);
+      expect(code).toMatch(/^module\.exports = __toCommonJS\(/m);
     }
   });
 

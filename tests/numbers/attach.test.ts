@@ -1,7 +1,7 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { attachNumbers, type AttachRequest } from '../../src/numbers/attach';
-import { readBackup } from '../../src/numbers/backup';
+import { readBackup } from '../../src/numbers/backup-file';
 import { Cancelled, InputError } from '../../src/numbers/errors';
 import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import { contextFor, tempProject } from '../helpers/numbers-cli';
@@ -109,13 +109,6 @@ describe('attachNumbers', () => {
     ).catch((e: unknown) => e);
     expect((error as InputError).problems).toHaveLength(5);
     expect(api.stats.requests).toBe(0);
-  });
-
-  it('attaches a number whose Messaging Service overrides it, with a warning saying what to change', async () => {
-    const [n] = api.addNumbers(1);
-    const service = api.addService('Marketing', false, [n?.sid ?? '']);
-    const report = await attachNumbers(contextFor(api, cwd), request([n?.sid ?? '']));
-    expect(report.results[0]).toMatchObject({ outcome: 'changed', warning: expect.stringContaining(service.sid) });
   });
 
   it('asks before writing when asked to, and a "no" writes nothing', async () => {

@@ -3,7 +3,14 @@ import { redactUrl } from '../../src/redact/url';
 import type { SmsRouting } from '../../src/numbers/types';
 
 const APP = `AP${'1'.repeat(32)}`;
-const SERVICE = { serviceSid: `MG${'2'.repeat(32)}`, friendlyName: 'Marketing' };
+const SERVICE = {
+  sid: `MG${'2'.repeat(32)}`,
+  inboundRequestUrl: 'https://hook:pw@example.com/inbound',
+  inboundMethod: 'POST',
+  fallbackUrl: '',
+  fallbackMethod: 'POST',
+  useInboundWebhookOnNumber: false,
+};
 const routing = (fields: Partial<SmsRouting>): SmsRouting => ({
   smsUrl: '',
   smsMethod: 'POST',
@@ -43,7 +50,20 @@ describe('classify', () => {
   it('a Messaging Service that does not defer wins over everything, and is named', () => {
     expect(classify(routing({ smsApplicationSid: APP, smsUrl: 'https://example.com' }), { service: SERVICE })).toEqual({
       routing: 'messaging-service',
-      overriddenBy: SERVICE.serviceSid,
+      overriddenBy: SERVICE.sid,
+    });
+    expect(describeRouting(routing({ smsUrl: 'https://example.com' }), { service: SERVICE })).toBe(
+      `messaging-service ${SERVICE.sid} https://hook:***@example.com/inbound (POST)`,
+    );
+    expect(describeRouting(routing({}), { service: { ...SERVICE, inboundRequestUrl: '' } })).toBe(
+      `messaging-service ${SERVICE.sid} (no inbound URL)`,
+    );
+  });
+
+  it("a Messaging Service that defers to the number's webhook leaves the number's own routing", () => {
+    const deferring = { ...SERVICE, useInboundWebhookOnNumber: true };
+    expect(classify(routing({ smsUrl: 'https://example.com/sms' }), { service: deferring })).toEqual({
+      routing: 'webhook',
     });
   });
 

@@ -42,9 +42,14 @@ describe('AdaptiveLimiter', () => {
     const g = gate();
     const runs = Array.from({ length: 4 }, () => limiter.run(g.task, throttled).catch(() => 'throttled'));
     await settle();
-    for (let i = 0; i < 4; i++) g.open.shift()?.(true);
+    const limits: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      g.open.shift()?.(true);
+      await settle();
+      limits.push(limiter.limit);
+    }
     await Promise.all(runs);
-    expect(limiter.limit).toBe(1);
+    expect(limits).toEqual([3, 2, 1, 1]);
     for (let i = 0; i < 3; i++) {
       const run = limiter.run(g.task, throttled);
       await settle();

@@ -33,24 +33,26 @@ describe('attach plan', () => {
     });
   });
 
+  it('a fallback method is set to POST and compared case-insensitively', () => {
+    const FALLBACK = 'https://example.com/fb';
+    expect(
+      diff(number('PN1', { smsFallbackUrl: FALLBACK, smsFallbackMethod: 'GET' }), attachTarget(URL_, FALLBACK)),
+    ).toEqual({ smsUrl: URL_, smsFallbackMethod: 'POST' });
+    const attached = { smsUrl: URL_, smsFallbackUrl: FALLBACK };
+    expect(diff(number('PN1', { ...attached, smsFallbackMethod: 'post' }), attachTarget(URL_, FALLBACK))).toBeNull();
+    expect(diff(number('PN1', { ...attached, smsFallbackMethod: 'Post' }), attachTarget(URL_, FALLBACK))).toBeNull();
+  });
+
   it('a number already routed as asked needs no write (methods compared without case)', () => {
     expect(diff(number('PN1', { smsUrl: URL_, smsMethod: 'post' }), attachTarget(URL_))).toBeNull();
   });
 
-  it('lists every number with what it becomes, and warns where a Messaging Service answers instead', () => {
-    const service = { serviceSid: `MG${'2'.repeat(32)}`, friendlyName: 'Marketing' };
-    const changes = plan(
-      [number('PN1'), number('PN2', { smsUrl: URL_ })],
-      () => attachTarget(URL_),
-      new Map([['PN2', service]]),
-    );
+  it('lists every number with what it becomes', () => {
+    const changes = plan([number('PN1'), number('PN2', { smsUrl: URL_ })], () => attachTarget(URL_));
     expect(changes.map((c) => [c.number.sid, c.update === null, c.after.smsUrl])).toEqual([
       ['PN1', false, URL_],
       ['PN2', true, URL_],
     ]);
-    expect(changes[0]?.warning).toBeUndefined();
-    expect(changes[1]?.warning).toContain(service.serviceSid);
-    expect(changes[1]?.warning).toContain("Defer to sender's webhook");
   });
 });
 

@@ -1,8 +1,11 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { attachNumbers } from '../../src/numbers/attach';
-import { readBackup } from '../../src/numbers/backup';
+import { makeBackup } from '../../src/numbers/backup';
+import { readBackup } from '../../src/numbers/backup-file';
 import { InputError } from '../../src/numbers/errors';
+import { changedFields } from '../../src/numbers/plan';
+import type { Change } from '../../src/numbers/types';
 import { restoreNumbers } from '../../src/numbers/restore';
 import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import { contextFor, tempProject } from '../helpers/numbers-cli';
@@ -16,15 +19,15 @@ const routingOf = (n: {
   sms_application_sid: string | null;
 }) => [n.sms_url ?? '', n.sms_method, n.sms_fallback_url ?? '', n.sms_fallback_method, n.sms_application_sid ?? ''];
 
-describe('restoreNumbers', () => {
-  let api: TwilioApiStandIn;
-  let cwd: string;
-  beforeEach(async () => {
-    api = await TwilioApiStandIn.start();
-    cwd = await tempProject();
-  });
-  afterEach(() => api.close());
+let api: TwilioApiStandIn;
+let cwd: string;
+beforeEach(async () => {
+  api = await TwilioApiStandIn.start();
+  cwd = await tempProject();
+});
+afterEach(() => api.close());
 
+describe('restoreNumbers', () => {
   it('returns every SMS routing field, even after a series of reruns', async () => {
     const a = api.addNumber('+12025550001', {
       sms_url: 'https://old.example/a',
@@ -102,5 +105,159 @@ describe('restoreNumbers', () => {
     } finally {
       await fresh.close();
     }
+  });
+});
+
+describe('restoreNumbers: which backup, and what is refused', () => {
+  const at = (iso: string) => ({ ...contextFor(api, cwd), now: () => new Date(iso) });
+  const posts = () => api.requests.filter((r) => r.method === 'POST');
+
+  it('takes an absolute path as it is', async () => {
+    const [n] = api.addNumbers(1);
+    const made = await attachNumbers(contextFor(api, cwd), {
+      url: 'https://x.example/sms',
+      numbers: 'all',
+      command: 'a',
+    });
+    const restored = await restoreNumbers(contextFor(api, '/'), {
+      backupPath: join(cwd, made.backup ?? ''),
+      command: 'restore',
+      dryRun: true,
+    });
+    expect(restored.plan.map((c) => c.number.sid)).toEqual([n?.sid]);
+  });
+
+  it('"latest" undoes the most recent run, whichever command made it', async () => {
+    const [n] = api.addNumbers(1);
+    const sid = n?.sid ?? '';
+    const attach = (url: string, iso: string) =>
+      attachNumbers(at(iso), { url, numbers: [sid], command: `attach ${url}` });
+    await attach('https://one.example/sms', '2026-03-01T10:00:00.000Z');
+    await attach('https://two.example/sms', '2026-03-01T11:00:00.000Z');
+    const undo = await restoreNumbers(at('2026-03-01T12:00:00.000Z'), { backupPath: 'latest', command: 'undo' });
+    expect(undo.restoredFrom).toEqual({
+      path: join('.twilioserverless', 'backups', '2026-03-01T11-00-00.000Z.json'),
+      createdAt: '2026-03-01T11:00:00.000Z',
+      command: 'attach https://two.example/sms',
+    });
+    expect(api.number(sid).sms_url).toBe('https://one.example/sms');
+    // The restore was the most recent run: undoing it puts back what it replaced.
+    await restoreNumbers(at('2026-03-01T13:00:00.000Z'), { backupPath: 'latest', command: 'redo' });
+    expect(api.number(sid).sms_url).toBe('https://two.example/sms');
+  });
+
+  it('"latest": in the same millisecond the later file (-1) is newer; other accounts are no candidates', async () => {
+    const [n] = api.addNumbers(1);
+    const sid = n?.sid ?? '';
+    const same = '2026-03-01T10:00:00.000Z';
+    await attachNumbers(at(same), { url: 'https://one.example/sms', numbers: [sid], command: 'first' });
+    await attachNumbers(at(same), { url: 'https://two.example/sms', numbers: [sid], command: 'second' });
+    const other = makeBackup(`AC${'9'.repeat(32)}`, 'other account', new Date('2027-01-01T00:00:00.000Z'), {
+      numbers: [],
+    });
+    await writeFile(join(cwd, '.twilioserverless', 'backups', 'z-other.json'), JSON.stringify(other));
+    const dry = await restoreNumbers(contextFor(api, cwd), { backupPath: 'latest', command: 'x', dryRun: true });
+    expect(dry.restoredFrom).toMatchObject({ command: 'second' });
+    expect(dry.plan[0]?.after.smsUrl).toBe('https://one.example/sms');
+  });
+
+  it('"latest" with no backup, or beside a damaged one, refuses and says why', async () => {
+    api.addNumbers(1);
+    await expect(restoreNumbers(contextFor(api, cwd), { backupPath: 'latest', command: 'x' })).rejects.toThrow(
+      `No backup of account ${api.accountSid} in .twilioserverless/backups/`,
+    );
+    await attachNumbers(contextFor(api, cwd), { url: 'https://one.example/sms', numbers: 'all', command: 'a' });
+    await writeFile(join(cwd, '.twilioserverless', 'backups', 'broken.json'), '{"version":1');
+    const error = (await restoreNumbers(contextFor(api, cwd), { backupPath: 'latest', command: 'x' }).catch(
+      (e: unknown) => e,
+    )) as InputError;
+    expect(error.problems).toEqual([
+      `${join('.twilioserverless', 'backups', 'broken.json')} is not JSON: ` +
+        'is it a backup from .twilioserverless/backups/?',
+      expect.stringContaining('cannot tell which backup is the newest'),
+    ]);
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('a tampered backup: every problem named together, the account checked too, nothing written', async () => {
+    const [a, b] = api.addNumbers(2);
+    const made = await attachNumbers(contextFor(api, cwd), {
+      url: 'https://x.example/sms',
+      numbers: 'all',
+      command: 'a',
+    });
+    const file = join(cwd, made.backup ?? '');
+    const backup = JSON.parse(await readFile(file, 'utf8')) as { numbers: Array<Record<string, string>> };
+    Object.assign(backup.numbers[0] ?? {}, { smsUrl: 'javascript:alert(1)', smsMethod: 'DELETE' });
+    Object.assign(backup.numbers[1] ?? {}, { smsApplicationSid: 'AP-tampered', phoneNumber: '+19005550100' });
+    backup.numbers.push({ ...backup.numbers[0], sid: `PN${'0'.repeat(32)}`, phoneNumber: '+12025550999' });
+    await writeFile(file, JSON.stringify(backup));
+    const writes = api.writes();
+    const error = (await restoreNumbers(contextFor(api, cwd), { backupPath: made.backup ?? '', command: 'x' }).catch(
+      (e: unknown) => e,
+    )) as InputError;
+    const invalid = `${made.backup} is not a valid backup: `;
+    expect(error.problems).toEqual([
+      `${invalid}numbers[0].smsUrl: "javascript:alert(1)" is neither empty nor an http(s) URL`,
+      `${invalid}numbers[0].smsMethod: "DELETE" is not GET or POST`,
+      `${invalid}numbers[1].smsApplicationSid: must be empty or AP followed by 32 hex digits`,
+      `${invalid}numbers[2].smsUrl: "javascript:alert(1)" is neither empty nor an http(s) URL`,
+      `${invalid}numbers[2].smsMethod: "DELETE" is not GET or POST`,
+      `${b?.sid}: the backup says +19005550100, but this SID is ${b?.phone_number}: the file was edited.`,
+      `+12025550999 (PN${'0'.repeat(32)}) from the backup is no longer a number of this account.`,
+    ]);
+    expect(api.writes()).toBe(writes);
+    expect(api.number(a?.sid ?? '').sms_url).toBe('https://x.example/sms');
+  });
+
+  it('a Messaging Service of the backup that is gone is named with the other problems', async () => {
+    const [n] = api.addNumbers(1);
+    api.addService('Marketing', false, [n?.sid ?? '']);
+    const made = await attachNumbers(contextFor(api, cwd), {
+      url: 'https://x.example/sms',
+      numbers: 'all',
+      command: 'a',
+      messagingService: 'defer',
+    });
+    const fresh = await TwilioApiStandIn.start(); // same account SID: the number and service are gone
+    try {
+      const error = (await restoreNumbers(contextFor(fresh, cwd), {
+        backupPath: made.backup ?? '',
+        command: 'x',
+      }).catch((e: unknown) => e)) as InputError;
+      expect(error.problems).toEqual([
+        expect.stringContaining('is no longer a number of this account'),
+        expect.stringMatching(/^Messaging Service MG\w+ \("Marketing"\) from the backup is no longer a service/),
+      ]);
+      expect(fresh.writes()).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('a dry run shows every field that changes: fallback URL and method, application SID', async () => {
+    const app = `AP${'5'.repeat(32)}`;
+    const [n] = api.addNumbers(1, {
+      sms_fallback_url: 'https://old.example/fb',
+      sms_fallback_method: 'GET',
+      sms_application_sid: app,
+    });
+    const made = await attachNumbers(contextFor(api, cwd), {
+      url: 'https://x.example/sms',
+      fallbackUrl: 'https://x.example/fb',
+      numbers: [n?.sid ?? ''],
+      command: 'a',
+    });
+    const dry = await restoreNumbers(contextFor(api, cwd), {
+      backupPath: made.backup ?? '',
+      command: 'x',
+      dryRun: true,
+    });
+    expect(changedFields(dry.plan[0] as Change)).toEqual([
+      { field: 'smsUrl', now: 'https://x.example/sms', after: 'https://demo.twilio.com/welcome/sms/reply' },
+      { field: 'smsFallbackUrl', now: 'https://x.example/fb', after: 'https://old.example/fb' },
+      { field: 'smsFallbackMethod', now: 'POST', after: 'GET' },
+      { field: 'smsApplicationSid', now: '', after: app },
+    ]);
   });
 });

@@ -59,6 +59,28 @@ describe('withRetry', () => {
     expect(waits).toHaveLength(6);
   });
 
+  it('429s and 5xx keep separate retry budgets', async () => {
+    // attempts 5 for 5xx, throttledAttempts 7 for 429: interleaved, each runs out on its own count.
+    const run = async (failures: Array<() => Error>) => {
+      const { options } = recorder();
+      let calls = 0;
+      const result = await withRetry(async () => {
+        const failure = failures[calls++];
+        if (failure !== undefined) throw failure();
+        return 'ok';
+      }, options).catch((e: { status: number }) => e.status);
+      return { result, calls };
+    };
+    const e503 = () => twilioError(503, 20503);
+    const e429 = () => twilioError(429, 20429);
+    // 4 failures of each kind: within both budgets, although 8 failures in all exceed either.
+    expect(await run([e503, e429, e503, e429, e503, e429, e503, e429])).toEqual({ result: 'ok', calls: 9 });
+    // The fifth 5xx ends it, however few 429s came before.
+    expect(await run([e429, e503, e503, e503, e503, e503])).toEqual({ result: 503, calls: 6 });
+    // The seventh 429 ends it, however few 5xx came before.
+    expect(await run([e503, e429, e429, e429, e429, e429, e429, e429])).toEqual({ result: 429, calls: 8 });
+  });
+
   it('gives up after the last attempt with the last error', async () => {
     const { waits, options } = recorder();
     let calls = 0;

@@ -63,3 +63,67 @@ describe('numbersStatus', () => {
     expect(rows[0]?.routing).toBe('function');
   });
 });
+
+describe('numbersStatus: Messaging Services and what carriers block', () => {
+  let api: TwilioApiStandIn;
+  afterEach(() => api.close());
+
+  it('names each service; warns 30034 for US long codes without campaign, 30032 for unverified toll-free', async () => {
+    api = await TwilioApiStandIn.start();
+    const n = {
+      registered: api.addNumber('+12025550001'),
+      unregistered: api.addNumber('+12025550002'),
+      alone: api.addNumber('+12025550003'),
+      tollFreeApproved: api.addNumber('+18005550100'),
+      tollFreeInReview: api.addNumber('+18335550100'),
+      tollFreeNone: api.addNumber('+18885550100'),
+      // 8xx but not toll-free: a long code (told apart by prefix, not by a phone-number library)
+      longCode8xx: api.addNumber('+18105550100'),
+      british: api.addNumber('+447700900123'),
+    };
+    const campaign = api.addService('Campaign', true, [n.registered.sid, n.tollFreeApproved.sid], {
+      us_app_to_person_registered: true,
+    });
+    const plain = api.addService('Plain', false, [n.unregistered.sid]);
+    api.addTollfreeVerification(n.tollFreeApproved.sid, 'TWILIO_APPROVED');
+    api.addTollfreeVerification(n.tollFreeInReview.sid, 'TWILIO_REJECTED');
+    api.addTollfreeVerification(n.tollFreeInReview.sid, 'IN_REVIEW');
+    const rows = await numbersStatus(contextFor(api, await tempProject()));
+    const by = new Map(rows.map((r) => [r.phoneNumber, r] as const));
+    const codes = (phone: string) => by.get(phone)?.warnings.map((w) => w.code);
+    expect(by.get('+12025550001')?.messagingService).toEqual({
+      sid: campaign.sid,
+      friendlyName: 'Campaign',
+      a2pRegistered: true,
+    });
+    expect(by.get('+12025550002')?.messagingService).toEqual({
+      sid: plain.sid,
+      friendlyName: 'Plain',
+      a2pRegistered: false,
+    });
+    expect(by.get('+12025550003')?.messagingService).toBeNull();
+    expect(Object.values(n).map((number) => [number.phone_number, codes(number.phone_number)])).toEqual([
+      ['+12025550001', []],
+      ['+12025550002', [30034]],
+      ['+12025550003', [30034]],
+      ['+18005550100', []],
+      ['+18335550100', [30032]],
+      ['+18885550100', [30032]],
+      ['+18105550100', [30034]],
+      ['+447700900123', []],
+    ]);
+    expect(by.get('+12025550002')?.warnings[0]?.message).toContain(
+      `in Messaging Service ${plain.sid} ("Plain"), which has no registered A2P campaign`,
+    );
+    expect(by.get('+12025550003')?.warnings[0]?.message).toMatch(/^US long code in no Messaging Service: .*30034/);
+    expect(by.get('+18335550100')?.warnings[0]?.message).toContain('(TWILIO_REJECTED, IN_REVIEW)');
+    expect(by.get('+18885550100')?.warnings[0]?.message).toContain('(none submitted)');
+  });
+
+  it('reads toll-free verifications only when the account has a toll-free number', async () => {
+    api = await TwilioApiStandIn.start();
+    api.addNumbers(2);
+    await numbersStatus(contextFor(api, await tempProject()));
+    expect(api.requests.filter((r) => r.path === '/v1/Tollfree/Verifications')).toEqual([]);
+  });
+});

@@ -85,4 +85,13 @@ describe('npm run numbers -- attach', () => {
     expect(local.stderr).not.toContain('plain http');
     expect(api.allNumbers()[0]).toMatchObject({ sms_url: 'http://127.0.0.1:3000/sms' });
   });
+
+  test("the plain-http warning hides the URL's password, as the plan does", async () => {
+    const url = 'http://hook:s3cr3t-pw@example.com/sms';
+    const [attached, plan] = await Promise.all([attach('--url', url), attach('--url', url, '--dry-run')]);
+    expect(attached.code).toBe(0);
+    expect(attached.stderr).toContain('--url http://hook:***@example.com/sms is plain http');
+    for (const output of [attached.stdout, attached.stderr, plan.stdout, plan.stderr])
+      expect(output).not.toContain('s3cr3t-pw');
+  });
 });

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { buildProject } from '../../src/build/build';
 import { copySources, REPO, type TempProject } from '../helpers/project';
 
+const LEFTOVERS = ['routing.private.json.bak', '.routing.private.json.swp', 'routing.private.orig.json', 'routing~'];
+
 let project: TempProject;
 let folders: { functionsFolder: string; assetsFolder: string };
 
@@ -21,6 +23,8 @@ beforeAll(async () => {
     join(project.dir, 'assets', 'routing.private.json'),
     '{"numbers":{"+15005550006":{"mode":"ignore"}}}',
   );
+  // What editors and people leave beside the routing file: each would deploy as a public asset.
+  for (const name of LEFTOVERS) await writeFile(join(project.dir, 'assets', name), '{"numbers":{"+15005550006":{}}}');
   const result = await buildProject(project.dir);
   if (!result.ok) throw new Error(`build failed: ${JSON.stringify(result.problems)}`);
   folders = parseJson5(await readFile(join(project.dir, '.twilioserverlessrc'), 'utf8')) as typeof folders;
@@ -63,6 +67,13 @@ test('the deploy file list has every function protected, the routing file privat
   for (const asset of assets.filter((a) => a.access === 'public'))
     expect(asset.path).toMatch(/\.(html|css|png|svg|ico)$/);
   expect(assets.filter((a) => a.path.endsWith('.map'))).toEqual([]);
+});
+
+test('no copy of the routing file or editor leftover is in the deploy list, under any visibility', async () => {
+  const { assets } = await uploads();
+  expect(assets.filter((a) => /routing/i.test(a.path)).map((a) => [a.path, a.access])).toEqual([
+    ['/routing.json', 'private'],
+  ]);
 });
 
 test('control: a function file without .protected would be caught', async () => {

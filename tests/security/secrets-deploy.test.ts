@@ -20,7 +20,18 @@ beforeAll(async () => {
   fake = new ServerlessApiStandIn({ accounts: [{ accountSid: AC, authToken: SECRETS.TWILIO_AUTH_TOKEN }] });
   origin = await fake.start();
   // Every credential name in .env too: the Toolkit alone would upload TWILIO_AUTH_TOKEN and TWILIO_API_SECRET.
-  project = await deployProject({ ...CONFIG, ACCOUNT_SID: AC, ...SECRETS, TWILIO_API_KEY: `SK${'5'.repeat(32)}` });
+  project = await deployProject({
+    ...CONFIG,
+    ACCOUNT_SID: AC,
+    ...SECRETS,
+    TWILIO_API_KEY: `SK${'5'.repeat(32)}`,
+    // The token and the API secret again, under names no filter by name would catch.
+    MY_BACKUP: SECRETS.TWILIO_AUTH_TOKEN,
+    HOOK_KEY: SECRETS.TWILIO_API_SECRET,
+    // Only the local commands set these.
+    SWITCHBOARD_LOCAL_MEMORY: '1',
+    SWITCHBOARD_PRINT_DELIVERIES: '1',
+  });
 }, 60_000);
 afterAll(async () => {
   await fake.stop();
@@ -47,6 +58,13 @@ test('a dry run and a deploy (debug log on): nothing printed, no variable or req
   expect(run.code).toBe(0);
   expect(printed(run)).toEqual([]);
   expect(fake.variables.map((v) => v.key).sort()).toEqual(Object.keys(CONFIG).sort());
+  // Named, never shown: withheld by value, and the local-only ones.
+  expect(run.stdout).toMatch(
+    /^Not uploaded \(the value is the auth token or an API secret; .*\): HOOK_KEY, MY_BACKUP$/m,
+  );
+  expect(run.stdout).toContain(
+    'Not uploaded (set by npm start and npm run dev only): SWITCHBOARD_LOCAL_MEMORY, SWITCHBOARD_PRINT_DELIVERIES',
+  );
   expect(fake.requests.length).toBeGreaterThan(10);
   for (const request of fake.requests) {
     const { authorization: _basic, ...headers } = request.headers;

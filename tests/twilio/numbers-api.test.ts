@@ -51,17 +51,61 @@ describe('createNumbersApi against the stand-in', () => {
     expect(api.stats.serverErrors).toBeGreaterThan(0);
   });
 
-  it(
-    'finds numbers whose Messaging Service answers instead of them, ' + 'and not those of a deferring service',
-    async () => {
-      const [a, b, c] = api.addNumbers(3);
-      const overriding = api.addService('Marketing', false, [a?.sid ?? '', b?.sid ?? '']);
-      api.addService('Deferring', true, [c?.sid ?? '']);
-      const overrides = await numbersApi().listServiceOverrides();
-      expect([...overrides.keys()].sort()).toEqual([a?.sid, b?.sid].sort());
-      expect(overrides.get(a?.sid ?? '')).toEqual({ serviceSid: overriding.sid, friendlyName: 'Marketing' });
-    },
-  );
+  it('reads every Messaging Service with its numbers, inbound fields and A2P registration', async () => {
+    const [a, b, c] = api.addNumbers(3);
+    const overriding = api.addService('Marketing', false, [a?.sid ?? '', b?.sid ?? ''], {
+      us_app_to_person_registered: true,
+      fallback_method: 'get',
+    });
+    const deferring = api.addService('Deferring', true, [c?.sid ?? '']);
+    api.addService('Empty', false, []);
+    expect(await numbersApi().listServices()).toEqual([
+      {
+        sid: overriding.sid,
+        friendlyName: 'Marketing',
+        inboundRequestUrl: 'https://example.com/service-inbound',
+        inboundMethod: 'POST',
+        fallbackUrl: '',
+        fallbackMethod: 'GET',
+        useInboundWebhookOnNumber: false,
+        a2pRegistered: true,
+        numberSids: [a?.sid, b?.sid],
+      },
+      expect.objectContaining({ sid: deferring.sid, inboundRequestUrl: '', useInboundWebhookOnNumber: true }),
+      expect.objectContaining({ friendlyName: 'Empty', numberSids: [] }),
+    ]);
+  });
+
+  it('updates a Messaging Service (parameters as Twilio names them) and reads toll-free verifications', async () => {
+    const [tollFree, other] = [api.addNumber('+18005550100'), api.addNumber('+18885550100')];
+    const service = api.addService('Marketing', false, []);
+    await numbersApi().updateService(service.sid, {
+      inboundRequestUrl: 'https://x.example/sms',
+      inboundMethod: 'POST',
+      fallbackUrl: '',
+      useInboundWebhookOnNumber: true,
+    });
+    expect(api.requests.at(-1)?.form).toEqual({
+      InboundRequestUrl: 'https://x.example/sms',
+      InboundMethod: 'POST',
+      FallbackUrl: '',
+      UseInboundWebhookOnNumber: 'true',
+    });
+    expect(api.service(service.sid)).toMatchObject({
+      inbound_request_url: 'https://x.example/sms',
+      fallback_url: null,
+      use_inbound_webhook_on_number: true,
+    });
+    api.addTollfreeVerification(tollFree.sid, 'TWILIO_REJECTED');
+    api.addTollfreeVerification(tollFree.sid, 'TWILIO_APPROVED');
+    api.addTollfreeVerification(other.sid, 'IN_REVIEW');
+    expect(await numbersApi().listTollfreeVerifications()).toEqual(
+      new Map([
+        [tollFree.sid, ['TWILIO_REJECTED', 'TWILIO_APPROVED']],
+        [other.sid, ['IN_REVIEW']],
+      ]),
+    );
+  });
 
   it('turns a 401 into CredentialsError naming the variables, without the token', async () => {
     const error = await numbersApi('wrong-token-value')

@@ -1,0 +1,43 @@
+import type { NumbersContext } from '../numbers/context';
+import { releaseLockSync } from '../numbers/lock';
+import type { Printer } from './numbers-io';
+
+/** Exit codes as a shell reports a process ended by the signal: 128 + its number. */
+const SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+type Signal = keyof typeof SIGNALS;
+
+/**
+ * While an attach or restore runs, Ctrl-C (or a kill, or the terminal closing) still ends the
+ * command at once, as it would without a handler, but first releases the run lock and says what
+ * state the numbers may be in and how to finish or undo.
+ */
+export async function interruptible<T>(
+  ctx: NumbersContext,
+  printer: Printer,
+  work: (ctx: NumbersContext) => Promise<T>,
+): Promise<T> {
+  let backup: string | undefined;
+  const stop = (signal: Signal): void => {
+    releaseLockSync(ctx.cwd, process.pid);
+    printer.err(
+      backup === undefined
+        ? `Interrupted (${signal}) before any write: nothing was changed.`
+        : `Interrupted (${signal}): the numbers written so far stay written. Run the same command again to finish, ` +
+            `or undo it: npm run numbers -- restore ${backup}`,
+    );
+    process.exit(SIGNALS[signal]);
+  };
+  const handlers = (Object.keys(SIGNALS) as Signal[]).map((signal) => [signal, () => stop(signal)] as const);
+  for (const [signal, handler] of handlers) process.on(signal, handler);
+  try {
+    return await work({
+      ...ctx,
+      onBackup: (path) => {
+        backup = path;
+        ctx.onBackup?.(path);
+      },
+    });
+  } finally {
+    for (const [signal, handler] of handlers) process.removeListener(signal, handler);
+  }
+}

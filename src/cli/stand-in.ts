@@ -1,0 +1,102 @@
+// `npm run stand-in [-- --api-port 4010 --serverless-port 4011]`: stand-ins of Twilio's REST API
+// (numbers, Messaging Services) and Serverless API (deploys) on 127.0.0.1, with a seeded account,
+// so deploy, numbers status, attach and restore can be tried with no Twilio account.
+import { Command, InvalidArgumentError } from 'commander';
+import { ServerlessApiStandIn } from '../stand-in/serverless-api';
+import { seedAccount, STAND_IN_ACCOUNT, type SeededNumber } from '../stand-in/seed';
+import { TwilioApiStandIn } from '../stand-in/twilio-api';
+import { fail } from './exit';
+import { parseOrExitCode } from './parse';
+
+export const DEFAULT_PORTS = { api: 4010, serverless: 4011 } as const;
+
+interface Output {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new InvalidArgumentError('give a port number from 1 to 65535.');
+  return n;
+}
+
+function parse(argv: readonly string[], output: Output): { api: number; serverless: number } | number {
+  const program = new Command('npm run stand-in --')
+    .description(
+      "Runs stand-ins of Twilio's REST and Serverless APIs on 127.0.0.1 with a seeded account, " +
+        'and prints the variables that point the commands at them.',
+    )
+    .option('--api-port <port>', 'port of the REST API stand-in (numbers, Messaging Services)', port, DEFAULT_PORTS.api)
+    .option('--serverless-port <port>', 'port of the Serverless API stand-in (deploys)', port, DEFAULT_PORTS.serverless)
+    .addHelpText('after', '\nExit codes: 0 stopped with Ctrl-C; 2 a port is taken or a flag is wrong.')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
+  const code = parseOrExitCode(program, argv);
+  if (code !== undefined) return code;
+  const { apiPort, serverlessPort } = program.opts<{ apiPort: number; serverlessPort: number }>();
+  return { api: apiPort, serverless: serverlessPort };
+}
+
+const busy = (port: number, flag: string): string =>
+  `Port ${port} is already in use (another npm run stand-in?): stop what is using it, or choose another with ${flag}.`;
+
+const isBusy = (cause: unknown): boolean =>
+  typeof cause === 'object' && cause !== null && Reflect.get(cause, 'code') === 'EADDRINUSE';
+
+export function instructions(api: string, serverless: string, numbers: readonly SeededNumber[]): string[] {
+  const width = Math.max(...numbers.map((n) => n.phoneNumber.length));
+  return [
+    `Twilio stand-ins on 127.0.0.1 (Ctrl-C stops them; what they hold is forgotten then):`,
+    `  REST API (numbers, Messaging Services): ${api}`,
+    `  Serverless API (deploys):               ${serverless}`,
+    '',
+    'Paste these lines into the terminal where you run the commands:',
+    `export TWILIO_ACCOUNT_SID=${STAND_IN_ACCOUNT.accountSid}`,
+    `export TWILIO_AUTH_TOKEN=${STAND_IN_ACCOUNT.authToken}`,
+    `export TWILIO_API_BASE_URL=${api}`,
+    `export TWILIO_SERVERLESS_BASE_URL=${serverless}`,
+    '',
+    "The stand-in account's numbers:",
+    ...numbers.map((n) => `  ${n.phoneNumber.padEnd(width)}  ${n.sid}  ${n.note}`),
+    '',
+    'Then try:',
+    '  npm run numbers -- status',
+    `  npm run deploy -- --attach ${numbers[3]?.phoneNumber ?? '+12025550103'}`,
+    '  npm run numbers -- restore latest',
+  ];
+}
+
+/** Exit codes: 0 stopped (Ctrl-C or SIGTERM); 2 a port is taken or a flag is wrong. */
+export async function main(argv: readonly string[], output: Output): Promise<number> {
+  const ports = parse(argv, output);
+  if (typeof ports === 'number') return ports;
+  let api: TwilioApiStandIn;
+  try {
+    api = await TwilioApiStandIn.start({ ...STAND_IN_ACCOUNT, port: ports.api });
+  } catch (cause) {
+    if (!isBusy(cause)) throw cause;
+    output.err(`error: ${busy(ports.api, '--api-port <port>')}`);
+    return 2;
+  }
+  const serverless = new ServerlessApiStandIn({ accounts: [STAND_IN_ACCOUNT] });
+  let serverlessUrl: string;
+  try {
+    serverlessUrl = await serverless.start(ports.serverless);
+  } catch (cause) {
+    await api.close();
+    if (!isBusy(cause)) throw cause;
+    output.err(`error: ${busy(ports.serverless, '--serverless-port <port>')}`);
+    return 2;
+  }
+  for (const line of instructions(api.url, serverlessUrl, seedAccount(api))) output.out(line);
+  await new Promise((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
+  await Promise.all([api.close(), serverless.stop()]);
+  return 0;
+}
+
+if (require.main === module)
+  main(process.argv.slice(2), { out: (text) => console.log(text), err: (text) => console.error(text) }).then(
+    (code) => (process.exitCode = code),
+    fail,
+  );
