@@ -4,7 +4,7 @@
  * which c8 leaves out. A copy's coverage counts for the repository's own file when the copy ran the
  * very same text (ts-node's source map carries it); an edited copy counts for nothing.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -53,16 +53,34 @@ export function claimCopiesIn(raw: RawCoverage, root: string, read: Reader = cac
   return claimed;
 }
 
-/** Rewrites every coverage file of `directory`; the number of scripts moved onto the repository. */
-export function claimCopies(directory: string, root: string): number {
+/** The JSON of a coverage file; undefined when it was cut short (a child under a file-size limit). */
+function parsed(file: string): RawCoverage | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as RawCoverage;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Rewrites every coverage file of `directory`, and removes those cut short: how many scripts were
+ * moved onto the repository, and how many files were unreadable.
+ */
+export function claimCopies(directory: string, root: string): { claimed: number; unreadable: number } {
   const read = cachedReader();
   let claimed = 0;
+  let unreadable = 0;
   for (const name of readdirSync(directory).filter((n) => n.endsWith('.json'))) {
     const file = join(directory, name);
-    const raw = JSON.parse(readFileSync(file, 'utf8')) as RawCoverage;
+    const raw = parsed(file);
+    if (raw === undefined) {
+      rmSync(file);
+      unreadable += 1;
+      continue;
+    }
     const moved = claimCopiesIn(raw, root, read);
     if (moved > 0) writeFileSync(file, JSON.stringify(raw));
     claimed += moved;
   }
-  return claimed;
+  return { claimed, unreadable };
 }

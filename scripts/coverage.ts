@@ -70,7 +70,11 @@ function main(): number {
     console.error('Tests failed: no coverage figures.');
     return tests;
   }
-  console.log(`Coverage of child processes: ${claimCopies(RAW, ROOT)} script(s) run from copies of the project.`);
+  const { claimed, unreadable } = claimCopies(RAW, ROOT);
+  console.log(
+    `Coverage of child processes: ${claimed} script(s) run from copies of the project; ` +
+      `${unreadable} file(s) cut short (a child under a file-size limit) left out.`,
+  );
   const c8 = run(C8, ['report', `--temp-directory=${RAW}`, '--reporter=json', `--reports-dir=${CHILDREN}`]);
   if (c8 !== 0) return c8;
   rmSync(RAW, { recursive: true, force: true }); // hundreds of MB: every child's coverage of node_modules too

@@ -1,4 +1,8 @@
-import { claimCopiesIn, pathInProject } from '../../scripts/coverage-copies';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { claimCopies, claimCopiesIn, pathInProject } from '../../scripts/coverage-copies';
 
 const ROOT = '/work/repo';
 const TEXT = 'export const x = 1;\n';
@@ -42,4 +46,22 @@ describe('claimCopiesIn', () => {
     expect(claimCopiesIn(bare, ROOT, read)).toBe(0);
     expect(bare.result).toEqual([{ url: COPY }]);
   });
+});
+
+test('claimCopies rewrites the files of a directory and removes the ones cut short', async () => {
+  const root = await mkdtemp(join(tmpdir(), 'claim-root-'));
+  await mkdir(join(root, 'src'));
+  await writeFile(join(root, 'src', 'a.ts'), TEXT);
+  const copy = pathToFileURL(join(tmpdir(), 'claim-copy-x', 'src', 'a.ts')).href;
+  const raw = await mkdtemp(join(tmpdir(), 'claim-raw-'));
+  await writeFile(
+    join(raw, 'coverage-1.json'),
+    JSON.stringify({ result: [{ url: copy }], 'source-map-cache': { [copy]: entry(copy, TEXT) } }),
+  );
+  await writeFile(join(raw, 'coverage-2.json'), '{"result":[{"url":"file:///x');
+
+  expect(claimCopies(raw, root)).toEqual({ claimed: 1, unreadable: 1 });
+  expect(await readdir(raw)).toEqual(['coverage-1.json']);
+  const own = pathToFileURL(join(root, 'src', 'a.ts')).href;
+  expect(JSON.parse(await readFile(join(raw, 'coverage-1.json'), 'utf8')).result).toEqual([{ url: own }]);
 });
