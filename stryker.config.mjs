@@ -1,7 +1,7 @@
 // Mutation testing (`npm run mutate`, not part of `npm test`): StrykerJS plants one small bug at a
 // time in the folders of stryker/targets.json and runs the in-process tests (stryker/jest.config.js)
-// against it. Incremental: stryker/incremental.json (committed) holds the last results, so a rerun
-// tests only the mutants whose code or covering tests changed. Report: reports/mutation/.
+// against it. Incremental: stryker/incremental.json holds the last results (commit it after a run),
+// so a rerun tests only the mutants whose code or covering tests changed. Report: reports/mutation/.
 import { readFileSync } from 'node:fs';
 
 /** Folder -> the mutation score it must reach; the folder list lives in that one file. */
