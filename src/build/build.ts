@@ -1,6 +1,6 @@
 import { build as bundle } from 'esbuild';
 import { access, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { checkForBuild } from '../config/load';
 import { hasErrors, type Problem } from '../config/problem';
@@ -24,23 +24,34 @@ async function readOptional(path: string): Promise<string | undefined> {
   return (await exists(path)) ? readFile(path, 'utf8') : undefined;
 }
 
-/** The local `.env` as a record (missing file: none), as the Toolkit would deploy it. */
-export async function readDotenv(root: string): Promise<Record<string, string>> {
-  const text = await readOptional(join(root, '.env'));
+/** The local `.env` (or `file`, e.g. `.env.production`) as a record (missing: none), as the Toolkit deploys it. */
+export async function readDotenv(root: string, file = '.env'): Promise<Record<string, string>> {
+  const text = await readOptional(resolve(root, file));
   return text === undefined ? {} : parseDotenv(text);
 }
 
-/** Validates the configuration the build would deploy: `.env` plus the routing file. */
-export async function checkProject(root: string): Promise<Problem[]> {
-  const env = await readDotenv(root);
+export interface BuildOptions {
+  /** The variables file the configuration is checked with (default `.env`), as `deploy --env` chooses it. */
+  readonly envFile?: string;
+}
+
+/** Validates the configuration the build would deploy: `.env` (or options.envFile) plus the routing file. */
+export async function checkProject(root: string, options: BuildOptions = {}): Promise<Problem[]> {
+  const env = await readDotenv(root, options.envFile);
   return checkForBuild(env, await readOptional(join(root, ROUTING_FILE)));
+}
+
+/** The names in package.json "dependencies": what the deployed service installs. */
+async function deployedDependencies(root: string): Promise<string[]> {
+  const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { dependencies?: object };
+  return Object.keys(pkg.dependencies ?? {});
 }
 
 /**
  * One function and everything it imports, as esbuild writes a CommonJS bundle: not minified, each
  * module under its `// src/...` marker, so a deployed function reads in Console as the source does.
  */
-async function bundleFunction(root: string, source: string): Promise<string> {
+async function bundleFunction(root: string, source: string, external: readonly string[]): Promise<string> {
   const { outputFiles } = await bundle({
     absWorkingDir: root,
     entryPoints: [join('functions', source)],
@@ -48,8 +59,10 @@ async function bundleFunction(root: string, source: string): Promise<string> {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    // The runtime's `Twilio` global is the helper library; a function never bundles its own copy.
-    external: ['twilio'],
+    // What package.json "dependencies" lists is installed in the deployed service (and in
+    // node_modules locally), so a function requires it rather than carrying a copy: `twilio` (the
+    // runtime's `Twilio` global is that library) and libphonenumber-js (loaded on first use).
+    external: [...external],
     logLevel: 'silent',
     write: false,
   });
@@ -62,15 +75,16 @@ async function bundleFunction(root: string, source: string): Promise<string> {
  * helper is the runtime's `Twilio` global, never bundled. Source maps are not written, and assets
  * are copied without leftovers (./assets.ts): everything in the assets folder deploys.
  */
-export async function buildProject(root: string): Promise<BuildResult> {
-  const problems = await checkProject(root);
+export async function buildProject(root: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const problems = await checkProject(root, options);
   if (hasErrors(problems)) return { ok: false, problems, functions: [] };
 
   const dist = join(root, 'dist');
   await rm(dist, { recursive: true, force: true });
   const sources = (await readdir(join(root, 'functions'))).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
   // Every bundle first, then the files: a failing bundle (a syntax error) leaves no write in flight.
-  const bundles = await Promise.all(sources.map((source) => bundleFunction(root, source)));
+  const external = await deployedDependencies(root);
+  const bundles = await Promise.all(sources.map((source) => bundleFunction(root, source, external)));
   await mkdir(join(dist, 'functions'), { recursive: true });
   await Promise.all(
     sources.map((source, i) => writeFile(join(dist, 'functions', source.replace(/\.ts$/, '.js')), bundles[i])),

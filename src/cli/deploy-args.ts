@@ -1,9 +1,15 @@
 // `npm run deploy -- ...`: the flags, parsed and checked; every failure is exit code 2 (help: 0).
 import { Command, InvalidArgumentError } from 'commander';
+import { PRODUCTION } from '../deploy/config';
 import { parseOrExitCode } from './parse';
 
 export interface DeployArgs {
+  /** `--environment`, or `production` for `--production`. */
   readonly environment?: string;
+  /** `--env <file>`: the variables to deploy (and check the build with) instead of `.env`. */
+  readonly envFile?: string;
+  /** `--rollback`: activate the build live before the current one; nothing is built or uploaded. */
+  readonly rollback: boolean;
   /** Numbers to attach after the deploy, as typed; empty: attach nothing. */
   readonly attach: readonly string[];
   /** The function whose URL the numbers get. */
@@ -40,8 +46,14 @@ function serviceSid(value: string): string {
 const HELP = `
 Builds (as npm run build), then deploys dist/ to Twilio Functions: service name from
 .twilioserverlessrc "serviceName" or package.json "name", runtime from .twilioserverlessrc (node22).
-Variables from .env are uploaded, except ACCOUNT_SID, AUTH_TOKEN and every TWILIO_* name.
-The result is recorded in .twilioserverless/deploy.json (read by npm run numbers -- attach --function).
+Variables from .env (or --env <file>) are uploaded, except ACCOUNT_SID, AUTH_TOKEN, every TWILIO_*
+name, any whose value is the auth token or API secret, and the local-only SWITCHBOARD_* ones.
+Each environment's result is recorded in .twilioserverless/deploy.json (read by npm run numbers --
+attach --function, deploy --rollback and npm run logs).
+
+Environments are named by their domain suffix (dev, stage); production is the one without a suffix.
+--rollback activates the build that was live before the current one in that environment (a second
+rollback goes one further back). Variables are not versioned by Twilio and are not rolled back.
 
 Credentials: TWILIO_ACCOUNT_SID + TWILIO_AUTH_TOKEN, or TWILIO_API_KEY + TWILIO_API_SECRET with
 TWILIO_ACCOUNT_SID, else ACCOUNT_SID + AUTH_TOKEN in .env.
@@ -52,12 +64,25 @@ configuration (nothing written); 3 credentials missing or rejected.
 Examples:
   npm run deploy
   npm run deploy -- --dry-run --attach +15005550006
-  npm run deploy -- --environment stage --attach +15005550006 "(555) 123-4567" --function /sms`;
+  npm run deploy -- --environment stage --attach +15005550006 "(555) 123-4567" --function /sms
+  npm run deploy -- --production --env .env.production
+  npm run deploy -- --rollback --environment production --dry-run`;
 
 function program(output: Output): Command {
   return new Command('npm run deploy --')
     .description('Builds and deploys the functions to Twilio, and optionally points numbers at one of them.')
-    .option('--environment <suffix>', 'the environment (domain suffix) to deploy to (default: dev)')
+    .option(
+      '--environment <name>',
+      'the environment to deploy to: its domain suffix (default: dev), or production for the one without',
+    )
+    .option('--production', 'the production environment (no domain suffix): --environment production', false)
+    .option('--env <file>', 'the variables to upload, from this file instead of .env (e.g. .env.production)')
+    .option(
+      '--rollback',
+      'activate the build live before the current one in the environment; uploads nothing, ' +
+        'and leaves the variables as they are',
+      false,
+    )
     .option(
       '--attach <numbers...>',
       'then attach the function to these numbers (E.164, PN SIDs, ' +
@@ -79,6 +104,9 @@ function program(output: Output): Command {
 
 interface Options {
   readonly environment?: string;
+  readonly production: boolean;
+  readonly env?: string;
+  readonly rollback: boolean;
   readonly attach?: string[];
   readonly function: string;
   readonly serviceSid?: string;
@@ -99,10 +127,34 @@ export function parseDeployArgs(argv: readonly string[], output: Output): Parsed
       return { kind: 'exit', code: 2 };
     }
   }
+  if (options.production && options.environment !== undefined && options.environment !== PRODUCTION) {
+    output.err(
+      `error: --production is --environment ${PRODUCTION}: give one of them, not --environment ${options.environment}.`,
+    );
+    return { kind: 'exit', code: 2 };
+  }
+  if (options.rollback) {
+    const deployOnly = [
+      ['--attach', options.attach !== undefined],
+      ['--env', options.env !== undefined],
+      ['--service-sid', options.serviceSid !== undefined],
+    ].filter(([, given]) => given);
+    if (deployOnly.length > 0) {
+      output.err(
+        `error: ${deployOnly.map(([name]) => name).join(', ')} ` +
+          `go${deployOnly.length === 1 ? 'es' : ''} with a deploy, ` +
+          'not --rollback: a rollback activates a build already made, in the service the record names, ' +
+          'and leaves the variables as they are.',
+      );
+      return { kind: 'exit', code: 2 };
+    }
+  }
   return {
     kind: 'run',
     args: {
-      environment: options.environment,
+      environment: options.production ? PRODUCTION : options.environment,
+      envFile: options.env,
+      rollback: options.rollback,
       attach: options.attach ?? [],
       functionPath: options.function,
       serviceSid: options.serviceSid,

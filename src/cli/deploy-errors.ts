@@ -9,6 +9,9 @@ export class Refused extends Error {}
 /** Exit code 3: Twilio answered 401 / 20003 to these credentials. */
 export class Rejected extends Error {}
 
+/** The client's request URLs carry the credentials as user info: a message quoting one must not print them. */
+export const redacted = (text: string): string => text.replace(/\bhttps?:\/\/[^\s"'<>]+/g, (url) => redactUrl(url));
+
 /** 2 invalid input (nothing written), 3 credentials missing or rejected, 1 anything else. Never prints a secret. */
 export function exitCodeOf(cause: unknown, err: (line: string) => void): number {
   if (cause instanceof Refused || cause instanceof DeployInputError) {
@@ -20,8 +23,6 @@ export function exitCodeOf(cause: unknown, err: (line: string) => void): number 
     return 3;
   }
   const failure = apiFailure(cause);
-  // The client's request URLs carry the credentials as user info: a message quoting one must not print them.
-  const redacted = (text: string): string => text.replace(/\bhttps?:\/\/[^\s"'<>]+/g, (url) => redactUrl(url));
   // waitForSuccessfulBuild rejects with the bare status when Twilio's build fails.
   const what =
     cause === 'failed'

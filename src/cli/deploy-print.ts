@@ -88,3 +88,15 @@ export function printDeployed(write: Write, deployed: Deployed, environment: str
   );
   write(`Recorded in ${RECORD_FILE}.`);
 }
+
+/** Where the functions' logs are: Twilio Console's page of the environment, as twilio-run links it. */
+export const consoleUrl = (serviceSid: string, environmentSid: string, region = 'us1'): string =>
+  `https://console.twilio.com/${region}/develop/functions/editor/${serviceSid}/environment/${environmentSid}`;
+
+export function printLogsHint(
+  write: Write,
+  where: { serviceSid: string; environmentSid: string; environment: string; region?: string },
+): void {
+  write(`Logs: npm run logs -- --environment ${where.environment} --tail`);
+  write(`  or in the Console: ${redactUrl(consoleUrl(where.serviceSid, where.environmentSid, where.region))}`);
+}

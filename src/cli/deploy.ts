@@ -1,100 +1,33 @@
-// `npm run deploy [-- --environment dev --attach <numbers...> --function /sms --dry-run]`:
-// build, deploy dist/ with @twilio-labs/serverless-api, record the URLs, optionally attach numbers.
-import { buildProject, readDotenv } from '../build/build';
-import type { Environment } from '../config/env';
-import { parseBaseUrl } from '../deploy/base-url';
+// `npm run deploy [-- --environment dev|--production --env <file> --attach <numbers...> --function /sms
+// --dry-run]`: build, deploy dist/ with @twilio-labs/serverless-api, record the URLs per environment,
+// optionally attach numbers. `--rollback` goes back to the previous build instead (./deploy-rollback.ts).
 import { apiFailure, createServerlessClient, isRejection } from '../deploy/client';
-import { readDeployConfig, type DeployConfig } from '../deploy/config';
 import { deploy, functionUrl, toRecord } from '../deploy/deploy';
-import { readDeployInfoServiceSid, writeDeployInfo } from '../deploy/deploy-info';
-import { listUploads, type Uploads } from '../deploy/files';
-import { readDeployRecord, RECORD_FILE, writeDeployRecord } from '../deploy/record';
-import { findEnvironmentDomain, resolveService, type KnownService } from '../deploy/service';
+import { findEnvironmentDomain, resolveService } from '../deploy/service';
 import { deployVariables, secretValues } from '../deploy/variables';
 import { redactUrl } from '../redact/url';
 import { CredentialsError, readCredentials, REJECTED, type Credentials } from '../twilio/credentials';
 import type { DeployAttach } from './deploy-attach';
 import { parseDeployArgs, type DeployArgs } from './deploy-args';
-import { exitCodeOf, Refused, Rejected } from './deploy-errors';
-import { printDeployed, printPlan, printVariables } from './deploy-print';
+import { exitCodeOf, Rejected } from './deploy-errors';
+import {
+  defaultWorld,
+  lines,
+  prepare,
+  readRecordsOrWarn,
+  recordedService,
+  recordLive,
+  type DeployWorld,
+  type Prepared,
+} from './deploy-prepare';
+import { printDeployed, printLogsHint, printPlan, printVariables } from './deploy-print';
+import { rollback } from './deploy-rollback';
 import { fail } from './exit';
-import type { OutStream } from './numbers-io';
-import { printProblems } from './print-problems';
 
-export interface DeployWorld {
-  readonly root: string;
-  readonly env: Environment & Readonly<Record<string, string | undefined>>;
-  readonly stdout: OutStream;
-  readonly stderr: OutStream;
-  readonly now: () => Date;
-}
+export type { DeployWorld } from './deploy-prepare';
 
-const defaultWorld = (): DeployWorld => ({
-  root: process.cwd(),
-  env: process.env,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  now: () => new Date(),
-});
 // Loaded only for --attach: it brings the twilio SDK, about 100 ms of start-up a plain deploy does not need.
 const attachModule = () => import('./deploy-attach');
-const lines =
-  (stream: OutStream) =>
-  (line: string): void =>
-    void stream.write(`${line}\n`);
-
-interface Prepared {
-  readonly config: DeployConfig;
-  readonly origin?: URL;
-  readonly files: Uploads;
-  readonly dotenv: Record<string, string>;
-}
-
-/** Everything that needs no network: configuration, the build, what it would upload. */
-async function prepare(args: DeployArgs, world: DeployWorld): Promise<Prepared> {
-  const err = lines(world.stderr);
-  const read = await readDeployConfig(world.root, { environment: args.environment });
-  const base = parseBaseUrl(world.env.TWILIO_SERVERLESS_BASE_URL);
-  printProblems(read.problems, err);
-  if (base.problem !== undefined) err(`error: ${base.problem}`);
-  if (read.config === undefined || base.problem !== undefined)
-    throw new Refused('Not deployed: fix the problems above, then run `npm run deploy` again.');
-  const built = await buildProject(world.root);
-  printProblems(built.problems, err);
-  if (!built.ok)
-    throw new Refused('Not deployed: fix the configuration errors above, then run `npm run deploy` again.');
-  const files = await listUploads(read.config);
-  if (files.functions.length === 0) {
-    throw new Refused(
-      `No functions (.js files) in ${read.config.functionsFolder} after the build: ` +
-        'check "functionsFolder" in .twilioserverlessrc.',
-    );
-  }
-  if (args.attach.length > 0 && !files.functions.some((f) => f.path === args.functionPath)) {
-    throw new Refused(
-      `--function ${args.functionPath} is not one of the functions: ${files.functions.map((f) => f.path).join(', ')}.`,
-    );
-  }
-  return { config: read.config, origin: base.origin, files, dotenv: await readDotenv(world.root) };
-}
-
-/** The service SID this checkout deployed to before, for this account: ours first, then the Toolkit's. */
-async function recordedService(
-  root: string,
-  credentials: Credentials,
-  world: DeployWorld,
-): Promise<KnownService | undefined> {
-  const { record, problem } = await readDeployRecord(root);
-  if (problem !== undefined) lines(world.stderr)(`warning: ${problem}`);
-  if (record !== undefined && record.accountSid === credentials.accountSid)
-    return { serviceSid: record.serviceSid, source: RECORD_FILE };
-  const fromToolkit = await readDeployInfoServiceSid(
-    root,
-    [credentials.username, credentials.accountSid],
-    world.env.TWILIO_REGION || undefined,
-  );
-  return fromToolkit === undefined ? undefined : { serviceSid: fromToolkit, source: '.twiliodeployinfo' };
-}
 
 async function deployWith(
   credentials: Credentials,
@@ -108,20 +41,20 @@ async function deployWith(
   const variables = deployVariables(prepared.dotenv, secretValues(world.env, prepared.dotenv, credentials.password));
   const api = createServerlessClient(credentials, prepared.origin);
   const explicit = args.serviceSid === undefined ? undefined : { serviceSid: args.serviceSid, source: '--service-sid' };
-  const recorded = explicit === undefined ? await recordedService(world.root, credentials, world) : undefined;
+  const records = await readRecordsOrWarn(world);
+  const recorded =
+    explicit === undefined ? await recordedService(records, config.environment, credentials, world) : undefined;
   const { target, notes } = await resolveService(api, config.serviceName, { explicit, recorded });
   notes.forEach(err);
   // Only a plan or an attach needs the URL before the deploy: one read, skipped otherwise.
   const needsUrl = args.dryRun || args.attach.length > 0;
   const domain =
     needsUrl && target.kind === 'existing'
-      ? await findEnvironmentDomain(api, target.serviceSid, config.environment)
+      ? await findEnvironmentDomain(api, target.serviceSid, config.domainSuffix)
       : undefined;
   // Before a first deploy the domain's digits are unknown: a stand-in URL of the same shape.
-  const expectedUrl = functionUrl(
-    domain ?? `${target.uniqueName}-xxxx-${config.environment}.twil.io`,
-    args.functionPath,
-  );
+  const suffix = config.domainSuffix === '' ? '' : `-${config.domainSuffix}`;
+  const expectedUrl = functionUrl(domain ?? `${target.uniqueName}-xxxx${suffix}.twil.io`, args.functionPath);
   const attach = (url: string, dryRun: boolean): DeployAttach => ({
     url,
     numbers: args.attach,
@@ -162,16 +95,16 @@ async function deployWith(
     },
     (update) => err(`  ${update.message}`),
   );
-  await writeDeployRecord(world.root, toRecord(deployed, credentials.accountSid, config.environment, world.now()));
-  await writeDeployInfo(
-    world.root,
-    credentials.username,
-    deployed.serviceSid,
-    deployed.buildSid,
-    world.env.TWILIO_REGION || undefined,
+  const previous = records[config.environment];
+  const ours = previous?.accountSid === credentials.accountSid ? previous : undefined;
+  await recordLive(
+    world,
+    credentials,
+    toRecord(deployed, credentials.accountSid, config.environment, world.now(), ours),
   );
   printDeployed(out, deployed, config.environment);
   printVariables(out, variables);
+  printLogsHint(out, { ...deployed, environment: config.environment, region: world.env.TWILIO_REGION || undefined });
   if (args.attach.length === 0) return 0;
   const url = functionUrl(deployed.domain, args.functionPath);
   out('');
@@ -203,6 +136,7 @@ export async function main(argv: readonly string[], world: DeployWorld = default
   if (parsed.kind === 'exit') return parsed.code;
   const command = ['npm run deploy --', ...argv.map(quote)].join(' ');
   try {
+    if (parsed.args.rollback) return await rollback(parsed.args, world);
     const prepared = await prepare(parsed.args, world);
     let credentials: Credentials;
     try {

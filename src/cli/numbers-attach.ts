@@ -59,6 +59,8 @@ export async function attach(
   const path = str(o, 'function');
   if ((url === undefined) === (path === undefined))
     throw new InputError(['Give exactly one of --url <URL> or --function </path>.']);
+  if (path === undefined && str(o, 'environment') !== undefined)
+    throw new InputError(['--environment goes with --function: it picks which deployed URL the function has.']);
   const fallbackUrl = str(o, 'fallbackUrl');
   const country = str(o, 'country');
   const concurrency = num(o, 'concurrency');
@@ -77,7 +79,7 @@ export async function attach(
   const early = attachProblems({ ...request, ...(url !== undefined ? { url } : {}) });
   if (early.length > 0) throw new InputError(early);
   const ctx = await openAccount(io, printer);
-  const target = url ?? (await functionUrl(io.cwd, path ?? '', ctx.accountSid));
+  const target = url ?? (await functionUrl(io.cwd, path ?? '', ctx.accountSid, str(o, 'environment')));
   for (const [name, value] of [
     ['--url', target],
     ['--fallback-url', fallbackUrl],

@@ -55,6 +55,11 @@ function program(io: NumbersIo, printer: Printer, command: string, done: (code: 
       '--function <path>',
       'the URL of this function from the last `npm run deploy` (.twilioserverless/deploy.json), e.g. /sms',
     )
+    .option(
+      '--environment <name>',
+      'with --function: the environment whose URL to take (dev, stage, production...); ' +
+        'needed when several are deployed',
+    )
     .option('--file <path>', 'read numbers from a file, one per line ("-": stdin)')
     .option('--all', 'every number of the account (asks first on a terminal, unless --yes)')
     .option('--fallback-url <url>', 'also set SmsFallbackUrl (SmsFallbackMethod POST)')

@@ -1,5 +1,5 @@
 import { placeholdersIn } from '../routing/text';
-import type { EnvConfig } from './env';
+import { setting, type EnvConfig, type Environment } from './env';
 import { error, warning, type Problem } from './problem';
 import { ROUTING_FILE, type RoutingConfig } from './routing-file';
 import type { RuleFields } from './schema';
@@ -107,27 +107,27 @@ export function checkConfig(env: EnvConfig, routing: RoutingConfig): Problem[] {
   return problems;
 }
 
-/** Some number of the routing file forwards to FORWARD_TO (a forward without its own "to"). */
-function routingUsesForwardTo(routing: RoutingConfig, defaultMode: string): boolean {
+/** Some number of the routing file forwards, inside or outside business hours. */
+function routingForwards(routing: RoutingConfig, defaultMode: string): boolean {
   for (const entry of routing.numbers.values()) {
     if (entry === null) continue;
-    if ((entry.mode ?? defaultMode) === 'forward' && entry.to === undefined) return true;
-    if (entry.hours?.outside.mode === 'forward' && entry.hours.outside.to === undefined) return true;
+    if ((entry.mode ?? defaultMode) === 'forward' || entry.hours?.outside.mode === 'forward') return true;
   }
   return false;
 }
 
 /**
- * For the build only: the functions log errors, never warnings, so they need not carry these.
- * FORWARD_TO unset while nothing but /forward would use it (a number that needs it is an error).
+ * For the build only (the functions log errors, never warnings): a forward set up without
+ * targets. A number of the routing file, or DEFAULT_MODE, forwarding nowhere is an error; what is
+ * left is /forward's own FORWARD_TEMPLATE without FORWARD_TO. With no configuration at all, no
+ * warning: /forward may simply be unused.
  */
-export function checkWarnings(env: EnvConfig, routing: RoutingConfig): Problem[] {
-  if (env.forwardTo.length > 0 || env.defaultMode === 'forward' || routingUsesForwardTo(routing, env.defaultMode))
-    return [];
-  return [
-    warning(
-      'FORWARD_TO',
-      'is not set: /forward will answer without forwarding anything; set FORWARD_TO if you use /forward',
-    ),
-  ];
+export function checkWarnings(environment: Environment, env: EnvConfig, routing: RoutingConfig): Problem[] {
+  const templateOnly =
+    setting(environment, 'FORWARD_TEMPLATE') !== undefined &&
+    env.forwardTo.length === 0 &&
+    env.defaultMode !== 'forward' &&
+    !routingForwards(routing, env.defaultMode);
+  if (!templateOnly) return [];
+  return [warning('FORWARD_TO', 'is not set, but FORWARD_TEMPLATE is: /forward would forward nothing; set FORWARD_TO')];
 }

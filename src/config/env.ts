@@ -84,8 +84,8 @@ const SyncTimeout = v.pipe(
 
 export type Environment = Readonly<Record<string, unknown>>;
 
-/** An empty value counts as unset: the Toolkit drops empty variables when it deploys. */
-function setting(env: Environment, name: string): string | undefined {
+/** A variable's value; an empty value counts as unset: the Toolkit drops empty variables when it deploys. */
+export function setting(env: Environment, name: string): string | undefined {
   const value = env[name];
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
@@ -143,18 +143,18 @@ export function readEnv(env: Environment): { env: EnvConfig; problems: Problem[]
   };
 }
 
+const LogLevel = v.picklist(
+  ['warn', 'info', 'debug'],
+  (issue) => `${issue.received} is not a log level: use info or debug, or leave it unset (warnings and errors only)`,
+);
+
 /**
  * LOG_LEVEL, for the build: src/runtime/log.ts reads it from the context as it is (an unknown
- * level logs warnings and errors only), so the functions need not carry this check.
+ * level logs warnings and errors only), so the functions have nothing to report about it.
  */
 export function checkLogLevel(env: Environment): Problem[] {
   const raw = setting(env, 'LOG_LEVEL');
-  // Built here, not at the top: a module-level schema would be bundled into every function.
-  const level = v.picklist(
-    ['warn', 'info', 'debug'],
-    (issue) => `${issue.received} is not a log level: use info or debug, or leave it unset (warnings and errors only)`,
-  );
-  return raw === undefined ? [] : validate(level, raw, 'LOG_LEVEL').problems;
+  return raw === undefined ? [] : validate(LogLevel, raw, 'LOG_LEVEL').problems;
 }
 
 /**

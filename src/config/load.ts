@@ -20,13 +20,13 @@ export function loadConfig(environment: Environment, routingText?: string): { co
 
 /**
  * What the build reports: loadConfig's problems, plus what only the build checks (warnings and
- * LOG_LEVEL), which the functions would never log and so do not carry.
+ * LOG_LEVEL): the functions log errors only.
  */
 export function checkForBuild(environment: Environment, routingText?: string): Problem[] {
   const { config, problems } = loadConfig(environment, routingText);
   return [
     ...problems,
-    ...checkWarnings(config.env, config.routing),
+    ...checkWarnings(environment, config.env, config.routing),
     ...checkLogLevel(environment),
     ...checkLocalOnly(environment),
   ];

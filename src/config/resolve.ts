@@ -1,5 +1,4 @@
 import { parseWindow, type Schedule, type Window } from '../routing/hours';
-import { withoutChannel } from '../routing/phone';
 import type { Policy } from '../routing/policy';
 import type { Mode, Rule } from '../routing/rule';
 import { parseDuration } from './duration';
@@ -21,10 +20,17 @@ export function ruleForMode(env: EnvConfig, mode: Mode, fields: Partial<RuleFiel
 
 const IGNORE: Rule = { mode: 'ignore' };
 
-/** The policy of a fixed-mode endpoint (/auto-reply, /forward, /ignore): the environment alone. */
-export function policyForMode(env: EnvConfig, mode: Mode): Policy {
+/** This service's numbers: every key of the routing file, valid entry or not. */
+const ownNumbersOf = (config: Config): ReadonlySet<string> => new Set(config.routing.numbers.keys());
+
+/**
+ * The policy of a fixed-mode endpoint (/auto-reply, /forward, /ignore): the environment decides;
+ * the routing file only says which numbers are this service's own.
+ */
+export function policyForMode(config: Config, mode: Mode, ownNumbers = ownNumbersOf(config)): Policy {
+  const { env } = config;
   const once = env.syncServiceSid === undefined ? undefined : env.autoReplyOncePer;
-  return { block: [], allow: [], keywords: new Map(), rule: ruleForMode(env, mode), replyOncePer: once };
+  return { block: [], allow: [], keywords: new Map(), rule: ruleForMode(env, mode), replyOncePer: once, ownNumbers };
 }
 
 const upperKeys = (record: Readonly<Record<string, string>> | undefined): [string, string][] =>
@@ -37,15 +43,18 @@ function schedule(hours: NonNullable<NumberEntry['hours']>): Schedule {
 }
 
 /**
- * The policy for a message received by `to` (channel prefix ignored): the routing file's entry,
- * its global lists and keywords, and the environment for what the entry leaves out; a number not
- * listed gets DEFAULT_MODE. An invalid entry, or an unreadable file, ignores rather than guesses.
+ * The policy of a routing-file entry: the entry, the file's global lists and keywords, and the
+ * environment for what the entry leaves out. No entry (`undefined`): DEFAULT_MODE. An invalid
+ * entry (`null`) ignores rather than guesses.
  */
-export function policyForNumber(config: Config, to: string): Policy {
+function policyForEntry(
+  config: Config,
+  entry: NumberEntry | null | undefined,
+  ownNumbers: ReadonlySet<string>,
+): Policy {
   const { routing, env } = config;
+  if (entry === null) return { block: [], allow: [], keywords: new Map(), rule: IGNORE, ownNumbers };
   const file: Partial<RoutingFile> = routing.file ?? {};
-  const entry = routing.unreadable ? null : routing.numbers.get(withoutChannel(to));
-  if (entry === null) return { block: [], allow: [], keywords: new Map(), rule: IGNORE };
   const fields = entry ?? {};
   const once =
     env.syncServiceSid === undefined
@@ -66,8 +75,35 @@ export function policyForNumber(config: Config, to: string): Policy {
             outside: ruleForMode(env, fields.hours.outside.mode, fields.hours.outside),
           },
     replyOncePer: once,
+    ownNumbers,
   };
 }
 
-/** The rule for a number, without lists, keywords or hours (the number's mode alone). */
-export const ruleForNumber = (config: Config, to: string): Rule => policyForNumber(config, to).rule;
+/** The entry of a number; `null` (ignore) for every number when the file could not be read. */
+const entryOf = (config: Config, number: string): NumberEntry | null | undefined =>
+  config.routing.unreadable ? null : config.routing.numbers.get(number);
+
+/** The policy for a message received by the number `to`; a number not listed gets DEFAULT_MODE. */
+export const policyForNumber = (config: Config, to: string, ownNumbers = ownNumbersOf(config)): Policy =>
+  policyForEntry(config, entryOf(config, to), ownNumbers);
+
+/** The policies of one configuration, built once when it is loaded rather than per message. */
+export interface Policies {
+  /** The policy of a receiving number (see policyForNumber). */
+  forNumber(number: string): Policy;
+  /** The policy of a fixed-mode endpoint (/auto-reply, /forward): see policyForMode. */
+  forMode(mode: Mode): Policy;
+}
+
+export function policiesOf(config: Config): Policies {
+  const own = ownNumbersOf(config);
+  const listed = new Map([...own].map((number) => [number, policyForNumber(config, number, own)]));
+  // Every number without an entry shares one policy.
+  const unlisted = policyForEntry(config, config.routing.unreadable ? null : undefined, own);
+  const modes: Record<Mode, Policy> = {
+    'auto-reply': policyForMode(config, 'auto-reply', own),
+    forward: policyForMode(config, 'forward', own),
+    ignore: policyForMode(config, 'ignore', own),
+  };
+  return { forNumber: (number) => listed.get(number) ?? unlisted, forMode: (mode) => modes[mode] };
+}

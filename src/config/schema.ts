@@ -13,9 +13,6 @@ import { isReservedKeyword } from '../routing/keywords';
 import { PATTERN } from '../routing/patterns';
 import { parseDuration } from './duration';
 
-/** YYYY-MM-DD with a month 01-12 and a day 01-31 (valibot's isoDate). */
-const ISO_DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:[12]\d|0[1-9]|3[01])$/u;
-
 export const FORWARD_PLACEHOLDERS = ['From', 'To', 'Body'];
 
 /** A strict object whose unknown-key error lists the keys it takes. */
@@ -74,15 +71,14 @@ export const Targets = v.pipe(
 const xmlText = (what: string) =>
   v.check(
     (text: string) => xmlSafe(text) === text,
-    'contains a character XML cannot carry (a control character?), ' +
+    'contains a control character or another character XML cannot carry, ' +
       `so it could never be sent: remove it from the ${what}`,
   );
 
 const text = (what: string) =>
   v.pipe(
     v.string(`must be text in quotes (${what})`),
-    // minLength(1), not nonEmpty: the same check, and valibot's minLength is bundled anyway.
-    v.minLength(1, `is empty: write the ${what}, or leave it out for the default`),
+    v.nonEmpty(`is empty: write the ${what}, or leave it out for the default`),
     xmlText(what),
     v.maxLength(
       MAX_BODY,
@@ -119,24 +115,27 @@ export const Keyword = v.pipe(
   v.check(
     (word: string) => !isReservedKeyword(word),
     (issue) =>
-      `keyword "${String(issue.input)}" is one Twilio answers itself (opt-out, opt-in, help): choose another word`,
+      `keyword "${String(issue.input)}" is an opt-out, opt-in or help keyword that Twilio answers itself: ` +
+      'a second answer would double-reply; choose another word',
   ),
 );
-export const Keywords = v.record(
-  Keyword,
-  ReplyText,
-  'must be an object of keyword to reply text, e.g. { "HOURS": "Open 9-5, Mon-Fri" }',
+export const Keywords = v.pipe(
+  v.record(Keyword, ReplyText, 'must be an object of keyword to reply text, e.g. { "HOURS": "Open 9-5, Mon-Fri" }'),
+  v.description('Answers by first word of the message (any case), instead of the mode.'),
 );
 
-export const Patterns = v.array(
-  v.pipe(
-    v.string(),
-    v.regex(
-      PATTERN,
-      (issue) => `${issue.received} is neither an E.164 number nor a prefix: write e.g. "+15551230000" or "+1900*"`,
+export const Patterns = v.pipe(
+  v.array(
+    v.pipe(
+      v.string(),
+      v.regex(
+        PATTERN,
+        (issue) => `${issue.received} is neither an E.164 number nor a prefix: write e.g. "+15551230000" or "+1900*"`,
+      ),
     ),
+    'must be a list of numbers or prefixes, e.g. ["+1900*", "+15551230000"]',
   ),
-  'must be a list of numbers or prefixes, e.g. ["+1900*", "+15551230000"]',
+  v.description('E.164 numbers, or prefixes ending in * (e.g. "+1900*").'),
 );
 
 export const Duration = v.pipe(
@@ -158,8 +157,7 @@ const Window = v.pipe(
 
 const LocalDate = v.pipe(
   v.string(),
-  // valibot's isoDate pattern, through regex (bundled anyway) rather than a second validator.
-  v.regex(ISO_DATE, (issue) => `${issue.received} is not a date: write YYYY-MM-DD, e.g. "2026-12-25"`),
+  v.isoDate((issue) => `${issue.received} is not a date: write YYYY-MM-DD, e.g. "2026-12-25"`),
 );
 
 const TimeZone = v.pipe(
@@ -171,30 +169,47 @@ const TimeZone = v.pipe(
   ),
 );
 
-/**
- * The fields that say what a mode does: an entry's own, and those for outside business hours.
- * What each key means, for editors, is in ./json-schema.ts: the functions validate with these
- * schemas, and every byte of text here is deployed with each of them.
- */
+/** A schema with what it means, for editors (the exported JSON Schema's `description`). */
+const described = <S extends v.GenericSchema>(schema: S, text: string) => v.pipe(schema, v.description(text));
+
+/** The fields that say what a mode does: an entry's own, and those for outside business hours. */
 const ruleFields = {
-  mode: v.optional(ModeName),
-  to: v.optional(Targets),
-  template: v.optional(ForwardTemplate),
-  message: v.optional(ReplyText),
-  media: v.optional(MediaList),
+  mode: v.optional(
+    described(ModeName, 'What happens to a message: auto-reply, forward or ignore. Left out: DEFAULT_MODE.'),
+  ),
+  to: v.optional(described(Targets, 'forward: 1 to 10 E.164 numbers to forward to. Left out: FORWARD_TO.')),
+  template: v.optional(
+    described(
+      ForwardTemplate,
+      'forward: the forwarded text, with {From}, {To} and {Body}. Left out: FORWARD_TEMPLATE.',
+    ),
+  ),
+  message: v.optional(
+    described(
+      ReplyText,
+      'auto-reply: the reply, with {From}, {To} and (outside hours) {opens}. Left out: AUTO_REPLY_MESSAGE.',
+    ),
+  ),
+  media: v.optional(described(MediaList, 'auto-reply: URLs of media sent with the reply (an image, a vCard).')),
 };
 
 export const OutsideHours = strictObject({ ...ruleFields, mode: ModeName }, 'hours.outside');
 
 export const Hours = strictObject(
   {
-    timeZone: TimeZone,
+    timeZone: described(TimeZone, 'IANA time zone of the opening hours, e.g. "America/New_York".'),
     open: v.pipe(
       v.array(Window, 'must be a list of windows, e.g. ["Mon-Fri 09:00-17:00", "Sat 10:00-14:00"]'),
       v.minLength(1, 'is empty: list at least one window'),
+      v.description('Weekly opening windows, e.g. ["Mon-Fri 09:00-17:00", "Sat 10:00-14:00"].'),
     ),
-    closed: v.optional(v.array(LocalDate, 'must be a list of dates, e.g. ["2026-12-25"]')),
-    outside: OutsideHours,
+    closed: v.optional(
+      described(
+        v.array(LocalDate, 'must be a list of dates, e.g. ["2026-12-25"]'),
+        'Local dates closed all day (YYYY-MM-DD).',
+      ),
+    ),
+    outside: described(OutsideHours, 'What happens outside the opening hours: a mode and its fields.'),
   },
   'hours',
 );
@@ -205,8 +220,10 @@ export const NumberEntry = strictObject(
     keywords: v.optional(Keywords),
     block: v.optional(Patterns),
     allow: v.optional(Patterns),
-    hours: v.optional(Hours),
-    replyOncePer: v.optional(Duration),
+    hours: v.optional(described(Hours, 'Business hours: the entry applies inside them, "outside" applies outside.')),
+    replyOncePer: v.optional(
+      described(Duration, 'At most one auto-reply per sender per this long, e.g. "12h" (needs SYNC_SERVICE_SID).'),
+    ),
   },
   'a number entry',
 );

@@ -10,15 +10,26 @@ export const RUNTIMES = ['node20', 'node22'] as const;
 export type Runtime = (typeof RUNTIMES)[number];
 
 export interface DeployFlags {
-  /** `--environment`: the domain suffix. */
+  /** `--environment`: the domain suffix, or `production` (`--production`) for the environment without one. */
   readonly environment?: string;
 }
+
+/** The environment without a domain suffix (`<service>-1234.twil.io`), named as the Toolkit names it. */
+export const PRODUCTION = 'production';
+
+/** The domain suffix of an environment named as `--environment` takes it: none for production. */
+export const domainSuffixOf = (environment: string): string => (environment === PRODUCTION ? '' : environment);
 
 export interface DeployConfig {
   readonly root: string;
   readonly serviceName: string;
-  /** The environment's domain suffix (`dev` -> `<service>-1234-dev.twil.io`), as the Toolkit's `--environment`. */
+  /**
+   * The environment's name, as the Toolkit's `--environment`: its domain suffix (`dev` ->
+   * `<service>-1234-dev.twil.io`), or `production` for the one without (`<service>-1234.twil.io`).
+   */
   readonly environment: string;
+  /** domainSuffixOf(environment): what the API calls it. */
+  readonly domainSuffix: string;
   readonly runtime: Runtime;
   /** Relative to root, as the rc says: what `npm run build` writes. */
   readonly functionsFolder: string;
@@ -154,6 +165,7 @@ export async function readDeployConfig(
       root,
       serviceName,
       environment,
+      domainSuffix: domainSuffixOf(environment),
       runtime: knownRuntime,
       functionsFolder,
       assetsFolder,

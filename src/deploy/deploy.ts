@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { StatusUpdate, TwilioServerlessApiClient } from '@twilio-labs/serverless-api';
 import type { Credentials } from '../twilio/credentials';
 import type { DeployConfig } from './config';
-import type { DeployRecord } from './record';
+import { withLiveBuild, type DeployRecord } from './record';
 import type { Upload } from './files';
 
 export interface DeployRequest {
@@ -51,7 +51,8 @@ export async function deploy(
       pkgJson: { name: config.pkgJson.name, dependencies: { ...config.pkgJson.dependencies } },
       serviceName: config.serviceName,
       serviceSid: request.serviceSid,
-      functionsEnv: config.environment,
+      // The Toolkit's own convention: an empty suffix is the production environment.
+      functionsEnv: config.domainSuffix,
       functionsFolderName: config.functionsFolder,
       assetsFolderName: config.assetsFolder,
       runtime: config.runtime,
@@ -75,7 +76,15 @@ export async function deploy(
   }
 }
 
-export function toRecord(deployed: Deployed, accountSid: string, environment: string, now: Date): DeployRecord {
+/** The environment's record after this deploy: `previous` (its record before, if any) gives the history. */
+export function toRecord(
+  deployed: Deployed,
+  accountSid: string,
+  environment: string,
+  now: Date,
+  previous?: DeployRecord,
+): DeployRecord {
+  const deployedAt = now.toISOString();
   return {
     accountSid,
     serviceSid: deployed.serviceSid,
@@ -85,6 +94,12 @@ export function toRecord(deployed: Deployed, accountSid: string, environment: st
     buildSid: deployed.buildSid,
     domain: deployed.domain,
     functions: Object.fromEntries(deployed.functions.map((f) => [f.path, f.url])),
-    deployedAt: now.toISOString(),
+    deployedAt,
+    // Another service's builds cannot be activated here: its history starts again.
+    builds: withLiveBuild(
+      previous?.serviceSid === deployed.serviceSid ? previous : undefined,
+      deployed.buildSid,
+      deployedAt,
+    ),
   };
 }

@@ -98,5 +98,6 @@ export async function findEnvironmentDomain(
   suffix: string,
 ): Promise<string | undefined> {
   const environments = await calls.listEnvironments(serviceSid, api);
-  return environments.find((environment) => environment.domain_suffix === suffix)?.domain_name;
+  // Production has no suffix: Twilio answers null.
+  return environments.find((environment) => (environment.domain_suffix ?? '') === suffix)?.domain_name;
 }

@@ -1,19 +1,41 @@
-import { RECORD_FILE as DEPLOY_RECORD, readDeployRecord as readRecord, type DeployRecord } from '../deploy/record';
+import {
+  RECORD_FILE as DEPLOY_RECORD,
+  latestDeployRecord,
+  pickDeployRecord,
+  readDeployRecords,
+  type DeployRecord,
+} from '../deploy/record';
 import { InputError } from './errors';
 
-/**
- * The record `npm run deploy` writes (src/deploy/record.ts), or undefined when the project was
- * never deployed from here. A damaged record stops the command: it would name the wrong URL.
- */
-export async function readDeployRecord(cwd: string): Promise<DeployRecord | undefined> {
-  const { record, problem } = await readRecord(cwd);
+async function readRecords(cwd: string) {
+  const { records, problem } = await readDeployRecords(cwd);
   if (problem !== undefined) throw new InputError([`${problem}. Run \`npm run deploy\` again to rewrite it.`]);
-  return record;
+  return records;
 }
 
-/** `--function /sms` -> its URL, refusing a deployment of another account (its signatures would not match). */
-export async function functionUrl(cwd: string, path: string, accountSid: string): Promise<string> {
-  const record = await readDeployRecord(cwd);
+/**
+ * The record `npm run deploy` wrote last (src/deploy/record.ts keeps one per environment), or
+ * undefined when the project was never deployed from here. A damaged record stops the command: it
+ * would name the wrong URL.
+ */
+export async function readDeployRecord(cwd: string): Promise<DeployRecord | undefined> {
+  return latestDeployRecord(await readRecords(cwd));
+}
+
+/**
+ * `--function /sms` -> its URL in `environment` (without one: the only environment deployed),
+ * refusing a deployment of another account (its signatures would not match).
+ */
+export async function functionUrl(
+  cwd: string,
+  path: string,
+  accountSid: string,
+  environment?: string,
+): Promise<string> {
+  const records = await readRecords(cwd);
+  const picked = Object.keys(records).length === 0 ? {} : pickDeployRecord(records, environment);
+  if (picked.problem !== undefined) throw new InputError([`--function ${path}: ${picked.problem}.`]);
+  const record = picked.record;
   if (record === undefined) {
     throw new InputError([
       `--function ${path}: ${DEPLOY_RECORD} does not exist. Run \`npm run deploy\` first, or give --url.`,

@@ -1,6 +1,7 @@
 import type { InboundMessage } from './inbound';
 import { isReservedKeyword } from './keywords';
-import { isE164, sameNumber, withoutChannel } from './phone';
+import type { TargetMemory } from './memory';
+import { addressOf, isE164 } from './phone';
 import type { Rule } from './rule';
 import { MAX_BODY, clip, fill, fillWithin } from './text';
 
@@ -16,12 +17,23 @@ export interface OutboundMessage {
   readonly media: readonly string[];
 }
 
+/** What a message changes in the routing's memory; `route` writes it when there is a store. */
+export interface Memory {
+  /** Targets the message was forwarded to: the sender becomes their newest conversation partner. */
+  readonly forwardedTo?: readonly string[];
+  /** What the Twilio number remembers about the sending target after this message. */
+  readonly target?: TargetMemory;
+  /** The sender was auto-replied to (remembered when the number replies once per sender). */
+  readonly replied?: boolean;
+}
+
 export interface Decision {
   readonly messages: readonly OutboundMessage[];
   /** Why nothing (or less than asked) is sent, for the operator's log. Never sent to anyone. */
   readonly note?: string;
   /** The note names a configuration to fix, not a rule doing its job (see src/runtime/log.ts). */
   readonly problem?: boolean;
+  readonly remember?: Memory;
 }
 
 /** Nothing is sent, as a rule says (a STOP, a blocked sender...). */
@@ -35,8 +47,9 @@ export const misconfigured = (note: string): Decision => ({ messages: [], note, 
  * address, which Twilio refuses for a plain number (21910): send it as SMS from the number itself.
  */
 export function sendTo(message: InboundMessage, to: string, body: string, media: readonly string[]): OutboundMessage {
-  const receiving = withoutChannel(message.to);
-  return receiving !== message.to && isE164(receiving) ? { to, from: receiving, body, media } : { to, body, media };
+  return message.channel !== undefined && isE164(message.to)
+    ? { to, from: message.to, body, media }
+    : { to, body, media };
 }
 
 /** What a reply's placeholders may use besides the message itself. */
@@ -66,38 +79,45 @@ export function reply(
   text: string,
   media: readonly string[] = [],
   context: ReplyContext = {},
+  remember?: Memory,
 ): Decision {
-  const body = clip(fill(text, { From: message.from, To: message.to, opens: context.opens ?? '' }), MAX_BODY);
+  // {From} and {To} show the addresses as the message came in (`whatsapp:+1...` on WhatsApp).
+  const values = {
+    From: addressOf(message.from, message.channel),
+    To: addressOf(message.to, message.channel),
+    opens: context.opens ?? '',
+  };
+  const body = clip(fill(text, values), MAX_BODY);
   if (body === '' && media.length === 0) return misconfigured('reply text is empty');
-  return { messages: [{ body, media }] };
+  return { messages: [{ body, media }], remember };
 }
 
 function autoReply(message: InboundMessage, text: string, media: readonly string[], context: ReplyContext): Decision {
   // Twilio answers opt-out, opt-in and help keywords itself; a second answer would double-reply.
   if (isKeywordMessage(message)) return silent('keyword message: Twilio answers it itself');
-  return reply(message, text, media, context);
+  return reply(message, text, media, context, { replied: true });
 }
 
 function forward(message: InboundMessage, targets: readonly string[], template: string): Decision {
-  if (sameNumber(message.from, message.to)) {
+  if (message.from !== '' && message.from === message.to) {
     return silent('sender is the receiving number: forwarding would loop');
   }
-  const sender = withoutChannel(message.from);
   // FORWARD_TO may name the very number a message came to (the build can't know which numbers
   // /forward answers): Twilio refuses a message from a number to itself (21266).
-  const receiving = withoutChannel(message.to);
-  // Each usable target once, in order, at most MAX_MESSAGES: one pass, as this runs for every message.
-  const recipients: string[] = [];
-  for (const to of targets) {
-    if (recipients.length < MAX_MESSAGES && isE164(to) && to !== sender && to !== receiving && !recipients.includes(to))
-      recipients.push(to);
-  }
+  const recipients = [...new Set(targets)]
+    .filter((to) => isE164(to) && to !== message.from && to !== message.to)
+    .slice(0, MAX_MESSAGES);
   if (targets.length === 0) return misconfigured('forward has no target: set FORWARD_TO or "to" in the routing file');
   if (recipients.length === 0)
     return silent('forward has no usable target (each is invalid, the sender or the receiving number)');
-  const body = fillWithin(template, { From: message.from, To: message.to, Body: message.body }, 'Body');
+  const values = {
+    From: addressOf(message.from, message.channel),
+    To: addressOf(message.to, message.channel),
+    Body: message.body,
+  };
+  const body = fillWithin(template, values, 'Body');
   const media = message.media;
   // A "{Body}" template and an empty message: a <Message> with no text and no media fails (21602).
   if (body === '' && media.length === 0) return silent('nothing to forward: the text is empty and there is no media');
-  return { messages: recipients.map((to) => sendTo(message, to, body, media)) };
+  return { messages: recipients.map((to) => sendTo(message, to, body, media)), remember: { forwardedTo: recipients } };
 }

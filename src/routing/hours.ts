@@ -74,14 +74,17 @@ export function isTimeZone(zone: string): boolean {
 
 /** A local calendar date and time in the schedule's zone. */
 interface Local {
+  /** YYYY-MM-DD */
   readonly date: string;
+  /** The same date as a UTC midnight, for calendar arithmetic. */
+  readonly midnight: number;
   readonly weekday: number;
   readonly minute: number;
 }
 
+/** Building an Intl formatter costs far more than using one: one per zone, kept. */
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** Intl formatters are costly to build: one per zone, kept. */
 function formatFor(timeZone: string): Intl.DateTimeFormat {
   let format = formats.get(timeZone);
   if (format === undefined) {
@@ -93,7 +96,6 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
-      weekday: 'short',
     });
     formats.set(timeZone, format);
   }
@@ -101,62 +103,28 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 /**
- * Every zone's UTC offset has been a whole number of minutes since 1972 (tz database), so within
- * one UTC minute a zone's local date and minute do not change: the last answer per zone (and per
- * schedule, for the next opening) is kept for its minute. Formatting with Intl costs microseconds,
- * and a busy number gets many messages a minute.
+ * What the formatter above writes for en-US: `11/26/2026, 23:59`. Read back with this pattern
+ * rather than formatToParts, which gives the same fields as an object each, for every message.
  */
-const WHOLE_MINUTE_OFFSETS_SINCE = Date.UTC(1972, 6, 1);
-
-interface Entry<V> {
-  readonly minute: number;
-  readonly value: V;
-}
-
-/** What perMinute keeps its answers in: a Map for zones, a WeakMap for schedules. */
-interface MinuteCache<K, V> {
-  get(key: K): Entry<V> | undefined;
-  set(key: K, entry: Entry<V>): unknown;
-}
-
-/** `compute(key, now)`, kept per key for the UTC minute of `now` (never before 1972). */
-function perMinute<K, V>(kept: MinuteCache<K, V>, compute: (key: K, now: Date) => V): (key: K, now: Date) => V {
-  return (key, now) => {
-    const time = now.getTime();
-    const minute = time >= WHOLE_MINUTE_OFFSETS_SINCE ? Math.floor(time / 60_000) : undefined;
-    const last = kept.get(key);
-    if (minute !== undefined && last?.minute === minute) return last.value;
-    const value = compute(key, now);
-    if (minute !== undefined) kept.set(key, { minute, value });
-    return value;
-  };
-}
+const EN_US = /^(\d{2})\/(\d{2})\/(\d+), (\d{2}):(\d{2})$/;
 
 /** The local date, weekday and minute of `now` in `timeZone`. */
-export const localTime = (now: Date, timeZone: string): Local => localTimeIn(timeZone, now);
-const localTimeIn = perMinute(new Map<string, Entry<Local>>(), (timeZone: string, now) =>
-  computeLocalTime(now, timeZone),
-);
-
-function computeLocalTime(now: Date, timeZone: string): Local {
-  const parts: Record<string, string> = {};
-  for (const part of formatFor(timeZone).formatToParts(now)) parts[part.type] = part.value;
+export function localTime(now: Date, timeZone: string): Local {
+  const text = formatFor(timeZone).format(now);
+  const match = EN_US.exec(text);
+  if (match === null) throw new Error(`the local time in ${timeZone} reads "${text}", not MM/DD/YYYY, HH:MM`);
+  const [, month, day, year, hour, minute] = match;
+  // A calendar date has the same weekday in every zone: UTC's will do.
+  const midnight = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
   return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    weekday: dayIndex(parts.weekday),
-    minute: Number(parts.hour) * 60 + Number(parts.minute),
+    date: `${year}-${month}-${day}`,
+    midnight: midnight.getTime(),
+    weekday: midnight.getUTCDay(),
+    minute: Number(hour) * 60 + Number(minute),
   };
 }
 
-/** The date `days` after a YYYY-MM-DD date, and its weekday: pure calendar arithmetic. */
-function addDays(date: string, days: number): { date: string; weekday: number } {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return { date: d.toISOString().slice(0, 10), weekday: d.getUTCDay() };
-}
-
-export function isOpen(schedule: Schedule, now: Date): boolean {
-  const local = localTime(now, schedule.timeZone);
+function isOpen(schedule: Schedule, local: Local): boolean {
   if (schedule.closed.has(local.date)) return false;
   return schedule.windows.some(
     (w) => w.days.includes(local.weekday) && local.minute >= w.start && local.minute < w.end,
@@ -167,21 +135,31 @@ const hhmm = (minute: number): string =>
   `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 /**
- * The next opening after `now`, as the zone's short local day and time ("Mon 09:00"), or ''
+ * The next opening after `local`, as the zone's short local day and time ("Mon 09:00"), or ''
  * when there is none in the next 400 days (every window on a closed date).
  */
-export const nextOpening = (schedule: Schedule, now: Date): string => nextOpeningOf(schedule, now);
-const nextOpeningOf = perMinute(new WeakMap<Schedule, Entry<string>>(), computeNextOpening);
-
-function computeNextOpening(schedule: Schedule, now: Date): string {
-  const local = localTime(now, schedule.timeZone);
-  for (let ahead = 0; ahead <= 400; ahead++) {
-    const day = addDays(local.date, ahead);
-    if (schedule.closed.has(day.date)) continue;
+function nextOpening(schedule: Schedule, local: Local): string {
+  // Days of the local calendar, stepped as UTC dates: calendar arithmetic, no time zone involved.
+  const day = new Date(local.midnight);
+  for (let ahead = 0; ahead <= 400; ahead++, day.setUTCDate(day.getUTCDate() + 1)) {
+    if (schedule.closed.has(day.toISOString().slice(0, 10))) continue;
+    const weekday = day.getUTCDay();
     const starts = schedule.windows
-      .filter((w) => w.days.includes(day.weekday) && (ahead > 0 || w.start > local.minute))
+      .filter((w) => w.days.includes(weekday) && (ahead > 0 || w.start > local.minute))
       .map((w) => w.start);
-    if (starts.length > 0) return `${DAYS[day.weekday]} ${hhmm(Math.min(...starts))}`;
+    if (starts.length > 0) return `${DAYS[weekday]} ${hhmm(Math.min(...starts))}`;
   }
   return '';
+}
+
+export interface Opening {
+  readonly open: boolean;
+  /** When closed, the next opening ("Mon 09:00"; '' when there is none); '' when open. */
+  readonly opens: string;
+}
+
+/** Whether the business is open at `now`, and if not, when it opens next. */
+export function openingAt(schedule: Schedule, now: Date): Opening {
+  const local = localTime(now, schedule.timeZone);
+  return isOpen(schedule, local) ? { open: true, opens: '' } : { open: false, opens: nextOpening(schedule, local) };
 }

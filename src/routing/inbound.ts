@@ -1,13 +1,24 @@
+import { splitAddress } from './phone';
 import { xmlSafe } from './text';
 
 /** Twilio sends at most 10 media per message: MediaUrl0..MediaUrl9. */
 export const MAX_MEDIA = 10;
 
-/** An incoming message as the rules see it: every field present, XML-safe text. */
+/**
+ * An incoming message as the rules see it: every field present, XML-safe text, and bare numbers
+ * (`whatsapp:+15551230000` is the number `+15551230000` on the channel `whatsapp`).
+ */
 export interface InboundMessage {
   readonly sid: string;
+  /** The sender's number. */
   readonly from: string;
+  /** The receiving number: the Twilio number whose routing applies. */
   readonly to: string;
+  /**
+   * The channel the message came in on (`whatsapp`), from the receiving address; absent for SMS
+   * and MMS. Replies keep it; messages to other numbers go out as SMS (see sendTo).
+   */
+  readonly channel?: string;
   readonly body: string;
   readonly media: readonly string[];
   /** Set by Advanced Opt-Out when the message is a STOP/HELP/START keyword. */
@@ -25,34 +36,17 @@ function text(value: unknown): string {
 
 const MEDIA_URL = /^https?:\/\/\S+$/i;
 
-/**
- * MediaUrl0..MediaUrl9 (MAX_MEDIA), each read by its own name: a lookup by a computed name
- * (`event[`MediaUrl${n}`]`) is some thirty times slower, and ten of them cost more than the routing.
- */
-const mediaParams = (e: WebhookEvent): unknown[] => [
-  e.MediaUrl0,
-  e.MediaUrl1,
-  e.MediaUrl2,
-  e.MediaUrl3,
-  e.MediaUrl4,
-  e.MediaUrl5,
-  e.MediaUrl6,
-  e.MediaUrl7,
-  e.MediaUrl8,
-  e.MediaUrl9,
-];
+const MEDIA_PARAMETERS = Array.from({ length: MAX_MEDIA }, (_, n) => `MediaUrl${n}`);
 
-const NO_MEDIA: readonly string[] = Object.freeze([]);
-
-/** Every MediaUrl{N} that is a http(s) URL; most messages have none, and share one empty list. */
-function mediaOf(event: WebhookEvent): readonly string[] {
-  let media: string[] | undefined;
-  for (const value of mediaParams(event)) {
-    if (value === undefined) continue;
-    const url = text(value).trim();
-    if (MEDIA_URL.test(url)) (media ??= []).push(url);
+/** Every MediaUrl0..MediaUrl9 that is a http(s) URL, in order. */
+function mediaOf(event: WebhookEvent): string[] {
+  const media: string[] = [];
+  for (const name of MEDIA_PARAMETERS) {
+    if (event[name] === undefined) continue;
+    const url = text(event[name]).trim();
+    if (MEDIA_URL.test(url)) media.push(url);
   }
-  return media ?? NO_MEDIA;
+  return media;
 }
 
 /**
@@ -60,13 +54,14 @@ function mediaOf(event: WebhookEvent): readonly string[] {
  * (it is only a hint) and every MediaUrl{N} that is a http(s) URL is taken.
  */
 export function readInbound(event: WebhookEvent): InboundMessage {
-  const media = mediaOf(event);
+  const to = splitAddress(text(event.To).trim());
   return {
     sid: text(event.MessageSid) || text(event.SmsMessageSid),
-    from: text(event.From).trim(),
-    to: text(event.To).trim(),
+    from: splitAddress(text(event.From).trim()).number,
+    to: to.number,
+    channel: to.channel,
     body: text(event.Body),
-    media,
+    media: mediaOf(event),
     optOutType: text(event.OptOutType).trim(),
   };
 }

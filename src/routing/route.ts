@@ -1,82 +1,114 @@
-import type { Decision } from './decide';
+import type { Decision, Memory } from './decide';
 import type { InboundMessage } from './inbound';
-import { withoutChannel } from './phone';
-import {
-  decideWithPolicy,
-  isTargetOf,
-  timeOf,
-  type Clock,
-  type Facts,
-  type Policy,
-  type PolicyDecision,
-} from './policy';
+import { RELAY_WINDOW_SECONDS, keys, readTargetMemory, withPartner, writeTargetMemory } from './memory';
+import { isE164 } from './phone';
+import { decideWithPolicy, type Policy } from './policy';
+import { isTargetOf } from './relay';
 import type { Store } from './store';
 
-/** How long a target can answer "the last sender" without naming the number. */
-export const LAST_SENDER_TTL = 30 * 24 * 3600;
-
-const digits = (address: string): string => withoutChannel(address).replace(/\D/g, '');
-
-/** Store keys: digits only, safe as Sync unique names. */
-export const keys = {
-  lastSender: (twilioNumber: string, target: string) => `last-sender-${digits(twilioNumber)}-${digits(target)}`,
-  replied: (twilioNumber: string, sender: string) => `auto-replied-${digits(twilioNumber)}-${digits(sender)}`,
-};
-
 /**
- * Decides with what the store remembers, then remembers what this message changes. Without a
- * store (no Sync configured) it decides from the message alone. A failing store is logged and
- * routing goes on without it: a message is never lost to a memory problem.
+ * Decides with what the store remembers, then remembers what the decision says. Without a store
+ * (no Sync configured) it decides from the message alone, at once. A failing store (an error, a
+ * missed deadline) is reported to `onStoreError` and routing goes on without it: a message is
+ * never lost to a memory problem.
  */
 export function route(
   message: InboundMessage,
   policy: Policy,
-  now: Date | Clock,
+  now: Date,
   store?: Store,
   onStoreError: (cause: unknown) => void = () => {},
 ): Decision | Promise<Decision> {
-  if (store === undefined) return decideWithPolicy(message, policy, now);
-  return routeWithStore(message, policy, timeOf(now), store, onStoreError);
+  const fromTarget = isTargetOf(policy, message.from);
+  if (store === undefined) return decideWithPolicy(message, policy, now, { fromTarget });
+  return routeWithStore(message, policy, now, fromTarget, new Memories(store, message, now, onStoreError));
 }
-
-/** The decision alone: what to remember is for the store. */
-const withoutMemory = (decision: PolicyDecision): Decision =>
-  decision.remember === undefined
-    ? decision
-    : { messages: decision.messages, note: decision.note, problem: decision.problem };
 
 async function routeWithStore(
   message: InboundMessage,
   policy: Policy,
   now: Date,
-  store: Store,
-  onStoreError: (cause: unknown) => void,
+  fromTarget: boolean,
+  memories: Memories,
 ): Promise<Decision> {
-  const isTarget = isTargetOf(policy, withoutChannel(message.from));
-  const safely = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
+  const [target, replied] = await Promise.all([
+    fromTarget ? memories.get(keys.target(message.to, message.from)) : undefined,
+    !fromTarget && policy.replyOncePer !== undefined ? memories.get(keys.replied(message.to, message.from)) : undefined,
+  ]);
+  const decision = decideWithPolicy(message, policy, now, {
+    fromTarget,
+    targetMemory: fromTarget ? readTargetMemory(target, now) : undefined,
+    repliedRecently: replied !== undefined,
+  });
+  if (decision.remember !== undefined) await memories.remember(decision.remember, policy.replyOncePer);
+  return decision;
+}
+
+/**
+ * The store as one message uses it. The first failure is reported and ends the message's use of
+ * the store: the calls after it are not made (after a refused connection or a missed deadline
+ * they would fail the same way), and the message goes on without memory.
+ */
+class Memories {
+  private failed = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly message: InboundMessage,
+    private readonly now: Date,
+    private readonly onStoreError: (cause: unknown) => void,
+  ) {}
+
+  private fail(cause: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.onStoreError(cause);
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    if (this.failed) return undefined;
     try {
-      return await work();
+      return await this.store.get(key);
     } catch (cause) {
-      onStoreError(cause);
+      this.fail(cause);
       return undefined;
     }
-  };
-  const [lastSender, replied] = await Promise.all([
-    isTarget ? safely(() => store.get(keys.lastSender(message.to, message.from))) : undefined,
-    !isTarget && policy.replyOncePer !== undefined
-      ? safely(() => store.get(keys.replied(message.to, message.from)))
-      : undefined,
-  ]);
-  const facts: Facts = { lastSender, repliedRecently: replied !== undefined };
-  const decision = decideWithPolicy(message, policy, now, facts);
-  const sender = withoutChannel(message.from);
-  const writes = (decision.remember?.forwardedTo ?? []).map((target) =>
-    safely(() => store.set(keys.lastSender(message.to, target), sender, LAST_SENDER_TTL)),
-  );
-  const window = policy.replyOncePer;
-  if (decision.remember?.replied === true && window !== undefined) {
-    writes.push(safely(() => store.set(keys.replied(message.to, message.from), now.toISOString(), window)));
   }
-  await Promise.all(writes);
-  return withoutMemory(decision);
+
+  async set(key: string, value: string, ttlSeconds: number): Promise<void> {
+    if (this.failed) return;
+    try {
+      await this.store.set(key, value, ttlSeconds);
+    } catch (cause) {
+      this.fail(cause);
+    }
+  }
+
+  /** Writes what the decision says to remember, all at once. */
+  async remember(memory: Memory, replyOncePer: number | undefined): Promise<void> {
+    const { message, now } = this;
+    const writes: Promise<void>[] = [];
+    // The sender becomes the newest partner of each target it was forwarded to.
+    if (isE164(message.from)) {
+      for (const target of memory.forwardedTo ?? []) writes.push(this.addPartner(target, message.from));
+    }
+    if (memory.target !== undefined) {
+      const key = keys.target(message.to, message.from);
+      writes.push(this.set(key, writeTargetMemory(memory.target), RELAY_WINDOW_SECONDS));
+    }
+    if (memory.replied === true && replyOncePer !== undefined) {
+      writes.push(this.set(keys.replied(message.to, message.from), now.toISOString(), replyOncePer));
+    }
+    await Promise.all(writes);
+  }
+
+  private async addPartner(target: string, sender: string): Promise<void> {
+    const key = keys.target(this.message.to, target);
+    const stored = await this.get(key);
+    // Without what was stored, writing would drop whoever else the target talks with, and with
+    // them the ambiguity that keeps a bare answer from going to the newest sender.
+    if (this.failed) return;
+    const memory = withPartner(readTargetMemory(stored, this.now), sender, this.now);
+    await this.set(key, writeTargetMemory(memory), RELAY_WINDOW_SECONDS);
+  }
 }

@@ -1,6 +1,8 @@
 /**
- * What the routing remembers between messages (the last sender forwarded to a target, when a
- * sender was last auto-replied to). Deployed, Twilio Sync backs it; tests use MemoryStore.
+ * Where the routing keeps what it remembers between messages (./memory.ts: who each target talks
+ * with, when it was sent the relay hint, when a sender was auto-replied to): text values under
+ * keys of letters, dashes and digits, each kept for its time to live. Deployed, Twilio Sync backs
+ * it; tests use MemoryStore.
  */
 export interface Store {
   get(key: string): Promise<string | undefined>;

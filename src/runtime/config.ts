@@ -1,66 +1,54 @@
-import { ENV_NAMES, readEnv, type EnvConfig, type Environment } from '../config/env';
+import { ENV_NAMES, type Environment } from '../config/env';
 import { loadConfig, type Config } from '../config/load';
-import { formatProblem, type Problem } from '../config/problem';
+import { formatProblem } from '../config/problem';
+import { policiesOf, type Policies } from '../config/resolve';
 import { ROUTING_ASSET } from '../config/routing-file';
 import { log } from './log';
-import { loads } from './reloads';
+
+/** The configuration the functions run with, and the policy of every number, built from it once. */
+export interface Configuration {
+  readonly config: Config;
+  readonly policies: Policies;
+}
+
+/** What the configuration is made of: the variables the functions read, and the routing file's text. */
+interface Inputs {
+  readonly env: Environment;
+  readonly routingText: string | undefined;
+}
+
+const sameInputs = (inputs: Inputs, env: Environment, routingText: string | undefined): boolean =>
+  inputs.routingText === routingText && ENV_NAMES.every((name) => inputs.env[name] === env[name]);
+
+let routingAsset: { readonly path: string; readonly text: string } | undefined;
 
 /**
- * Parsing per request would cost more than the routing itself. Keyed by its inputs (the variables,
- * and the routing file's text), the cache is always current, deployed or under twilio-run --live.
+ * The private asset /routing.json, when it was deployed. Read once per loaded function module and
+ * asset path: deployed, assets never change under one path; under twilio-run --live the module is
+ * loaded anew for each request, so a local edit is seen at once; without --live, after a restart.
  */
-function memo<T>(compute: (env: Environment, key: string) => { value: T; problems: Problem[] }) {
-  let cached: { inputs: unknown[]; value: T } | undefined;
-  // Compared value by value, not joined into one string key: this runs on every call.
-  const same = (inputs: readonly unknown[], env: Environment, extraKey: string): boolean => {
-    if (inputs[ENV_NAMES.length] !== extraKey) return false;
-    for (let i = 0; i < ENV_NAMES.length; i++) if (inputs[i] !== env[ENV_NAMES[i]]) return false;
-    return true;
-  };
-  return (env: Environment, extraKey = ''): T => {
-    if (cached !== undefined && same(cached.inputs, env, extraKey)) return cached.value;
-    const { value, problems } = compute(env, extraKey);
-    for (const problem of problems)
+function routingText(): string | undefined {
+  const asset = Runtime.getAssets()[ROUTING_ASSET];
+  if (asset === undefined) return undefined;
+  if (routingAsset?.path !== asset.path) routingAsset = { path: asset.path, text: asset.open() };
+  return routingAsset.text;
+}
+
+let cached: { readonly inputs: Inputs; readonly configuration: Configuration } | undefined;
+
+/**
+ * The environment plus the routing file, parsed once per change of either (parsing per message
+ * would cost more than the routing). Problems are logged when the configuration is parsed.
+ */
+export function configurationFor(env: Environment): Configuration {
+  const text = routingText();
+  if (cached === undefined || !sameInputs(cached.inputs, env, text)) {
+    const inputs = { env: Object.fromEntries(ENV_NAMES.map((name) => [name, env[name]])), routingText: text };
+    const { config, problems } = loadConfig(inputs.env, text);
+    for (const problem of problems) {
       if (problem.level === 'error') log.error('', `configuration ${formatProblem(problem)}`);
-    cached = { inputs: [...ENV_NAMES.map((name) => env[name]), extraKey], value };
-    return value;
-  };
-}
-
-// /* @__PURE__ */ lets esbuild drop a cache no function of the bundle reads: the fixed-mode
-// functions then leave out the routing file's validation (a 30 KB budget each, see bench/).
-const envOnly = /* @__PURE__ */ memo<EnvConfig>((env) => {
-  const { env: value, problems } = readEnv(env);
-  return { value, problems };
-});
-
-/** The environment alone: the fixed-mode endpoints' configuration. */
-export const envConfig = (env: Environment): EnvConfig => envOnly(env);
-
-const NO_ASSET = '\0none';
-
-const routed = /* @__PURE__ */ memo<Config>((env, text) => {
-  const { config, problems } = loadConfig(env, text === NO_ASSET ? undefined : text);
-  return { value: config, problems };
-});
-
-let asset: { path: string; loads: number; text: string } | undefined;
-
-/**
- * The routing file's text, read once per path; again after a function file was loaded anew
- * (./reloads.ts), which deployed is never and under twilio-run --live is every request, so an edit
- * of the local file is live at once there.
- */
-function routingText(): string {
-  const current = Runtime.getAssets()[ROUTING_ASSET];
-  if (current === undefined) return NO_ASSET;
-  const count = loads();
-  if (asset?.path !== current.path || asset.loads !== count)
-    asset = { path: current.path, loads: count, text: current.open() };
-  return asset.text;
-}
-
-/** The environment plus the private asset /routing.json, when it was deployed: the router's configuration. */
-export function routedConfig(env: Environment): Config {
-  return routed(env, routingText());
+    }
+    cached = { inputs, configuration: { config, policies: policiesOf(config) } };
+  }
+  return cached.configuration;
 }

@@ -9,11 +9,11 @@ import { log } from './log';
 /** What a route sees of the runtime's context: the environment, and the REST client when enabled. */
 export type RuntimeContext = Environment & { readonly getTwilioClient?: () => TwilioClient };
 
-/** What one endpoint does: configuration and message in, decision out (now, or once the store answered). */
+/**
+ * What one endpoint does: configuration and message in, decision out: at once, or once the store
+ * answered (without a store nothing outside the function is asked).
+ */
 export type Route = (context: RuntimeContext, message: InboundMessage) => Decision | Promise<Decision>;
-
-const isPromise = (value: Decision | Promise<Decision>): value is Promise<Decision> =>
-  typeof (value as Promise<Decision>).then === 'function';
 
 function answer(env: Environment, sid: string, decision: Decision): MessagingResponse {
   if (decision.note !== undefined) log.note(env, sid, decision.note, decision.problem === true);
@@ -38,11 +38,11 @@ export function webhookHandler(route: Route): ServerlessFunctionSignature {
     try {
       message = readInbound(event as unknown as WebhookEvent);
       log.debug(env, message.sid, message);
-      const decision = route(env, message);
-      if (!isPromise(decision)) return callback(null, answer(env, message.sid, decision));
+      const decided = route(env, message);
+      if (!(decided instanceof Promise)) return callback(null, answer(env, message.sid, decided));
       const read = message;
-      decision
-        .then((later) => answer(env, read.sid, later))
+      decided
+        .then((decision) => answer(env, read.sid, decision))
         .catch((cause: unknown) => fallback(read, cause))
         .then((twiml) => callback(null, twiml));
     } catch (cause) {

@@ -1,7 +1,7 @@
 /**
  * A stateful stand-in of Twilio's Serverless API v1 on 127.0.0.1: Services, Environments,
  * Functions and Assets with their Versions (uploaded as multipart to the upload host), Builds
- * (polled through /Status until 'completed'), Deployments and Variables, with Twilio's JSON shapes,
+ * (polled through /Status until 'completed'), Deployments, Variables and Logs, with Twilio's JSON shapes,
  * SID prefixes, paging envelope, Basic auth (401 / 20003) and error bodies. Every request is
  * recorded for assertions. Requests arrive with the Host they were meant for (the deploy's
  * TWILIO_SERVERLESS_BASE_URL hook keeps it): uploads are served only on serverless-upload.twilio.com
@@ -22,7 +22,9 @@ import {
   type ParsedBody,
   type Part,
 } from './serverless-http';
+import { listLogs, logRow, type LogLevel } from './serverless-logs';
 import { API_HOST, now, ServerlessStore, strip, type Row } from './serverless-store';
+import { variablesRoute } from './serverless-variables';
 
 export { API_HOST, sid, type StoredVersion } from './serverless-store';
 export const UPLOAD_HOST = 'serverless-upload.twilio.com';
@@ -56,6 +58,8 @@ export interface RecordedRequest {
 
 export class ServerlessApiStandIn extends ServerlessStore {
   readonly requests: RecordedRequest[] = [];
+  /** What the deployed functions logged (addLog), served by the Logs resource. */
+  readonly logs: Row[] = [];
   private server?: Server;
 
   constructor(private readonly options: ServerlessApiStandInOptions) {
@@ -80,6 +84,22 @@ export class ServerlessApiStandIn extends ServerlessStore {
   /** Every request that could change something. */
   writes(): RecordedRequest[] {
     return this.requests.filter((r) => r.method !== 'GET');
+  }
+
+  /**
+   * A line a deployed function logged: `functionPath` names the function (e.g. `/sms`) of the
+   * environment's service, `at` when (default now).
+   */
+  addLog(environmentSid: string, functionPath: string, level: LogLevel, message: string, at?: Date): Row {
+    const environment = this.environments.find((e) => e.sid === environmentSid);
+    if (environment === undefined) throw new Error(`no environment ${environmentSid}`);
+    const fn = this.functions.find(
+      (f) => f.service_sid === environment.service_sid && f.friendly_name === functionPath,
+    );
+    if (fn === undefined) throw new Error(`no function ${functionPath} in ${String(environment.service_sid)}`);
+    const log = logRow((...args) => this.row(...args), environment, { functionSid: fn.sid, level, message, date: at });
+    this.logs.push(log);
+    return log;
   }
 
   /** A service made outside this test's deploys (by the Console, another project...). */
@@ -174,7 +194,11 @@ export class ServerlessApiStandIn extends ServerlessStore {
         return created(this.deploy(environment, field('BuildSid')));
       }
       if (segments[5] === 'Variables')
-        return this.variablesRoute(method, environment, segments[6], field, list, one, path);
+        return variablesRoute(this, { method, environment, id: segments[6], field, list, one, path });
+      if (segments[5] === 'Logs' && method === 'GET') {
+        if (segments.length === 6) return list(listLogs(this.logs, environment, url.searchParams), 'logs');
+        return one(this.logs.find((log) => log.environment_sid === environment.sid && log.sid === segments[6]));
+      }
       throw notFound(path);
     }
     if (kind === 'Functions' || kind === 'Assets') {
@@ -217,44 +241,5 @@ export class ServerlessApiStandIn extends ServerlessStore {
       if (segments[5] === 'Status' && segments.length === 6 && method === 'GET') return [200, this.status(build)];
     }
     throw notFound(path);
-  }
-
-  private variablesRoute(
-    method: string,
-    environment: Row,
-    id: string | undefined,
-    field: (name: string) => string | undefined,
-    list: (items: Row[], key: string) => [number, object],
-    one: (row: Row | undefined) => [number, object],
-    path: string,
-  ): [number, object] {
-    const inEnvironment = this.variables.filter((v) => v.environment_sid === environment.sid);
-    if (id === undefined) {
-      if (method === 'GET') return list(inEnvironment, 'variables');
-      const key = field('Key');
-      const value = field('Value');
-      if (key === undefined || value === undefined) throw invalid('Key and Value are required');
-      if (inEnvironment.some((v) => v.key === key))
-        throw new TwilioError(409, 20409, `Variable with Key ${key} already exists`);
-      const variable = this.row(
-        'ZV',
-        environment.account_sid,
-        `Services/${String(environment.service_sid)}/Environments/${environment.sid}/Variables`,
-        { service_sid: environment.service_sid, environment_sid: environment.sid, key, value, date_updated: now() },
-      );
-      this.variables.push(variable);
-      return [201, strip(variable)];
-    }
-    const variable = inEnvironment.find((v) => v.sid === id);
-    if (variable === undefined) throw notFound(path);
-    if (method === 'GET') return one(variable);
-    if (method === 'DELETE') {
-      this.variables.splice(this.variables.indexOf(variable), 1);
-      return [204, {}];
-    }
-    variable.key = field('Key') ?? variable.key;
-    variable.value = field('Value') ?? variable.value;
-    variable.date_updated = now();
-    return one(variable);
   }
 }

@@ -113,7 +113,9 @@ describe('npm run deploy -- --attach', () => {
     rest.failingWrites.set(bad.sid, { status: 400, code: 21421, message: 'PhoneNumber is invalid' });
     const run = await runDeploy(project.dir, ['--attach', good.phone_number, bad.phone_number], env);
     expect(run.code).toBe(1);
-    expect(await readJson(join(project.dir, '.twilioserverless', 'deploy.json'))).toMatchObject({ domain: domain() });
+    expect(await readJson(join(project.dir, '.twilioserverless', 'deploy.json'))).toMatchObject({
+      environments: { dev: { domain: domain() } },
+    });
     expect(rest.number(good.sid).sms_url).toBe(`https://${domain()}/sms`);
     expect(run.stdout + run.stderr).toContain('21421');
   });

@@ -70,16 +70,22 @@ describe('npm run deploy', () => {
     const urls = Object.fromEntries(FUNCTIONS.map((p) => [p, `https://${String(environment.domain_name)}${p}`]));
     expect(printedUrls(run.stdout)).toEqual(urls);
     const record = await readJson(join(project.dir, '.twilioserverless', 'deploy.json'));
+    const deployedAt = expect.stringMatching(/^\d{4}-\d\d-\d\dT/);
     expect(record).toEqual({
-      accountSid: AC,
-      serviceSid: service.sid,
-      serviceName: 'sms-switchboard',
-      environment: 'dev',
-      environmentSid: environment.sid,
-      buildSid: fake.builds[0].sid,
-      domain: environment.domain_name,
-      functions: urls,
-      deployedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      environments: {
+        dev: {
+          accountSid: AC,
+          serviceSid: service.sid,
+          serviceName: 'sms-switchboard',
+          environment: 'dev',
+          environmentSid: environment.sid,
+          buildSid: fake.builds[0].sid,
+          domain: environment.domain_name,
+          functions: urls,
+          deployedAt,
+          builds: [{ buildSid: fake.builds[0].sid, deployedAt }],
+        },
+      },
     });
     expect(await readJson(join(project.dir, '.twiliodeployinfo'))).toEqual({
       [`${AC}:us1`]: { serviceSid: service.sid, latestBuild: fake.builds[0].sid },
@@ -142,7 +148,12 @@ describe('npm run deploy', () => {
     expect(fake.builds).toHaveLength(2);
     expect(fake.environments[0].build_sid).toBe(fake.builds[1].sid);
     expect(await readJson(join(project.dir, '.twilioserverless', 'deploy.json'))).toMatchObject({
-      buildSid: fake.builds[1].sid,
+      environments: {
+        dev: {
+          buildSid: fake.builds[1].sid,
+          builds: [{ buildSid: fake.builds[0].sid }, { buildSid: fake.builds[1].sid }],
+        },
+      },
     });
   });
 
@@ -249,7 +260,16 @@ describe('npm run deploy', () => {
   it('--help explains the flags and exit codes, and exits 0', async () => {
     const run = await deployRun(['--help']);
     expect(run.code).toBe(0);
-    for (const flag of ['--environment', '--attach', '--function', '--dry-run', '--service-sid'])
+    for (const flag of [
+      '--environment',
+      '--production',
+      '--env',
+      '--rollback',
+      '--attach',
+      '--function',
+      '--dry-run',
+      '--service-sid',
+    ])
       expect(run.stdout).toContain(flag);
     expect(run.stdout).toMatch(/Exit codes: 0 .*1 .*2 /s);
     expect(fake.requests).toEqual([]);

@@ -165,9 +165,8 @@ describe('serving', () => {
   });
   afterAll(() => project?.remove());
 
-  test('on 127.0.0.1 only: every function answers, with the local-only variables set whatever .env says', async () => {
-    // .env cannot switch the local memory off: the command's flags decide.
-    await writeFile(join(project.dir, '.env'), 'SWITCHBOARD_LOCAL_MEMORY=0\n');
+  test('on 127.0.0.1 only: every function answers, with the local-only variables in their context', async () => {
+    await writeFile(join(project.dir, '.env'), 'AUTO_REPLY_MESSAGE=Local text\n');
     const started = await start(project, [], {});
     try {
       expect(await listeningAddresses(started.port)).toEqual(['127.0.0.1']);

@@ -140,7 +140,7 @@ describe('policies', () => {
 
   it('takes AUTO_REPLY_ONCE_PER for numbers without their own window, and for /auto-reply', () => {
     expect(policyForNumber(config, '+15009990000').replyOncePer).toBe(86400);
-    expect(policyForMode(config.env, 'auto-reply').replyOncePer).toBe(86400);
+    expect(policyForMode(config, 'auto-reply').replyOncePer).toBe(86400);
   });
 });
 

@@ -193,19 +193,30 @@ describe('each kind of bad configuration gives its own error', () => {
 describe('FORWARD_TO unset', () => {
   const warningOf = (env: Env, routing?: object) => load(env, routing).filter((p) => p.level === 'warning');
 
-  test('is a warning when only /forward would use it', () => {
-    expect(warningOf({})).toEqual([
+  test('is no problem at all with no configuration (zero-config start is quiet)', () => {
+    expect(load({})).toEqual([]);
+    expect(load({ FORWARD_TO: '' })).toEqual([]);
+    expect(load({ AUTO_REPLY_MESSAGE: 'Hi' }, { numbers: { [N]: { mode: 'auto-reply' } } })).toEqual([]);
+  });
+
+  test('is a warning when FORWARD_TEMPLATE sets up /forward without targets', () => {
+    expect(warningOf({ FORWARD_TEMPLATE: '{Body}' })).toEqual([
       {
         level: 'warning',
         where: 'FORWARD_TO',
-        message: expect.stringMatching(/is not set: \/forward will answer without forwarding anything; set FORWARD_TO/),
+        message: 'is not set, but FORWARD_TEMPLATE is: /forward would forward nothing; set FORWARD_TO',
       },
     ]);
-    expect(errorsOf(load({}))).toEqual([]);
+    expect(errorsOf(load({ FORWARD_TEMPLATE: '{Body}' }))).toEqual([]);
+    expect(warningOf({ FORWARD_TEMPLATE: '{Body}', FORWARD_TO: ' , ' })).toHaveLength(1);
   });
 
   test('is no warning once set', () => {
-    expect(warningOf({ FORWARD_TO: A })).toEqual([]);
+    expect(warningOf({ FORWARD_TEMPLATE: '{Body}', FORWARD_TO: A })).toEqual([]);
+  });
+
+  test('is no warning when the routing file forwards with its own targets (the template is theirs)', () => {
+    expect(warningOf({ FORWARD_TEMPLATE: '{Body}' }, { numbers: { [N]: { mode: 'forward', to: [A] } } })).toEqual([]);
   });
 
   test('is no warning (but an error) when a number of the routing file would forward to it', () => {
@@ -216,16 +227,11 @@ describe('FORWARD_TO unset', () => {
       },
     };
     for (const routing of [forward, outside]) {
-      expect(warningOf({}, routing)).toEqual([]);
+      expect(warningOf({ FORWARD_TEMPLATE: '{Body}' }, routing)).toEqual([]);
       expect(errorsOf(load({}, routing)).map((p) => p.message)).toEqual([
         expect.stringMatching(/routed to forward but has no target/),
       ]);
     }
-  });
-
-  test('an empty value counts as unset', () => {
-    expect(warningOf({ FORWARD_TO: '' })).toHaveLength(1);
-    expect(warningOf({ FORWARD_TO: ' , ' })).toHaveLength(1);
   });
 });
 

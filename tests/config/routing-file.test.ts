@@ -1,8 +1,10 @@
 /** The routing file at run time: what is valid is kept, an invalid entry silences its own number. */
 import { DEFAULTS } from '../../src/config/env';
 import { loadConfig } from '../../src/config/load';
-import { ruleForNumber } from '../../src/config/resolve';
+import type { Config } from '../../src/config/load';
+import { policyForNumber } from '../../src/config/resolve';
 import { readRouting } from '../../src/config/routing-file';
+import { readInbound } from '../../src/routing/inbound';
 
 const N = '+15005550006';
 const M = '+15005550007';
@@ -54,7 +56,10 @@ describe('readRouting', () => {
   });
 });
 
-describe('ruleForNumber salvages what it can', () => {
+/** The rule for a number, without lists, keywords or hours (the number's mode alone). */
+const ruleForNumber = (config: Config, to: string) => policyForNumber(config, to).rule;
+
+describe('the rule for a number salvages what it can', () => {
   const config = (routing: object, env: Record<string, string> = {}) => loadConfig(env, JSON.stringify(routing)).config;
 
   test('an invalid entry -> that number is ignored; the others still work; unlisted get DEFAULT_MODE', () => {
@@ -66,10 +71,9 @@ describe('ruleForNumber salvages what it can', () => {
     expect(ruleForNumber(c, '+15005550009')).toMatchObject({ mode: 'auto-reply', message: DEFAULTS.autoReplyMessage });
   });
 
-  test('a channel prefix is ignored for the lookup', () => {
-    expect(ruleForNumber(config({ numbers: { [N]: { mode: 'ignore' } } }), `whatsapp:${N}`)).toEqual({
-      mode: 'ignore',
-    });
+  test('a channel prefix is ignored for the lookup: the webhook is read into the bare number', () => {
+    const { to } = readInbound({ To: `whatsapp:${N}` });
+    expect(ruleForNumber(config({ numbers: { [N]: { mode: 'ignore' } } }), to)).toEqual({ mode: 'ignore' });
   });
 
   test('an entry takes from the environment what it leaves out', () => {

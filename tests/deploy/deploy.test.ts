@@ -194,6 +194,29 @@ describe('toRecord', () => {
       domain: 'svc-1234-dev.twil.io',
       functions: { '/sms': 'https://svc-1234-dev.twil.io/sms' },
       deployedAt: '2026-01-02T03:04:05.000Z',
+      builds: [{ buildSid: 'ZB1', deployedAt: '2026-01-02T03:04:05.000Z' }],
     });
+  });
+
+  it("adds the build to the environment's history of live builds, in the same service only", () => {
+    const deployed = {
+      serviceSid: 'ZS1',
+      serviceName: 'svc',
+      environmentSid: 'ZE1',
+      buildSid: `ZB${'2'.repeat(32)}`,
+      domain: 'svc-1234-dev.twil.io',
+      functions: [],
+      assets: [],
+    };
+    const first = { buildSid: `ZB${'1'.repeat(32)}`, deployedAt: '2026-01-01T00:00:00.000Z' };
+    const previous = { ...toRecord(deployed, 'AC1', 'dev', new Date(first.deployedAt)), builds: [first] };
+    const at = new Date('2026-01-02T00:00:00.000Z');
+    expect(toRecord(deployed, 'AC1', 'dev', at, previous).builds).toEqual([
+      first,
+      { buildSid: deployed.buildSid, deployedAt: at.toISOString() },
+    ]);
+    expect(toRecord({ ...deployed, serviceSid: 'ZS2' }, 'AC1', 'dev', at, previous).builds).toEqual([
+      { buildSid: deployed.buildSid, deployedAt: at.toISOString() },
+    ]);
   });
 });

@@ -1,19 +1,38 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readDeployRecord, RECORD_FILE, writeDeployRecord, type DeployRecord } from '../../src/deploy/record';
-import { readDeployRecord as readForNumbers } from '../../src/numbers/deploy-record';
+import {
+  HISTORY,
+  pickDeployRecord,
+  readDeployRecords,
+  RECORD_FILE,
+  withLiveBuild,
+  writeDeployRecord,
+  type DeployRecord,
+} from '../../src/deploy/record';
+import { functionUrl, readDeployRecord as readForNumbers } from '../../src/numbers/deploy-record';
 
+const AC = `AC${'5'.repeat(32)}`;
+const build = (n: number): string => `ZB${String(n).padStart(32, '0')}`;
 const RECORD: DeployRecord = {
-  accountSid: `AC${'5'.repeat(32)}`,
+  accountSid: AC,
   serviceSid: `ZS${'6'.repeat(32)}`,
   serviceName: 'sms-switchboard',
   environment: 'dev',
   environmentSid: `ZE${'7'.repeat(32)}`,
-  buildSid: `ZB${'8'.repeat(32)}`,
+  buildSid: build(8),
   domain: 'sms-switchboard-1234-dev.twil.io',
   functions: { '/sms': 'https://sms-switchboard-1234-dev.twil.io/sms' },
   deployedAt: '2026-01-02T03:04:05.000Z',
+  builds: [{ buildSid: build(8), deployedAt: '2026-01-02T03:04:05.000Z' }],
+};
+const PRODUCTION: DeployRecord = {
+  ...RECORD,
+  environment: 'production',
+  environmentSid: `ZE${'9'.repeat(32)}`,
+  domain: 'sms-switchboard-1234.twil.io',
+  functions: { '/sms': 'https://sms-switchboard-1234.twil.io/sms' },
+  deployedAt: '2026-01-03T00:00:00.000Z',
 };
 
 let root: string;
@@ -23,23 +42,80 @@ beforeEach(async () => {
 afterEach(() => rm(root, { recursive: true, force: true }));
 
 describe('deploy record', () => {
-  it('round-trips, and is what npm run numbers reads', async () => {
+  it('keeps one record per environment, and is what npm run numbers reads', async () => {
     await writeDeployRecord(root, RECORD);
-    expect(await readDeployRecord(root)).toEqual({ record: RECORD });
-    expect(await readForNumbers(root)).toMatchObject({
-      accountSid: RECORD.accountSid,
-      domain: RECORD.domain,
-      functions: RECORD.functions,
+    await writeDeployRecord(root, PRODUCTION);
+    expect(await readDeployRecords(root)).toEqual({ records: { dev: RECORD, production: PRODUCTION } });
+    expect(JSON.parse(await readFile(join(root, RECORD_FILE), 'utf8'))).toEqual({
+      environments: { dev: RECORD, production: PRODUCTION },
     });
-    expect(JSON.parse(await readFile(join(root, RECORD_FILE), 'utf8'))).toEqual(RECORD);
+    // A deploy to one environment leaves the other's record alone.
+    await writeDeployRecord(root, { ...RECORD, buildSid: build(9) });
+    expect((await readDeployRecords(root)).records.production).toEqual(PRODUCTION);
+    // Numbers reads the last deploy's domain (status); --function takes the environment's URL.
+    expect(await readForNumbers(root)).toMatchObject({ domain: PRODUCTION.domain });
+    expect(await functionUrl(root, '/sms', AC, 'dev')).toBe('https://sms-switchboard-1234-dev.twil.io/sms');
+    expect(await functionUrl(root, '/sms', AC, 'production')).toBe('https://sms-switchboard-1234.twil.io/sms');
+  });
+
+  it('reads a record of the earlier shape (one bare record) as the environment it names', async () => {
+    await mkdir(join(root, '.twilioserverless'));
+    const { builds: _builds, ...earlier } = { ...RECORD, environment: 'stage' };
+    await writeFile(join(root, RECORD_FILE), JSON.stringify(earlier));
+    expect(await readDeployRecords(root)).toEqual({ records: { stage: earlier } });
+    // Written again, it is in today's shape with the other environment beside it.
+    await writeDeployRecord(root, PRODUCTION);
+    expect(Object.keys((await readDeployRecords(root)).records).sort()).toEqual(['production', 'stage']);
   });
 
   it('is absent before the first deploy, and a damaged one is reported rather than trusted', async () => {
-    expect(await readDeployRecord(root)).toEqual({});
+    expect(await readDeployRecords(root)).toEqual({ records: {} });
     await mkdir(join(root, '.twilioserverless'));
     await writeFile(join(root, RECORD_FILE), '{"accountSid": "AC1"');
-    expect((await readDeployRecord(root)).problem).toMatch(/damaged/);
+    expect((await readDeployRecords(root)).problem).toMatch(/damaged/);
     await writeFile(join(root, RECORD_FILE), JSON.stringify({ ...RECORD, serviceSid: 'not-a-sid' }));
-    expect((await readDeployRecord(root)).record).toBeUndefined();
+    expect(await readDeployRecords(root)).toEqual({ records: {}, problem: expect.stringMatching(/damaged/) });
+    await writeFile(join(root, RECORD_FILE), JSON.stringify({ environments: { dev: { ...RECORD, domain: 7 } } }));
+    expect((await readDeployRecords(root)).problem).toMatch(/damaged/);
+  });
+});
+
+describe('pickDeployRecord', () => {
+  const both = { dev: RECORD, production: PRODUCTION };
+  it('takes the environment named, or the only one recorded', () => {
+    expect(pickDeployRecord(both, 'production')).toEqual({ record: PRODUCTION });
+    expect(pickDeployRecord({ dev: RECORD }, undefined)).toEqual({ record: RECORD });
+    expect(pickDeployRecord({}, undefined)).toEqual({});
+  });
+
+  it('with several and none named, lists them and names the flag', () => {
+    expect(pickDeployRecord(both, undefined).problem).toMatch(
+      /records several environments \(dev, production\): choose one with --environment <name>/,
+    );
+  });
+
+  it('an environment never deployed: says which are, and how to deploy it', () => {
+    expect(pickDeployRecord(both, 'stage').problem).toMatch(
+      /no deploy to the stage environment is recorded .*recorded: dev, production.*--environment stage/,
+    );
+  });
+});
+
+describe('withLiveBuild', () => {
+  it('adds the new build last, starting from what an earlier-shape record knows', () => {
+    const { builds: _builds, ...earlier } = RECORD;
+    expect(withLiveBuild(earlier, build(9), 'now')).toEqual([
+      { buildSid: build(8), deployedAt: RECORD.deployedAt },
+      { buildSid: build(9), deployedAt: 'now' },
+    ]);
+    expect(withLiveBuild(undefined, build(1), 'now')).toEqual([{ buildSid: build(1), deployedAt: 'now' }]);
+  });
+
+  it(`keeps the last ${HISTORY}`, () => {
+    let record: DeployRecord = { ...RECORD, builds: [] };
+    for (let n = 1; n <= HISTORY + 5; n++) record = { ...record, builds: withLiveBuild(record, build(n), `t${n}`) };
+    expect(record.builds).toHaveLength(HISTORY);
+    expect(record.builds?.at(0)?.buildSid).toBe(build(6));
+    expect(record.builds?.at(-1)?.buildSid).toBe(build(HISTORY + 5));
   });
 });

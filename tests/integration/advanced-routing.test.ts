@@ -10,6 +10,8 @@ import { postWebhook } from '../helpers/webhook';
 
 const OWNER = '+15551230000';
 const ALWAYS_CLOSED = '+15005550007';
+const PARTNER = '+15551239999';
+const HELPDESK = '+15005550008';
 
 /** Yesterday, today and tomorrow in UTC, closed: whenever the test runs, the shop is shut. */
 const aroundToday = (): string[] =>
@@ -19,7 +21,8 @@ const routing = {
   block: ['+1900*'],
   keywords: { HOURS: 'Open every day, {To}.' },
   numbers: {
-    [RECEIVER]: { mode: 'forward', to: [OWNER] },
+    [RECEIVER]: { mode: 'forward', to: [OWNER, PARTNER] },
+    [HELPDESK]: { mode: 'auto-reply', message: 'Thanks, we will call you back.' },
     [ALWAYS_CLOSED]: {
       mode: 'forward',
       to: [OWNER],
@@ -56,7 +59,10 @@ describe('advanced routing through the local runtime', () => {
   });
 
   it('forwards an ordinary message, starting with the sender in the relay form', async () => {
-    expect(await sms({})).toEqual([{ to: OWNER, body: `${SENDER}: ${fixtures.sms.Body}`, media: [] }]);
+    expect(await sms({})).toEqual([
+      { to: OWNER, body: `${SENDER}: ${fixtures.sms.Body}`, media: [] },
+      { to: PARTNER, body: `${SENDER}: ${fixtures.sms.Body}`, media: [] },
+    ]);
   });
 
   it("relays the owner's answer to the sender, forwarding nothing", async () => {
@@ -70,6 +76,26 @@ describe('advanced routing through the local runtime', () => {
     expect(rest).toEqual([]);
     expect(hint.to).toBeUndefined();
     expect(hint.body).toMatch(/start with their number/);
+  });
+
+  // No Sync here: the relay's refusals and hint are answered every time.
+  it.each([
+    ['+1555', 'Not sent: +1555 is not a possible phone number.'],
+    [RECEIVER, `Not sent: ${RECEIVER} is this Twilio number.`],
+    [HELPDESK, `Not sent: ${HELPDESK} is another number of this service.`],
+    [PARTNER, `Not sent: ${PARTNER} is a forwarding target of this number.`],
+    ['+19005550123', 'Not sent: +19005550123 is on the block list.'],
+  ])("refuses the owner's relay to %s, saying why, every time", async (to, reason) => {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      expect(await sms({ From: OWNER, Body: `${to}: hello` })).toEqual([{ body: reason, media: [] }]);
+    }
+  });
+
+  it("never answers another number of this service: no auto-reply to the forwarding number's text", async () => {
+    expect(await sms({ From: RECEIVER, To: HELPDESK, Body: 'hello' })).toEqual([]);
+    expect(await sms({ From: SENDER, To: HELPDESK, Body: 'hello' })).toEqual([
+      { body: 'Thanks, we will call you back.', media: [] },
+    ]);
   });
 
   it('ignores a blocked sender', async () => {

@@ -108,8 +108,8 @@ describe('the fixed-mode endpoints read the environment only', () => {
 });
 
 describe('under twilio-run --live (the default)', () => {
-  // The function files are compiled once (src/build/reuse.ts), so this checks that the routing
-  // asset is still read again, as --live reads every file again for each request.
+  // --live loads each function anew for every request, and a function reads the routing asset
+  // once per load: an edit is answered on the next request.
   test('an edit of the served routing file is answered on the next request', async () => {
     const file = join(dir, 'dist', 'assets', 'routing.private.json');
     const before = await readFile(file, 'utf8');

@@ -2,23 +2,31 @@
  * The real local runtime serving the built functions with no configuration at all (no .env, no
  * routing file): what `npm install && npm start` gives. Signed webhooks over HTTP.
  */
+import { buildProject } from '../../src/build/build';
+import type { Problem } from '../../src/config/problem';
 import { SENDER, fixtures, params } from '../fixtures';
-import { buildOnce, servedProject } from '../helpers/project';
+import { copySources, servedProject } from '../helpers/project';
 import { serve, type Served } from '../helpers/runtime';
 import { getWebhook, postWebhook } from '../helpers/webhook';
 import { twimlOf } from '../helpers/webhook-answer';
 
 const DEFAULT_REPLY = 'Thanks for your message. We have received it and will get back to you soon.';
 let served: Served;
+let problems: readonly Problem[];
 const url = (path: string) => served.runtime.url(path);
 
 beforeAll(async () => {
-  const built = await buildOnce();
+  const built = await copySources('zero-config');
   try {
+    ({ problems } = await buildProject(built.dir));
     served = await serve(await servedProject(built));
   } finally {
     await built.remove();
   }
+});
+
+test('the build reports no problem at all: `npm start` prints no warning (none about FORWARD_TO)', () => {
+  expect(problems).toEqual([]);
 });
 afterAll(() => served?.close());
 

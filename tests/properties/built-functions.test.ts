@@ -5,11 +5,11 @@
  * and never needs its catch-all (console.error stays silent).
  */
 import fc from 'fast-check';
-import { keys } from '../../src/routing/route';
+import { keys } from '../../src/routing/memory';
 import { clientFor, startSyncStandIn, type SyncStandIn } from '../../src/stand-in/sync-api';
 import { contextWith, invoke } from '../helpers/runtime-globals';
 import { ENDPOINTS, loadBuilt, type Built } from './built';
-import { configArbitrary, configuredTargets, ignores, type GeneratedConfig } from './config-arbitrary';
+import { configArbitrary, configuredTargets, ignores, ownNumbers, type GeneratedConfig } from './config-arbitrary';
 import { paramsArbitrary } from './event-arbitrary';
 import { POOL, SYNC_SID } from './numbers';
 import { checkAnswer, numberOf, raw } from './oracle';
@@ -38,8 +38,19 @@ beforeEach(() => {
 });
 afterEach(() => jest.restoreAllMocks());
 
-/** What Sync remembers for this sender: any text, a number of the pools, nothing. */
-const remembered = fc.option(fc.oneof(fc.constantFrom(...POOL, 'whatsapp:+15551230001'), fragment), { nil: undefined });
+/**
+ * What Sync remembers as this sender's conversation partners: one number of the pools (just now),
+ * any text, nothing.
+ */
+const remembered = fc.option(
+  fc.oneof(
+    fc
+      .constantFrom(...POOL, 'whatsapp:+15551230001')
+      .map((number) => JSON.stringify({ partners: [{ number, at: Date.now() }] })),
+    fragment,
+  ),
+  { nil: undefined },
+);
 
 function forwardTo(generated: GeneratedConfig): Set<string> {
   return configuredTargets(generated, undefined);
@@ -50,13 +61,13 @@ describe.each(ENDPOINTS)('dist/functions/%s.protected.js', (endpoint) => {
     const client = clientFor(sync.origin, ACCOUNT, TOKEN);
     let answered = 0;
     await fc.assert(
-      fc.asyncProperty(configArbitrary, paramsArbitrary, remembered, async (generated, params, lastSender) => {
+      fc.asyncProperty(configArbitrary, paramsArbitrary, remembered, async (generated, params, partners) => {
         errors.mockClear();
         await built.serveRouting(generated.routing === undefined ? undefined : JSON.stringify(generated.routing));
         sync.documents.clear();
-        if (lastSender !== undefined) {
-          const key = keys.lastSender(raw(params, 'To'), raw(params, 'From'));
-          sync.documents.set(key, { uniqueName: key, data: { value: lastSender } });
+        if (partners !== undefined) {
+          const key = keys.target(raw(params, 'To'), raw(params, 'From'));
+          sync.documents.set(key, { uniqueName: key, data: { value: partners } });
         }
         const context = Object.assign(contextWith(generated.env, `/${endpoint}`), { getTwilioClient: () => client });
         const { error, twiml, calls } = await invoke(built.handler(endpoint), params, context);
@@ -71,7 +82,9 @@ describe.each(ENDPOINTS)('dist/functions/%s.protected.js', (endpoint) => {
               ? forwardTo(generated)
               : new Set<string>();
         const silent = endpoint === 'ignore' || (endpoint === 'sms' && ignores(generated, numberOf(raw(params, 'To'))));
-        const answer = checkAnswer(twiml, { event: params, recipients: targets.has(sender) ? 'any' : targets, silent });
+        const own = ownNumbers(generated, numberOf(raw(params, 'To')));
+        const recipients = targets.has(sender) ? 'any' : targets;
+        const answer = checkAnswer(twiml, { event: params, recipients, silent, own });
         if (endpoint === 'auto-reply' && answer.messages.some((m) => m.to !== undefined))
           throw new Error('/auto-reply sent to someone else than the sender');
         if (answer.messages.length > 0) answered++;

@@ -228,3 +228,8 @@ export function ignores(generated: GeneratedConfig, receiving: string): boolean 
   const keywords = { ...generated.routing?.keywords, ...entry?.keywords };
   return mode === 'ignore' && entry?.hours === undefined && Object.keys(keywords).length === 0;
 }
+
+/** This service's own numbers as the receiving number sees them: the routing file's keys, and itself. */
+export function ownNumbers(generated: GeneratedConfig, receiving: string): Set<string> {
+  return new Set([...Object.keys(generated.routing?.numbers ?? {}), receiving]);
+}

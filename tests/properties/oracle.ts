@@ -35,6 +35,8 @@ export interface Expectation {
   readonly recipients: ReadonlySet<string> | 'any';
   /** The endpoint sends nothing, ever (/ignore). */
   readonly silent?: boolean;
+  /** This service's own numbers (the receiving number among them): never answered, never sent to. */
+  readonly own?: ReadonlySet<string>;
 }
 
 /** Checks one TwiML answer; throws naming the broken rule. Returns the parsed answer. */
@@ -47,6 +49,7 @@ export function checkAnswer(xml: string, expected: Expectation): ParsedTwiml {
   const receiver = numberOf(raw(expected.event, 'To'));
   const reserved = isReserved(expected.event);
   if (expected.silent === true && answer.messages.length > 0) fail('/ignore sent a message');
+  const own = expected.own ?? new Set([receiver]);
   if (answer.messages.length > 10) fail(`${answer.messages.length} messages: TwiML allows at most 10`);
   for (const message of answer.messages) {
     if (message.media.length > 10) fail(`${message.media.length} media in one message: at most 10`);
@@ -58,11 +61,13 @@ export function checkAnswer(xml: string, expected: Expectation): ParsedTwiml {
       fail(`a message from ${message.from}, not from the receiving number`);
     if (message.to === undefined) {
       if (reserved) fail('an auto-reply to a keyword Twilio answers itself');
+      if (own.has(sender)) fail(`an answer to ${sender}, a number of this service (they could answer each other)`);
       continue;
     }
     if (!E164.test(message.to)) fail(`a message to ${JSON.stringify(message.to)}, not an E.164 number`);
     if (message.to === sender) fail('a message sent back to its sender');
     if (message.to === receiver) fail('a message sent to the receiving number itself (a loop)');
+    if (own.has(message.to)) fail(`a message to ${message.to}, a number of this service (a loop)`);
     if (expected.recipients !== 'any' && !expected.recipients.has(message.to))
       fail(`a message to ${message.to}, who is not a configured target`);
   }

@@ -1,4 +1,7 @@
-import { isOpen, localTime, nextOpening, parseWindow, type Schedule, type Window } from '../../src/routing/hours';
+import { localTime, openingAt, parseWindow, type Schedule, type Window } from '../../src/routing/hours';
+
+const isOpen = (schedule: Schedule, now: Date): boolean => openingAt(schedule, now).open;
+const nextOpening = (schedule: Schedule, now: Date): string => openingAt(schedule, now).opens;
 
 const windows = (...texts: string[]): Window[] =>
   texts.map((text) => {
@@ -38,7 +41,7 @@ describe('parseWindow', () => {
   });
 });
 
-describe('isOpen and nextOpening', () => {
+describe('openingAt: open or not, and the next opening', () => {
   const newYork = shop('America/New_York', ['2026-12-25']);
 
   it.each([

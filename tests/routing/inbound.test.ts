@@ -6,11 +6,11 @@ const url = (n: number) => `https://api.twilio.com/2010-04-01/Accounts/AC0/Messa
 
 describe('readInbound on webhooks as Twilio sends them', () => {
   test.each([
-    ['sms', { from: SENDER, to: RECEIVER, media: 0, optOutType: '' }],
-    ['mms', { from: SENDER, to: RECEIVER, media: 2, optOutType: '' }],
-    ['optOut', { from: SENDER, to: RECEIVER, media: 0, optOutType: 'STOP' }],
-    ['whatsapp', { from: `whatsapp:${SENDER}`, to: `whatsapp:${RECEIVER}`, media: 0, optOutType: '' }],
-  ] as const)('%s', (name, expected) => {
+    ['sms', { from: SENDER, to: RECEIVER, channel: undefined, media: 0, optOutType: '' }],
+    ['mms', { from: SENDER, to: RECEIVER, channel: undefined, media: 2, optOutType: '' }],
+    ['optOut', { from: SENDER, to: RECEIVER, channel: undefined, media: 0, optOutType: 'STOP' }],
+    ['whatsapp', { from: SENDER, to: RECEIVER, channel: 'whatsapp', media: 0, optOutType: '' }],
+  ] as const)('%s: bare numbers and the channel', (name, expected) => {
     const webhook = fixtures[name];
     const message = readInbound(params(webhook));
     expect(message.sid).toMatch(SID);
@@ -21,6 +21,7 @@ describe('readInbound on webhooks as Twilio sends them', () => {
       body: webhook.Body,
       optOutType: expected.optOutType,
     });
+    expect(message.channel).toBe(expected.channel);
     expect(message.media).toHaveLength(expected.media);
   });
 
@@ -30,6 +31,19 @@ describe('readInbound on webhooks as Twilio sends them', () => {
 });
 
 describe('readInbound on anything else', () => {
+  test('takes the channel from the receiving address, and drops the prefix of both numbers', () => {
+    expect(readInbound({ From: 'messenger:123456', To: 'messenger:+15005550006' })).toMatchObject({
+      from: '123456',
+      to: '+15005550006',
+      channel: 'messenger',
+    });
+    expect(readInbound({ From: `whatsapp:${SENDER}`, To: RECEIVER })).toMatchObject({
+      from: SENDER,
+      to: RECEIVER,
+      channel: undefined,
+    });
+  });
+
   test('turns missing parameters into empty text', () => {
     expect(readInbound({})).toEqual({ sid: '', from: '', to: '', body: '', media: [], optOutType: '' });
   });

@@ -1,4 +1,4 @@
-import { isE164, sameNumber, withoutChannel } from '../../src/routing/phone';
+import { addressOf, isE164, sameNumber, splitAddress, withoutChannel, type Address } from '../../src/routing/phone';
 
 test.each([
   ['+15551230000', true],
@@ -34,4 +34,14 @@ test.each([
   ['', '', false],
 ])('sameNumber(%j, %j) is %s', (a, b, expected) => {
   expect(sameNumber(a, b)).toBe(expected);
+});
+
+test.each<[string, Address]>([
+  ['whatsapp:+15551230000', { number: '+15551230000', channel: 'whatsapp' }],
+  ['messenger:123456', { number: '123456', channel: 'messenger' }],
+  ['+15551230000', { number: '+15551230000' }],
+  ['', { number: '' }],
+])('splitAddress(%j) is %j, and addressOf puts it back together', (address, expected) => {
+  expect(splitAddress(address)).toEqual(expected);
+  expect(addressOf(expected.number, expected.channel)).toBe(address);
 });

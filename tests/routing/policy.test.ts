@@ -1,7 +1,10 @@
 import { parseWindow, type Window } from '../../src/routing/hours';
 import { readInbound } from '../../src/routing/inbound';
-import { decideWithPolicy, type Facts, type Policy } from '../../src/routing/policy';
+import { keys } from '../../src/routing/memory';
+import type { Policy } from '../../src/routing/policy';
+import { route } from '../../src/routing/route';
 import type { Rule } from '../../src/routing/rule';
+import { MemoryStore } from '../../src/routing/store';
 import { fixtures, params, RECEIVER, SENDER } from '../fixtures';
 
 const OWNER = '+15551230000';
@@ -14,14 +17,28 @@ const policy = (changes: Partial<Policy> = {}): Policy => ({
   allow: [],
   keywords: new Map(),
   rule: forward,
+  ownNumbers: new Set([RECEIVER]),
   ...changes,
 });
 const message = (changes: Record<string, string> = {}) => readInbound(params(fixtures.sms, changes));
 const NOON_THURSDAY = new Date('2026-11-26T17:00:00Z'); // 12:00 in New York
 const NIGHT_THURSDAY = new Date('2026-11-27T03:00:00Z'); // 22:00 in New York
 
-const decideAt = (p: Policy, changes: Record<string, string> = {}, facts: Facts = {}, now = NOON_THURSDAY) =>
-  decideWithPolicy(message(changes), p, now, facts);
+/** What the store holds before the message: key -> value. */
+type Remembered = Readonly<Record<string, string>>;
+
+/** Routes one message with a store holding `remembered`; returns the decision and the store. */
+async function decideAt(
+  p: Policy,
+  changes: Record<string, string> = {},
+  remembered: Remembered = {},
+  now = NOON_THURSDAY,
+) {
+  const store = new MemoryStore(() => now.getTime());
+  for (const [key, value] of Object.entries(remembered)) await store.set(key, value, 3600);
+  const decision = await route(message(changes), p, now, store);
+  return { ...decision, store };
+}
 
 const window = (text: string): Window => parseWindow(text) as Window;
 const hours = {
@@ -33,23 +50,23 @@ describe('block and allow lists', () => {
   it.each([
     [['+1212*'], 'a prefix'],
     [[SENDER], 'an exact number'],
-  ])('ignores a sender matching %j (%s), even in forward mode', (block) => {
-    const decision = decideAt(policy({ block }));
+  ])('ignores a sender matching %j (%s), even in forward mode', async (block) => {
+    const decision = await decideAt(policy({ block }));
     expect(decision.messages).toEqual([]);
     expect(decision.note).toMatch(/block list/);
   });
 
-  it('matches a WhatsApp sender by its number', () => {
-    expect(decideAt(policy({ block: ['+1212*'] }), { From: `whatsapp:${SENDER}` }).messages).toEqual([]);
+  it('matches a WhatsApp sender by its number', async () => {
+    expect((await decideAt(policy({ block: ['+1212*'] }), { From: `whatsapp:${SENDER}` })).messages).toEqual([]);
   });
 
-  it('answers only allowed senders when an allow list exists', () => {
-    expect(decideAt(policy({ allow: ['+1646*'] })).messages).toEqual([]);
-    expect(decideAt(policy({ allow: ['+1212*'] })).messages).toHaveLength(2);
+  it('answers only allowed senders when an allow list exists', async () => {
+    expect((await decideAt(policy({ allow: ['+1646*'] }))).messages).toEqual([]);
+    expect((await decideAt(policy({ allow: ['+1212*'] }))).messages).toHaveLength(2);
   });
 
-  it('lets the block list win over the allow list', () => {
-    expect(decideAt(policy({ allow: ['+1212*'], block: [SENDER] })).messages).toEqual([]);
+  it('lets the block list win over the allow list', async () => {
+    expect((await decideAt(policy({ allow: ['+1212*'], block: [SENDER] }))).messages).toEqual([]);
   });
 });
 
@@ -58,47 +75,50 @@ describe('keyword answers', () => {
 
   it.each(['HOURS', 'hours', '  Hours? on saturday', 'hours.'])(
     'answers %j by its first word, instead of the mode',
-    (Body) => {
-      expect(decideAt(policy({ keywords }), { Body }).messages).toEqual([{ body: `Open 9-5, ${RECEIVER}`, media: [] }]);
+    async (Body) => {
+      expect((await decideAt(policy({ keywords }), { Body })).messages).toEqual([
+        { body: `Open 9-5, ${RECEIVER}`, media: [] },
+      ]);
     },
   );
 
-  it('does not answer a word that only appears later', () => {
-    expect(decideAt(policy({ keywords }), { Body: 'what are your hours' }).messages).toHaveLength(2);
+  it('does not answer a word that only appears later', async () => {
+    expect((await decideAt(policy({ keywords }), { Body: 'what are your hours' })).messages).toHaveLength(2);
   });
 
-  it('never answers a message Twilio answers itself', () => {
+  it('never answers a message Twilio answers itself', async () => {
     const stopKeywords = new Map([['STOP', 'bye']]);
-    expect(decideAt(policy({ keywords: stopKeywords, rule: closedReply }), { Body: 'STOP' }).messages).toEqual([]);
-    expect(decideAt(policy({ keywords, rule: closedReply }), { Body: 'hours', OptOutType: 'HELP' }).messages).toEqual(
+    expect((await decideAt(policy({ keywords: stopKeywords, rule: closedReply }), { Body: 'STOP' })).messages).toEqual(
       [],
     );
+    const help = await decideAt(policy({ keywords, rule: closedReply }), { Body: 'hours', OptOutType: 'HELP' });
+    expect(help.messages).toEqual([]);
   });
 });
 
 describe('business hours', () => {
-  it('applies the entry inside hours and "outside" outside, with {opens} in the zone', () => {
-    expect(decideAt(policy({ hours })).messages.map((m) => m.to)).toEqual([OWNER, PARTNER]);
-    expect(decideAt(policy({ hours }), {}, {}, NIGHT_THURSDAY).messages).toEqual([
+  it('applies the entry inside hours and "outside" outside, with {opens} in the zone', async () => {
+    expect((await decideAt(policy({ hours }))).messages.map((m) => m.to)).toEqual([OWNER, PARTNER]);
+    expect((await decideAt(policy({ hours }), {}, {}, NIGHT_THURSDAY)).messages).toEqual([
       { body: 'Closed, we open Fri 09:00.', media: [] },
     ]);
   });
 });
 
 describe('two-way relay', () => {
-  const fromOwner = (Body: string, extra: Record<string, string> = {}) =>
+  const fromOwner = async (Body: string, extra: Record<string, string> = {}) =>
     decideAt(policy(), { From: OWNER, Body, ...extra });
 
   it.each([
     [`${SENDER}: see you at 5`, 'see you at 5'],
     [`${SENDER} see you at 5`, 'see you at 5'],
     [`  ${SENDER}:multi\nline`, 'multi\nline'],
-  ])('relays %j to the sender, and nothing is forwarded', (Body, text) => {
-    expect(fromOwner(Body).messages).toEqual([{ to: SENDER, body: text, media: [] }]);
+  ])('relays %j to the sender, and nothing is forwarded', async (Body, text) => {
+    expect((await fromOwner(Body)).messages).toEqual([{ to: SENDER, body: text, media: [] }]);
   });
 
-  it("relays a target's picture too", () => {
-    const decision = fromOwner(`${SENDER}: look`, { MediaUrl0: 'https://api.twilio.com/x/Media/ME1' });
+  it("relays a target's picture too", async () => {
+    const decision = await fromOwner(`${SENDER}: look`, { MediaUrl0: 'https://api.twilio.com/x/Media/ME1' });
     expect(decision.messages).toEqual([{ to: SENDER, body: 'look', media: ['https://api.twilio.com/x/Media/ME1'] }]);
   });
 
@@ -106,45 +126,67 @@ describe('two-way relay', () => {
     ['hello there', /start with their number/],
     [`${OWNER}: talking to myself`, /your own number/],
     [`${RECEIVER}: loop`, /this Twilio number/],
-    ['+1: short', /not a valid number/],
+    ['+1: short', /\+1 is not a possible phone number/],
     [`${SENDER}:   `, /empty/],
-  ])('answers %j with a one-line hint, sending nothing elsewhere', (Body, hint) => {
-    const decision = fromOwner(Body);
+  ])('answers %j with a one-line hint or refusal, sending nothing elsewhere', async (Body, hint) => {
+    const decision = await fromOwner(Body);
     expect(decision.messages).toHaveLength(1);
     expect(decision.messages[0].to).toBeUndefined();
     expect(decision.messages[0].body).toMatch(hint);
     expect(decision.messages[0].body).not.toContain('\n');
   });
 
-  it('forwards a "+1...:" message from anyone who is not a target as plain text', () => {
-    const decision = decideAt(policy(), { Body: `${PARTNER}: pretend relay` });
+  it('forwards a "+1...:" message from anyone who is not a target as plain text', async () => {
+    const decision = await decideAt(policy(), { Body: `${PARTNER}: pretend relay` });
     expect(decision.messages.map((m) => m.to)).toEqual([OWNER, PARTNER]);
     expect(decision.messages[0].body).toBe(`${SENDER}: ${PARTNER}: pretend relay`);
   });
 
-  it("sends a target's plain text to the last sender, when one is remembered", () => {
-    expect(fromOwner('on my way').messages[0].to).toBeUndefined();
-    const decision = decideAt(policy(), { From: OWNER, Body: 'on my way' }, { lastSender: SENDER });
+  it("sends a target's plain text to the one sender it talks with, when one is remembered", async () => {
+    expect((await fromOwner('on my way')).messages[0].to).toBeUndefined();
+    const memory = JSON.stringify({ partners: [{ number: SENDER, at: NOON_THURSDAY.getTime() - 60_000 }] });
+    const decision = await decideAt(
+      policy(),
+      { From: OWNER, Body: 'on my way' },
+      { [keys.target(RECEIVER, OWNER)]: memory },
+    );
     expect(decision.messages).toEqual([{ to: SENDER, body: 'on my way', media: [] }]);
   });
 
-  it('lets a target relay outside business hours too', () => {
-    const decision = decideAt(policy({ hours }), { From: OWNER, Body: `${SENDER}: tomorrow` }, {}, NIGHT_THURSDAY);
+  it('on WhatsApp, answers the target on its channel and relays as SMS from the bare receiving number', async () => {
+    const whatsapp = { From: `whatsapp:${OWNER}`, To: `whatsapp:${RECEIVER}` };
+    const hint = await decideAt(policy(), { ...whatsapp, Body: 'hello there' });
+    expect(hint.messages).toEqual([{ body: expect.stringMatching(/start with their number/), media: [] }]);
+    const relayed = await decideAt(policy(), { ...whatsapp, Body: `${SENDER}: see you` });
+    expect(relayed.messages).toEqual([{ to: SENDER, from: RECEIVER, body: 'see you', media: [] }]);
+  });
+
+  it('lets a target relay outside business hours too', async () => {
+    const decision = await decideAt(
+      policy({ hours }),
+      { From: OWNER, Body: `${SENDER}: tomorrow` },
+      {},
+      NIGHT_THURSDAY,
+    );
     expect(decision.messages).toEqual([{ to: SENDER, body: 'tomorrow', media: [] }]);
   });
 
-  it('remembers who was forwarded to, so a target can answer without the number', () => {
-    expect(decideAt(policy()).remember).toEqual({ forwardedTo: [OWNER, PARTNER] });
+  it('remembers who was forwarded to, so a target can answer without the number', async () => {
+    const { remember, store } = await decideAt(policy());
+    expect(remember).toEqual({ forwardedTo: [OWNER, PARTNER] });
+    const memory = { partners: [{ number: SENDER, at: NOON_THURSDAY.getTime() }] };
+    expect(JSON.parse((await store.get(keys.target(RECEIVER, OWNER))) ?? '')).toEqual(memory);
+    expect(JSON.parse((await store.get(keys.target(RECEIVER, PARTNER))) ?? '')).toEqual(memory);
   });
 });
 
 describe('auto-reply once per sender', () => {
   const once = policy({ rule: { mode: 'auto-reply', message: 'Hi {From}' }, replyOncePer: 3600 });
 
-  it('replies and remembers; stays silent while the sender was replied to recently', () => {
-    const first = decideAt(once);
+  it('replies and remembers; stays silent while the sender was replied to recently', async () => {
+    const first = await decideAt(once);
     expect(first.messages).toEqual([{ body: `Hi ${SENDER}`, media: [] }]);
-    expect(first.remember).toEqual({ replied: true });
-    expect(decideAt(once, {}, { repliedRecently: true }).messages).toEqual([]);
+    expect(await first.store.get(keys.replied(RECEIVER, SENDER))).toBe(NOON_THURSDAY.toISOString());
+    expect((await decideAt(once, {}, { [keys.replied(RECEIVER, SENDER)]: 'x' })).messages).toEqual([]);
   });
 });

@@ -68,20 +68,23 @@ async function messages(
 }
 
 describe('with SWITCHBOARD_LOCAL_MEMORY=1', () => {
-  test("a target's answer without a number goes to whoever wrote last, request after request", async () => {
+  test("a target's conversations are remembered request after request", async () => {
     const { runtime } = served.local!;
     expect(await messages(runtime, '/forward', { Body: 'Open today?' })).toEqual([
       { to: TARGET, body: `${SENDER}: Open today?`, media: [] },
     ]);
+    // One person wrote: the answer without a number goes to them.
     expect(await messages(runtime, '/forward', { From: TARGET, Body: 'Till 6' })).toEqual([
       { to: SENDER, body: 'Till 6', media: [] },
     ]);
     expect(await messages(runtime, '/forward', { From: SECOND, Body: 'And tomorrow?' })).toEqual([
       { to: TARGET, body: `${SECOND}: And tomorrow?`, media: [] },
     ]);
-    expect(await messages(runtime, '/forward', { From: TARGET, Body: 'Closed' })).toEqual([
-      { to: SECOND, body: 'Closed', media: [] },
-    ]);
+    // Two people now: the hint names both (the relay rules, src/routing/relay.ts).
+    const [hint, ...rest] = await messages(runtime, '/forward', { From: TARGET, Body: 'Closed' });
+    expect(rest).toEqual([]);
+    expect(hint.to).toBeUndefined();
+    expect(hint.body).toContain(`…${SENDER.slice(-4)}, …${SECOND.slice(-4)}`);
   });
 
   test('each sender is auto-replied to once per AUTO_REPLY_ONCE_PER', async () => {

@@ -11,7 +11,7 @@ import { memoryFor, type SyncContext } from '../../src/runtime/memory';
 import { clientFor, startSyncStandIn, type SyncStandIn } from '../../src/stand-in/sync-api';
 import { fixtures, params, SENDER } from '../fixtures';
 import { quietConsole, type QuietConsole } from '../helpers/quiet-console';
-import { contextWith, installTwilio, invoke } from '../helpers/runtime-globals';
+import { contextWith, installRuntime, installTwilio, invoke } from '../helpers/runtime-globals';
 import { parseTwiml } from '../helpers/twiml';
 
 const ACCOUNT = 'AC0123456789abcdef0123456789abcdef';
@@ -26,6 +26,8 @@ let asked: (ClientOpts | undefined)[];
 
 beforeAll(async () => {
   installTwilio();
+  // No routing file: the fixed-mode functions read it only for this service's own numbers.
+  installRuntime(() => ({}));
   sync = await startSyncStandIn(ACCOUNT, TOKEN, SERVICE);
 });
 afterAll(() => sync.close());

@@ -114,16 +114,17 @@ describe('only a target of the receiving number can relay', () => {
   };
 
   test.each([
-    ['a stranger', SENDER, RECEIVER],
-    ['a stranger on WhatsApp', `whatsapp:${SENDER}`, RECEIVER],
-    ['the target of another number', '+15551230002', RECEIVER],
+    ['a stranger', SENDER, RECEIVER, {}],
+    // Sent on as SMS from the plain number (see src/routing/decide.ts, sendTo).
+    ['a stranger on WhatsApp', `whatsapp:${SENDER}`, `whatsapp:${RECEIVER}`, { from: RECEIVER }],
+    ['the target of another number', '+15551230002', RECEIVER, {}],
   ])(
     '%s writing "+number: text" to a forwarding number is forwarded as text to its targets',
-    async (_who, from, to) => {
+    async (_who, from, to, sentFrom) => {
       await withRouting(routing, async () => {
         for (const body of [`${VICTIM}: buy now`, `${VICTIM} buy now`, `  ${VICTIM}:buy now`]) {
           const { messages } = await answerOf(sms, event({ From: from, To: to, Body: body }));
-          expect(messages).toEqual([{ to: TARGET, body: `${from}: ${body}`, media: [] }]);
+          expect(messages).toEqual([{ to: TARGET, ...sentFrom, body: `${from}: ${body}`, media: [] }]);
         }
       });
     },

@@ -1,0 +1,99 @@
+// `npm run logs [-- --environment <name>] [--tail] [--function /sms]`: the deployed functions'
+// recent logs, one line each (time, level, function, message); --tail follows until Ctrl-C.
+import { Command } from 'commander';
+import { readDotenv } from '../build/build';
+import { parseBaseUrl } from '../deploy/base-url';
+import { apiFailure, createServerlessClient, isRejection } from '../deploy/client';
+import { pickDeployRecord, readDeployRecords, RECORD_FILE } from '../deploy/record';
+import { formatLog, functionPaths, openLogs } from '../deploy/logs';
+import { liveBuildOf } from '../deploy/rollback';
+import { CredentialsError, readCredentials, REJECTED } from '../twilio/credentials';
+import { redacted } from './deploy-errors';
+import type { DeployWorld } from './deploy-prepare';
+import { defaultWorld, lines } from './deploy-prepare';
+import { fail } from './exit';
+import { parseOrExitCode } from './parse';
+
+interface LogsArgs {
+  readonly environment?: string;
+  readonly tail: boolean;
+  readonly function?: string;
+}
+
+/** Exit code 2, with what to do: found before anything was asked of Twilio. */
+class Refused extends Error {}
+
+function parse(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): LogsArgs | number {
+  const program = new Command('npm run logs --')
+    .description("Prints the deployed functions' recent logs: time, level, function and message, one line each.")
+    .option('--environment <name>', 'the environment (dev, stage, production...); needed when several are deployed')
+    .option('--tail', 'keep printing new lines until Ctrl-C', false)
+    .option('--function <path>', "only this function's lines, e.g. /sms")
+    .addHelpText(
+      'after',
+      `\nThe service and environment come from ${RECORD_FILE} (npm run deploy writes it).\n` +
+        'Credentials as npm run deploy reads them. Exit codes: 0 done; 1 Twilio failed; ' +
+        '2 nothing deployed, or an unknown environment or function; 3 credentials missing or rejected.',
+    )
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => out(s.trimEnd()), writeErr: (s) => err(s.trimEnd()) });
+  const code = parseOrExitCode(program, argv);
+  return code ?? program.opts<LogsArgs>();
+}
+
+async function printLogs(args: LogsArgs, world: DeployWorld, stop: Promise<unknown>): Promise<number> {
+  const { records, problem } = await readDeployRecords(world.root);
+  if (problem !== undefined) throw new Refused(`${problem}. Run npm run deploy again to rewrite it.`);
+  const picked = pickDeployRecord(records, args.environment);
+  if (picked.problem !== undefined) throw new Refused(`${picked.problem}.`);
+  const record = picked.record;
+  if (record === undefined)
+    throw new Refused(`Nothing is deployed from here yet (no ${RECORD_FILE}): run npm run deploy.`);
+  const base = parseBaseUrl(world.env.TWILIO_SERVERLESS_BASE_URL);
+  if (base.problem !== undefined) throw new Refused(base.problem);
+  const credentials = readCredentials(world.env, await readDotenv(world.root));
+  const api = createServerlessClient(credentials, base.origin);
+  try {
+    const paths = await functionPaths(api, record.serviceSid);
+    const functionSid = [...paths].find(([, path]) => path === args.function)?.[0];
+    if (args.function !== undefined && functionSid === undefined)
+      throw new Refused(
+        `--function ${args.function} is not a function of the service (${[...paths.values()].sort().join(', ')}).`,
+      );
+    const { environmentSid } = await liveBuildOf(api, record);
+    const stream = await openLogs(api, { serviceSid: record.serviceSid, environmentSid, tail: args.tail, functionSid });
+    void stop.then(() => stream.destroy());
+    const out = lines(world.stdout);
+    for await (const log of stream) out(formatLog(log, paths));
+    return 0;
+  } catch (cause) {
+    if (isRejection(apiFailure(cause))) throw new CredentialsError(REJECTED(credentials.source));
+    throw cause;
+  }
+}
+
+export async function main(
+  argv: readonly string[],
+  world: DeployWorld = defaultWorld(),
+  stop?: Promise<unknown>,
+): Promise<number> {
+  const [out, err] = [lines(world.stdout), lines(world.stderr)];
+  const args = parse(argv, out, err);
+  if (typeof args === 'number') return args;
+  // Ctrl-C ends --tail: the lines so far were the point, so that is success.
+  const stopped = stop ?? new Promise((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
+  try {
+    return await printLogs(args, world, stopped);
+  } catch (cause) {
+    if (cause instanceof Refused || cause instanceof CredentialsError) {
+      err(`error: ${cause.message}`);
+      return cause instanceof Refused ? 2 : 3;
+    }
+    const failure = apiFailure(cause);
+    const code = failure.code !== undefined ? ` (Twilio error ${failure.code})` : '';
+    err(`error: reading the logs failed: ${redacted(failure.message)}${code}.`);
+    return 1;
+  }
+}
+
+if (require.main === module) main(process.argv.slice(2)).then((code) => (process.exitCode = code), fail);
