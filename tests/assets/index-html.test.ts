@@ -3,7 +3,14 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { hasChromium, INSTALL_HINT, launchChromium, pageNumber } from '../helpers/browser';
+import {
+  browserTestMode,
+  hasChromium,
+  INSTALL_HINT,
+  launchChromium,
+  MISSING_IN_CI,
+  pageNumber,
+} from '../helpers/browser';
 import { serveBuiltProject, type ServedProject } from '../helpers/browser-serve';
 
 const ARTIFACTS = join(__dirname, '..', 'artifacts');
@@ -13,8 +20,9 @@ const PHONE_LIKE = /\+\s*\d(?:[\s().-]*\d){6,}/;
 /** Account, API key, phone number and service SIDs. */
 const SID_LIKE = /\b(?:AC|SK|PN|ZS|MG|AP)[0-9a-fA-F]{32}\b/;
 
-if (!hasChromium()) console.warn(INSTALL_HINT);
-const describeInBrowser = hasChromium() ? describe : describe.skip;
+const mode = browserTestMode(process.env, hasChromium());
+if (mode === 'skip') console.warn(INSTALL_HINT);
+const describeInBrowser = mode === 'skip' ? describe.skip : describe;
 
 interface Visit {
   readonly page: Page;
@@ -29,6 +37,7 @@ describeInBrowser('assets/index.html in headless Chromium, served by twilio-run'
   let browser: Browser;
 
   beforeAll(async () => {
+    if (mode === 'fail') throw new Error(MISSING_IN_CI);
     [site, browser] = await Promise.all([serveBuiltProject(), launchChromium()]);
   });
   afterAll(async () => {
@@ -119,5 +128,25 @@ describeInBrowser('assets/index.html in headless Chromium, served by twilio-run'
     await mkdir(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'index-html-phone.png'), fullPage: true });
     expect(problems).toEqual([]);
+  });
+});
+
+describe('the browser tests without Chromium', () => {
+  test('skip on a developer machine, with the install hint', () => {
+    expect(browserTestMode({}, false)).toBe('skip');
+    expect(browserTestMode({ CI: 'false' }, false)).toBe('skip');
+    expect(browserTestMode({ CI: '0' }, false)).toBe('skip');
+    expect(INSTALL_HINT).toContain('apt-get install -y chromium');
+  });
+
+  test('fail under CI=true (or any CI value but false/0), naming the install command', () => {
+    expect(browserTestMode({ CI: 'true' }, false)).toBe('fail');
+    expect(browserTestMode({ CI: '1' }, false)).toBe('fail');
+    expect(MISSING_IN_CI).toContain('apt-get install -y chromium');
+  });
+
+  test('run wherever Chromium is installed, in CI or not', () => {
+    expect(browserTestMode({ CI: 'true' }, true)).toBe('run');
+    expect(browserTestMode({}, true)).toBe('run');
   });
 });

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { coverageEnv } from '../helpers/child-coverage';
 import { copySources, REPO, type TempProject } from '../helpers/project';
 
 export interface DeployRun {
@@ -42,7 +43,7 @@ export function runDeploy(
   // Only PATH and HOME from this shell: no real TWILIO_* credential may reach a test run.
   const child = spawn(process.execPath, [TS_NODE_BIN, '--transpile-only', 'src/cli/deploy.ts', ...args], {
     cwd: dir,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...coverageEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ServerlessApiStandIn } from '../../src/stand-in/serverless-api';
+import { coverageEnv } from '../helpers/child-coverage';
 import type { TempProject } from '../helpers/project';
 import { deployProject, runDeploy, type DeployRun } from './deploy-project';
 import { eventually, REPO } from './sms-project';
@@ -22,6 +23,7 @@ beforeAll(async () => {
   shell = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',
+    ...coverageEnv(),
     TWILIO_ACCOUNT_SID: AC,
     TWILIO_AUTH_TOKEN: TOKEN,
     TWILIO_SERVERLESS_BASE_URL: await fake.start(),

@@ -6,6 +6,7 @@ import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { coverageEnv } from '../helpers/child-coverage';
 
 export const REPO = join(__dirname, '..', '..');
 const TS_NODE = require.resolve('ts-node/register/transpile-only');
@@ -47,7 +48,13 @@ export const removeProject = (dir: string): Promise<void> => rm(dir, { recursive
  * directory up, and find whatever a temporary directory's parents hold.
  */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: process.env.HOME, TS_NODE_PROJECT: join(REPO, 'tsconfig.json'), ...extra };
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    ...coverageEnv(),
+    TS_NODE_PROJECT: join(REPO, 'tsconfig.json'),
+    ...extra,
+  };
 }
 
 export interface Finished {

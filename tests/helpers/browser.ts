@@ -5,11 +5,32 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
+const INSTALL = 'Install it with `apt-get update && apt-get install -y chromium` (Debian, Ubuntu)';
+
 export const INSTALL_HINT =
   `Chromium is not installed at ${CHROMIUM_PATH}, so the browser tests are skipped. ` +
-  'Install it with `apt-get update && apt-get install -y chromium` (Debian, Ubuntu), then run `npm test` again.';
+  `${INSTALL}, then run \`npm test\` again.`;
+
+export const MISSING_IN_CI =
+  `Chromium is not installed at ${CHROMIUM_PATH}, and with CI set the browser tests fail rather than skip: ` +
+  `a green CI run must have run them. ${INSTALL}; .ci/run does.`;
 
 export const hasChromium = (): boolean => existsSync(CHROMIUM_PATH);
+
+/** CI systems set CI (`.ci/run` exports CI=true); empty, "0" and "false" mean a developer's machine. */
+function isCi(env: NodeJS.ProcessEnv): boolean {
+  const value = (env.CI ?? '').trim().toLowerCase();
+  return value !== '' && value !== '0' && value !== 'false';
+}
+
+/**
+ * What the browser tests do here: run; skip, on a developer's machine without Chromium (with
+ * INSTALL_HINT); or fail, in CI without Chromium (with MISSING_IN_CI), so no CI run passes untested.
+ */
+export function browserTestMode(env: NodeJS.ProcessEnv, installed: boolean): 'run' | 'skip' | 'fail' {
+  if (installed) return 'run';
+  return isCi(env) ? 'fail' : 'skip';
+}
 
 const ARGS = [
   '--headless',

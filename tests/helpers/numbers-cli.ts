@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { coverageEnv } from './child-coverage';
 import type { NumbersContext } from '../../src/numbers/context';
 import type { Credentials } from '../../src/twilio/credentials';
 import { createNumbersApi } from '../../src/twilio/numbers-api';
@@ -32,7 +33,7 @@ export function runNumbers(
   options: { cwd: string; env: Record<string, string>; stdin?: string },
 ): Promise<CliResult> {
   // Only PATH and HOME from this shell: no real TWILIO_* credential may leak into a test run.
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env };
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...coverageEnv(), ...options.env };
   const child = spawn(
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src/cli/numbers.ts'), ...args],

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
+import { coverageEnv } from './child-coverage';
 import { REPO } from './project';
 
 /**
@@ -10,6 +11,7 @@ export function numbersEnv(api: TwilioApiStandIn, extra: Record<string, string> 
   return {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',
+    ...coverageEnv(),
     TWILIO_ACCOUNT_SID: api.accountSid,
     TWILIO_AUTH_TOKEN: api.authToken,
     TWILIO_API_BASE_URL: api.url,

@@ -1,0 +1,44 @@
+/**
+ * `npm run mutate [-- <folder>...] [stryker options]`: Stryker over the folders of
+ * stryker/targets.json (stryker.config.mjs), or over the folders named, then the score of each.
+ * Options after the folders go to `stryker run` as they are, e.g. `--concurrency 1` or `--force`
+ * (every mutant again, ignoring stryker/incremental.json).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { printScores, readTargets, REPORT } from './mutation-scores';
+
+const ROOT = resolve(__dirname, '..');
+const STRYKER = join(ROOT, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
+
+/** Folders first (`src/routing`), then Stryker's options; a folder not in the targets is refused. */
+export function parseMutateArgs(
+  args: readonly string[],
+  known: readonly string[],
+): { folders: string[]; options: string[] } | { error: string } {
+  const firstOption = args.findIndex((a) => a.startsWith('-'));
+  const positional = firstOption === -1 ? args : args.slice(0, firstOption);
+  const options = firstOption === -1 ? [] : args.slice(firstOption);
+  const folders = positional.map((f) => f.replace(/\/+$/, ''));
+  const unknown = folders.filter((f) => !known.includes(f));
+  if (unknown.length > 0)
+    return { error: `Not a folder under mutation testing: ${unknown.join(', ')}. Choose from: ${known.join(', ')}.` };
+  return { folders, options };
+}
+
+function main(): number {
+  const known = Object.keys(readTargets());
+  const parsed = parseMutateArgs(process.argv.slice(2), known);
+  if ('error' in parsed) {
+    console.error(parsed.error);
+    return 2;
+  }
+  // stryker.config.mjs narrows its `mutate` globs to these folders.
+  const env = { ...process.env, MUTATE_FOLDERS: parsed.folders.join(',') };
+  const run = spawnSync(process.execPath, [STRYKER, 'run', ...parsed.options], { cwd: ROOT, env, stdio: 'inherit' });
+  if (run.status !== 0 || !existsSync(REPORT)) return run.status ?? 1;
+  return printScores(parsed.folders.length > 0 ? parsed.folders : known) ? 0 : 1;
+}
+
+if (require.main === module) process.exitCode = main();

@@ -1,0 +1,40 @@
+// Mutation testing (`npm run mutate`, not part of `npm test`): StrykerJS plants one small bug at a
+// time in the folders of stryker/targets.json and runs the in-process tests (stryker/jest.config.js)
+// against it. Incremental: stryker/incremental.json holds the last results (commit it after a run),
+// so a rerun tests only the mutants whose code or covering tests changed. Report: reports/mutation/.
+import { readFileSync } from 'node:fs';
+
+/** Folder -> the mutation score it must reach; the folder list lives in that one file. */
+const targets = JSON.parse(readFileSync(new URL('./stryker/targets.json', import.meta.url), 'utf8'));
+/** `npm run mutate -- src/routing` sets MUTATE_FOLDERS: only those folders get new mutants. */
+const folders = process.env.MUTATE_FOLDERS ? process.env.MUTATE_FOLDERS.split(',') : Object.keys(targets);
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'jest',
+  jest: { projectType: 'custom', configFile: 'stryker/jest.config.js', enableFindRelatedTests: true },
+  // Each mutant runs only the tests that reached it in the first run; a static mutant (code run when
+  // its module loads) runs the test files that import its file (jest --findRelatedTests).
+  coverageAnalysis: 'perTest',
+  // Mutants that do not compile are dropped before any test runs.
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  mutate: [...folders.map((folder) => `${folder}/**/*.ts`), '!**/*.d.ts'],
+  ignorePatterns: ['/dist', '/coverage', '/tests/artifacts', '/bench/results.json', '/.twilioserverless'],
+  incremental: true,
+  incrementalFile: 'stryker/incremental.json',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  clearTextReporter: { reportTests: false, reportMutants: false, logTests: false },
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  // Two cores, shared: one type-checker and one test runner (two once every mutant is checked).
+  // On a busier machine: `npm run mutate -- --concurrency 1`.
+  concurrency: 2,
+  // A busy machine runs a test slower than the first run measured: generous margins, so that
+  // "Timeout" (counted as killed) means an endless loop, not a slow moment.
+  timeoutMS: 10000,
+  timeoutFactor: 2,
+  dryRunTimeoutMinutes: 20,
+  thresholds: { high: 90, low: 85, break: null },
+};
