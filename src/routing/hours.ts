@@ -158,8 +158,23 @@ export interface Opening {
   readonly opens: string;
 }
 
+/**
+ * The last answer per schedule, for its UTC minute. Zone offsets have been whole minutes since 1972,
+ * so the answer holds for the whole minute; a number with business hours can get many messages a
+ * minute, and reading the zone's local time costs more than every other rule of a message. A new
+ * configuration brings new schedules, so an answer never outlives its configuration.
+ */
+const lastOpening = new WeakMap<Schedule, { readonly utcMinute: number; readonly opening: Opening }>();
+
 /** Whether the business is open at `now`, and if not, when it opens next. */
 export function openingAt(schedule: Schedule, now: Date): Opening {
+  const utcMinute = Math.floor(now.getTime() / 60_000);
+  const last = lastOpening.get(schedule);
+  if (last?.utcMinute === utcMinute) return last.opening;
   const local = localTime(now, schedule.timeZone);
-  return isOpen(schedule, local) ? { open: true, opens: '' } : { open: false, opens: nextOpening(schedule, local) };
+  const opening = isOpen(schedule, local)
+    ? { open: true, opens: '' }
+    : { open: false, opens: nextOpening(schedule, local) };
+  lastOpening.set(schedule, { utcMinute, opening });
+  return opening;
 }

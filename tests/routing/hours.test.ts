@@ -61,6 +61,18 @@ describe('openingAt: open or not, and the next opening', () => {
     if (!open) expect(nextOpening(newYork, at(iso))).toBe(next);
   });
 
+  it('answers each minute for itself: open until the last millisecond before 17:31, closed from 17:31', () => {
+    const odd: Schedule = { timeZone: 'America/New_York', windows: windows('Mon-Fri 09:31-17:31'), closed: new Set() };
+    expect(openingAt(odd, at('2026-11-26T22:30:00.000Z')).open).toBe(true);
+    expect(openingAt(odd, at('2026-11-26T22:30:59.999Z')).open).toBe(true);
+    expect(openingAt(odd, at('2026-11-26T22:31:00.000Z'))).toEqual({ open: false, opens: 'Fri 09:31' });
+    // Another schedule (another configuration) in the minute just answered: its own answer.
+    const closedToday = { ...odd, closed: new Set(['2026-11-26']) };
+    expect(openingAt(closedToday, at('2026-11-26T22:31:30.000Z'))).toEqual({ open: false, opens: 'Fri 09:31' });
+    expect(openingAt(odd, at('2026-11-26T22:30:30.000Z')).open).toBe(true);
+    expect(openingAt(closedToday, at('2026-11-26T22:30:30.000Z')).open).toBe(false);
+  });
+
   // US daylight saving 2026: starts Sun 8 Mar (02:00 -> 03:00), ends Sun 1 Nov (02:00 -> 01:00).
   it('follows the spring switch in New York: 09:00 on Monday 9 March is 13:00 UTC, not 14:00', () => {
     const early = shop('America/New_York');
