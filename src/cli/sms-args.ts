@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { parseOrExitCode } from './parse';
-import type { SimulatedMessage } from '../sms/inbound-request';
+import type { SimulatedMessage } from '../simulator/inbound-request';
 
 export interface SmsArgs {
   readonly url: URL;
