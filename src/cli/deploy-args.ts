@@ -1,6 +1,7 @@
 // `npm run deploy -- ...`: the flags, parsed and checked; every failure is exit code 2 (help: 0).
 import { Command, InvalidArgumentError } from 'commander';
 import { PRODUCTION } from '../deploy/config';
+import { isSid, sidShape } from '../twilio/sid';
 import { parseOrExitCode } from './parse';
 
 export interface DeployArgs {
@@ -38,8 +39,7 @@ function functionPath(value: string): string {
 }
 
 function serviceSid(value: string): string {
-  if (!/^ZS[0-9a-fA-F]{32}$/.test(value))
-    throw new InvalidArgumentError(`"${value}" is not a service SID (ZS followed by 32 hex digits).`);
+  if (!isSid('ZS', value)) throw new InvalidArgumentError(`"${value}" is not a service SID (${sidShape('ZS')}).`);
   return value;
 }
 

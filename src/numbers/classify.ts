@@ -1,4 +1,5 @@
 import { redactUrl } from '../redact/url';
+import { sidSource } from '../twilio/sid';
 import type { ServiceRouting, SmsRouting } from './types';
 
 export const ROUTINGS = [
@@ -31,8 +32,8 @@ export interface ClassifyContext {
 
 // URL shapes Twilio's products give numbers (see /work/shared/twilio-facts.md, "REST: phone numbers").
 const DEMO_REPLY = /^https?:\/\/demo\.twilio\.com\/welcome\/sms\/reply\/?$/i;
-const TWIML_BIN = /^\/twiml\/EH[0-9a-f]{32}\/?$/i;
-const STUDIO_FLOW = /^\/v1\/Accounts\/AC[0-9a-f]{32}\/Flows\/FW[0-9a-f]{32}\/?$/i;
+const TWIML_BIN = new RegExp(`^/twiml/${sidSource('EH')}/?$`, 'i');
+const STUDIO_FLOW = new RegExp(`^/v1/Accounts/${sidSource('AC')}/Flows/${sidSource('FW')}/?$`, 'i');
 
 /** Where a URL sends messages, if it is the number's own routing. */
 export function classifyUrl(url: string, projectDomain?: string): Pick<Classification, 'routing' | 'path'> {

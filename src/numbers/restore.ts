@@ -9,6 +9,7 @@ import { execute } from './run';
 import { serviceChange, withServices } from './services';
 import type { PhoneNumberState, RunReport, ServiceState, ServiceUpdate } from './types';
 import { checkConcurrency } from './validate';
+import { isSid } from '../twilio/sid';
 
 export interface RestoreRequest {
   /** A file written by attach or restore, relative to cwd or absolute; or `latest`, the newest one. */
@@ -80,7 +81,7 @@ async function checkedBackup(ctx: NumbersContext, path: string): Promise<{ backu
   const { backup, problems: found } = parseBackup(data);
   const problems = found.map((p) => `${path} is not a valid backup: ${p}`);
   const accountSid = field(data, 'accountSid');
-  if (typeof accountSid === 'string' && /^AC[0-9a-fA-F]{32}$/.test(accountSid) && accountSid !== ctx.accountSid) {
+  if (typeof accountSid === 'string' && isSid('AC', accountSid) && accountSid !== ctx.accountSid) {
     problems.push(
       `${path} was made for account ${accountSid}; these credentials are for ${ctx.accountSid}. ` +
         'Refused: restore it with the credentials of the account it was made for.',

@@ -3,6 +3,7 @@
 // write them, answered in Twilio's JSON shapes. The server, credentials and faults are the subclass's.
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
+import { sidSource } from '../twilio/sid';
 import { tollfreeVerificationResource, updateService, type TollfreeStatus } from './twilio-messaging';
 import {
   errorBody,
@@ -125,9 +126,9 @@ export class TwilioAccount {
   protected route(method: string, url: URL, form: Record<string, string>, res: ServerResponse): void {
     const p = url.pathname;
     const list = p === `${numbersPath(this.accountSid)}.json`;
-    const one = new RegExp(`^${numbersPath(this.accountSid)}/(PN[0-9a-f]{32})\\.json$`).exec(p);
-    const phones = /^\/v1\/Services\/(MG[0-9a-f]{32})\/PhoneNumbers$/.exec(p);
-    const service = /^\/v1\/Services\/(MG[0-9a-f]{32})$/.exec(p);
+    const one = new RegExp(`^${numbersPath(this.accountSid)}/(${sidSource('PN')})\\.json$`).exec(p);
+    const phones = new RegExp(`^/v1/Services/(${sidSource('MG')})/PhoneNumbers$`).exec(p);
+    const service = new RegExp(`^/v1/Services/(${sidSource('MG')})$`).exec(p);
     if (method === 'GET' && list) return this.listNumbers(url, res);
     if (one !== null && (method === 'GET' || method === 'POST')) {
       const n = this.numbers.find((x) => x.sid === one[1]);
