@@ -1,8 +1,8 @@
 // How `npm run deploy` ends when something goes wrong: the exit code and one message saying what to do.
-import { apiFailure } from '../deploy/client';
 import { DeployInputError } from '../deploy/service';
 import { redactUrl } from '../redact/url';
 import { CredentialsError } from '../twilio/credentials';
+import { apiErrorInfo } from '../twilio/errors';
 
 /** Exit code 2: found before anything was sent to Twilio. */
 export class Refused extends Error {}
@@ -22,7 +22,7 @@ export function exitCodeOf(cause: unknown, err: (line: string) => void): number 
     err(`error: ${cause.message}`);
     return 3;
   }
-  const failure = apiFailure(cause);
+  const failure = apiErrorInfo(cause);
   // waitForSuccessfulBuild rejects with the bare status when Twilio's build fails.
   const what =
     cause === 'failed'

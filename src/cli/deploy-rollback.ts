@@ -1,10 +1,11 @@
 // `npm run deploy -- --rollback [--environment <name>] [--dry-run]`: back to the build that was live
 // before the current one in that environment, as the record's history has it.
 import { readDotenv } from '../build/build';
-import { apiFailure, createServerlessClient, isRejection } from '../deploy/client';
+import { createServerlessClient } from '../deploy/client';
 import { readDeployRecords, RECORD_FILE } from '../deploy/record';
 import { describeBuild, liveBuildOf, planRollback, rollBack } from '../deploy/rollback';
 import { redactUrl } from '../redact/url';
+import { isAuthRejected } from '../twilio/errors';
 import { readCredentials, REJECTED } from '../twilio/credentials';
 import type { DeployArgs } from './deploy-args';
 import { Refused, Rejected } from './deploy-errors';
@@ -64,7 +65,7 @@ export async function rollback(args: DeployArgs, world: DeployWorld): Promise<nu
     out(`Recorded in ${RECORD_FILE}.`);
     return 0;
   } catch (cause) {
-    if (isRejection(apiFailure(cause))) throw new Rejected(REJECTED(credentials.source));
+    if (isAuthRejected(cause)) throw new Rejected(REJECTED(credentials.source));
     throw cause;
   }
 }

@@ -1,11 +1,12 @@
 // `npm run deploy [-- --environment dev|--production --env <file> --attach <numbers...> --function /sms
 // --dry-run]`: build, deploy dist/ with @twilio-labs/serverless-api, record the URLs per environment,
 // optionally attach numbers. `--rollback` goes back to the previous build instead (./deploy-rollback.ts).
-import { apiFailure, createServerlessClient, isRejection } from '../deploy/client';
+import { createServerlessClient } from '../deploy/client';
 import { deploy, functionUrl, toRecord } from '../deploy/deploy';
 import { findEnvironmentDomain, resolveService } from '../deploy/service';
 import { deployVariables, secretValues } from '../deploy/variables';
 import { redactUrl } from '../redact/url';
+import { isAuthRejected } from '../twilio/errors';
 import { CredentialsError, readCredentials, REJECTED, type Credentials } from '../twilio/credentials';
 import type { DeployAttach } from './deploy-attach';
 import { parseDeployArgs, type DeployArgs } from './deploy-args';
@@ -148,7 +149,7 @@ export async function main(argv: readonly string[], world: DeployWorld = default
     try {
       return await deployWith(credentials, prepared, parsed.args, command, world);
     } catch (cause) {
-      if (isRejection(apiFailure(cause))) throw new Rejected(REJECTED(credentials.source));
+      if (isAuthRejected(cause)) throw new Rejected(REJECTED(credentials.source));
       throw cause;
     }
   } catch (cause) {

@@ -3,11 +3,12 @@
 import { Command } from 'commander';
 import { readDotenv } from '../build/build';
 import { parseBaseUrl } from '../deploy/base-url';
-import { apiFailure, createServerlessClient, isRejection } from '../deploy/client';
+import { createServerlessClient } from '../deploy/client';
 import { pickDeployRecord, readDeployRecords, RECORD_FILE } from '../deploy/record';
 import { formatLog, functionPaths, openLogs } from '../deploy/logs';
 import { liveBuildOf } from '../deploy/rollback';
 import { CredentialsError, readCredentials, REJECTED } from '../twilio/credentials';
+import { apiErrorInfo, isAuthRejected } from '../twilio/errors';
 import { redacted } from './deploy-errors';
 import type { DeployWorld } from './deploy-prepare';
 import { defaultWorld, lines } from './deploy-prepare';
@@ -67,7 +68,7 @@ async function printLogs(args: LogsArgs, world: DeployWorld, stop: Promise<unkno
     for await (const log of stream) out(formatLog(log, paths));
     return 0;
   } catch (cause) {
-    if (isRejection(apiFailure(cause))) throw new CredentialsError(REJECTED(credentials.source));
+    if (isAuthRejected(cause)) throw new CredentialsError(REJECTED(credentials.source));
     throw cause;
   }
 }
@@ -89,7 +90,7 @@ export async function main(
       err(`error: ${cause.message}`);
       return cause instanceof Refused ? 2 : 3;
     }
-    const failure = apiFailure(cause);
+    const failure = apiErrorInfo(cause);
     const code = failure.code !== undefined ? ` (Twilio error ${failure.code})` : '';
     err(`error: reading the logs failed: ${redacted(failure.message)}${code}.`);
     return 1;

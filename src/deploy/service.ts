@@ -1,6 +1,6 @@
 // Before anything is written: which service and environment this deploy goes to (read calls only).
 import { api as calls, type TwilioServerlessApiClient } from '@twilio-labs/serverless-api';
-import { apiFailure, isNotFound } from './client';
+import { isNotFound } from '../twilio/errors';
 
 /** A problem with what was asked that the user must resolve; nothing has been written. */
 export class DeployInputError extends Error {
@@ -21,7 +21,7 @@ async function fetchService(api: TwilioServerlessApiClient, sid: string): Promis
   try {
     return await calls.getService(sid, api);
   } catch (cause) {
-    if (isNotFound(apiFailure(cause))) return undefined;
+    if (isNotFound(cause)) return undefined;
     throw cause;
   }
 }

@@ -3,7 +3,8 @@ import { makeBackup } from './backup';
 import { writeBackup } from './backup-file';
 import type { NumbersContext } from './context';
 import { BackupError, Cancelled } from './errors';
-import type { ApiErrorInfo, Change, Regulatory, RunReport, ServiceChange } from './types';
+import type { ApiErrorInfo } from '../twilio/errors';
+import type { Change, Regulatory, RunReport, ServiceChange } from './types';
 
 export interface RunOptions {
   readonly dryRun: boolean;
