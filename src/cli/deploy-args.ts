@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { PRODUCTION } from '../deploy/config';
 import { isSid, sidShape } from '../twilio/sid';
 import { parseOrExitCode } from './parse';
+import { EXIT } from './exit';
 
 export interface DeployArgs {
   /** `--environment`, or `production` for `--production`. */
@@ -124,14 +125,14 @@ export function parseDeployArgs(argv: readonly string[], output: Output): Parsed
     if (command.getOptionValueSource(flag) === 'cli' && options.attach === undefined) {
       const name = `--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
       output.err(`error: ${name} goes with --attach: give --attach <numbers...> too.`);
-      return { kind: 'exit', code: 2 };
+      return { kind: 'exit', code: EXIT.invalidInput };
     }
   }
   if (options.production && options.environment !== undefined && options.environment !== PRODUCTION) {
     output.err(
       `error: --production is --environment ${PRODUCTION}: give one of them, not --environment ${options.environment}.`,
     );
-    return { kind: 'exit', code: 2 };
+    return { kind: 'exit', code: EXIT.invalidInput };
   }
   if (options.rollback) {
     const deployOnly = [
@@ -146,7 +147,7 @@ export function parseDeployArgs(argv: readonly string[], output: Output): Parsed
           'not --rollback: a rollback activates a build already made, in the service the record names, ' +
           'and leaves the variables as they are.',
       );
-      return { kind: 'exit', code: 2 };
+      return { kind: 'exit', code: EXIT.invalidInput };
     }
   }
   return {

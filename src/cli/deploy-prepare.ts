@@ -17,9 +17,9 @@ import {
   type DeployRecords,
 } from '../deploy/record';
 import type { KnownService } from '../deploy/service';
+import { InputError } from '../errors/input-error';
 import type { Credentials } from '../twilio/credentials';
 import type { DeployArgs } from './deploy-args';
-import { Refused } from './deploy-errors';
 import type { OutStream } from './numbers-io';
 import { printProblems } from './print-problems';
 
@@ -52,7 +52,7 @@ export interface Prepared {
   readonly dotenv: Record<string, string>;
 }
 
-/** The deploy configuration and the test hook's origin, or Refused (exit 2) listing every problem. */
+/** The deploy configuration and the test hook's origin, or InputError (exit 2) after printing every problem. */
 export async function readSettings(
   args: Pick<DeployArgs, 'environment'>,
   world: DeployWorld,
@@ -63,7 +63,7 @@ export async function readSettings(
   printProblems(read.problems, err);
   if (base.problem !== undefined) err(`error: ${base.problem}`);
   if (read.config === undefined || base.problem !== undefined)
-    throw new Refused('Not deployed: fix the problems above, then run `npm run deploy` again.');
+    throw new InputError(['Not deployed: fix the problems above, then run `npm run deploy` again.']);
   return { config: read.config, origin: base.origin };
 }
 
@@ -77,24 +77,24 @@ export async function prepare(args: DeployArgs, world: DeployWorld): Promise<Pre
       () => false,
     ))
   )
-    throw new Refused(
+    throw new InputError([
       `--env ${args.envFile}: there is no such file. Give the file holding this environment's variables.`,
-    );
+    ]);
   const built = await buildProject(world.root, { envFile: args.envFile });
   printProblems(built.problems, lines(world.stderr));
   if (!built.ok)
-    throw new Refused('Not deployed: fix the configuration errors above, then run `npm run deploy` again.');
+    throw new InputError(['Not deployed: fix the configuration errors above, then run `npm run deploy` again.']);
   const files = await listUploads(config);
   if (files.functions.length === 0) {
-    throw new Refused(
+    throw new InputError([
       `No functions (.js files) in ${config.functionsFolder} after the build: ` +
         'check "functionsFolder" in .twilioserverlessrc.',
-    );
+    ]);
   }
   if (args.attach.length > 0 && !files.functions.some((f) => f.path === args.functionPath)) {
-    throw new Refused(
+    throw new InputError([
       `--function ${args.functionPath} is not one of the functions: ${files.functions.map((f) => f.path).join(', ')}.`,
-    );
+    ]);
   }
   return { config, origin, files, dotenv: await readDotenv(world.root, args.envFile) };
 }

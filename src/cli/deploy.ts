@@ -10,7 +10,7 @@ import { isAuthRejected } from '../twilio/errors';
 import { CredentialsError, readCredentials, REJECTED, type Credentials } from '../twilio/credentials';
 import type { DeployAttach } from './deploy-attach';
 import { parseDeployArgs, type DeployArgs } from './deploy-args';
-import { exitCodeOf, Rejected } from './deploy-errors';
+import { reportDeployFailure } from './deploy-errors';
 import {
   defaultWorld,
   lines,
@@ -23,7 +23,7 @@ import {
 } from './deploy-prepare';
 import { printDeployed, printLogsHint, printPlan, printVariables } from './deploy-print';
 import { rollback } from './deploy-rollback';
-import { fail } from './exit';
+import { EXIT, runMain } from './exit';
 
 export type { DeployWorld } from './deploy-prepare';
 
@@ -68,7 +68,7 @@ async function deployWith(
 
   if (args.dryRun) {
     printPlan(out, { config, target, domain, files: prepared.files, variables });
-    if (args.attach.length === 0) return 0;
+    if (args.attach.length === 0) return EXIT.ok;
     out('');
     out(
       `Numbers (--attach ${args.functionPath}` +
@@ -106,7 +106,7 @@ async function deployWith(
   printDeployed(out, deployed, config.environment);
   printVariables(out, variables);
   printLogsHint(out, { ...deployed, environment: config.environment, region: world.env.TWILIO_REGION || undefined });
-  if (args.attach.length === 0) return 0;
+  if (args.attach.length === 0) return EXIT.ok;
   const url = functionUrl(deployed.domain, args.functionPath);
   out('');
   out(`Attaching ${redactUrl(url)}:`);
@@ -125,7 +125,7 @@ function planWithoutCredentials(prepared: Prepared, args: DeployArgs, world: Dep
   const what =
     args.attach.length > 0 ? 'the service, its environment or the numbers' : 'the service or its environment';
   err(`note: could not look up ${what}: ${why.message}`);
-  return 0;
+  return EXIT.ok;
 }
 
 const quote = (arg: string): string => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
@@ -149,12 +149,12 @@ export async function main(argv: readonly string[], world: DeployWorld = default
     try {
       return await deployWith(credentials, prepared, parsed.args, command, world);
     } catch (cause) {
-      if (isAuthRejected(cause)) throw new Rejected(REJECTED(credentials.source));
+      if (isAuthRejected(cause)) throw new CredentialsError(REJECTED(credentials.source));
       throw cause;
     }
   } catch (cause) {
-    return exitCodeOf(cause, err);
+    return reportDeployFailure(cause, err);
   }
 }
 
-if (require.main === module) main(process.argv.slice(2)).then((code) => (process.exitCode = code), fail);
+if (require.main === module) runMain(() => main(process.argv.slice(2)));

@@ -7,12 +7,13 @@ import { createServerlessClient } from '../deploy/client';
 import { pickDeployRecord, readDeployRecords, RECORD_FILE } from '../deploy/record';
 import { formatLog, functionPaths, openLogs } from '../deploy/logs';
 import { liveBuildOf } from '../deploy/rollback';
+import { InputError } from '../errors/input-error';
 import { CredentialsError, readCredentials, REJECTED } from '../twilio/credentials';
 import { apiErrorInfo, isAuthRejected } from '../twilio/errors';
 import { redacted } from './deploy-errors';
 import type { DeployWorld } from './deploy-prepare';
 import { defaultWorld, lines } from './deploy-prepare';
-import { fail } from './exit';
+import { EXIT, exitCodeFor, runMain } from './exit';
 import { parseOrExitCode } from './parse';
 
 interface LogsArgs {
@@ -20,9 +21,6 @@ interface LogsArgs {
   readonly tail: boolean;
   readonly function?: string;
 }
-
-/** Exit code 2, with what to do: found before anything was asked of Twilio. */
-class Refused extends Error {}
 
 function parse(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): LogsArgs | number {
   const program = new Command('npm run logs --')
@@ -44,29 +42,29 @@ function parse(argv: readonly string[], out: (s: string) => void, err: (s: strin
 
 async function printLogs(args: LogsArgs, world: DeployWorld, stop: Promise<unknown>): Promise<number> {
   const { records, problem } = await readDeployRecords(world.root);
-  if (problem !== undefined) throw new Refused(`${problem}. Run npm run deploy again to rewrite it.`);
+  if (problem !== undefined) throw new InputError([`${problem}. Run npm run deploy again to rewrite it.`]);
   const picked = pickDeployRecord(records, args.environment);
-  if (picked.problem !== undefined) throw new Refused(`${picked.problem}.`);
+  if (picked.problem !== undefined) throw new InputError([`${picked.problem}.`]);
   const record = picked.record;
   if (record === undefined)
-    throw new Refused(`Nothing is deployed from here yet (no ${RECORD_FILE}): run npm run deploy.`);
+    throw new InputError([`Nothing is deployed from here yet (no ${RECORD_FILE}): run npm run deploy.`]);
   const base = parseBaseUrl(world.env.TWILIO_SERVERLESS_BASE_URL);
-  if (base.problem !== undefined) throw new Refused(base.problem);
+  if (base.problem !== undefined) throw new InputError([base.problem]);
   const credentials = readCredentials(world.env, await readDotenv(world.root));
   const api = createServerlessClient(credentials, base.origin);
   try {
     const paths = await functionPaths(api, record.serviceSid);
     const functionSid = [...paths].find(([, path]) => path === args.function)?.[0];
     if (args.function !== undefined && functionSid === undefined)
-      throw new Refused(
+      throw new InputError([
         `--function ${args.function} is not a function of the service (${[...paths.values()].sort().join(', ')}).`,
-      );
+      ]);
     const { environmentSid } = await liveBuildOf(api, record);
     const stream = await openLogs(api, { serviceSid: record.serviceSid, environmentSid, tail: args.tail, functionSid });
     void stop.then(() => stream.destroy());
     const out = lines(world.stdout);
     for await (const log of stream) out(formatLog(log, paths));
-    return 0;
+    return EXIT.ok;
   } catch (cause) {
     if (isAuthRejected(cause)) throw new CredentialsError(REJECTED(credentials.source));
     throw cause;
@@ -86,15 +84,16 @@ export async function main(
   try {
     return await printLogs(args, world, stopped);
   } catch (cause) {
-    if (cause instanceof Refused || cause instanceof CredentialsError) {
-      err(`error: ${cause.message}`);
-      return cause instanceof Refused ? 2 : 3;
+    const code = exitCodeFor(cause);
+    if (code !== EXIT.failed) {
+      err(`error: ${cause instanceof Error ? cause.message : String(cause)}`);
+      return code;
     }
     const failure = apiErrorInfo(cause);
-    const code = failure.code !== undefined ? ` (Twilio error ${failure.code})` : '';
-    err(`error: reading the logs failed: ${redacted(failure.message)}${code}.`);
-    return 1;
+    const twilioCode = failure.code !== undefined ? ` (Twilio error ${failure.code})` : '';
+    err(`error: reading the logs failed: ${redacted(failure.message)}${twilioCode}.`);
+    return code;
   }
 }
 
-if (require.main === module) main(process.argv.slice(2)).then((code) => (process.exitCode = code), fail);
+if (require.main === module) runMain(() => main(process.argv.slice(2)));

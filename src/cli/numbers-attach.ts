@@ -5,7 +5,7 @@ import { InvalidArgumentError, type OptionValues } from 'commander';
 import { attachNumbers, attachProblems, type AttachRequest } from '../numbers/attach';
 import { SERVICE_MODES } from '../numbers/attach-plan';
 import { functionUrl } from '../numbers/deploy-record';
-import { InputError } from '../numbers/errors';
+import { InputError } from '../errors/input-error';
 import { readNumberList } from '../numbers/resolve';
 import type { Change, Regulatory } from '../numbers/types';
 import { plainHttpWarning } from '../numbers/validate';

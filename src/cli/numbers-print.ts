@@ -2,6 +2,7 @@ import { describe } from '../numbers/classify';
 import { changedFields, type FieldChange } from '../numbers/plan';
 import { redactUrl } from '../redact/url';
 import type { Change, RunReport } from '../numbers/types';
+import { EXIT } from './exit';
 import { formatError } from './numbers-error';
 import type { Printer } from './numbers-io';
 import { printServicePlan, printServiceResults, servicePlanJson, serviceResultsJson } from './numbers-services-print';
@@ -110,6 +111,6 @@ export function printReport(report: RunReport, printer: Printer, json: boolean, 
   if (report.backup !== null) printer.out(`To undo this run: npm run numbers -- restore ${report.backup}`);
 }
 
-/** 0: everything asked succeeded; 1: some numbers failed. */
-export const exitCodeOf = (report: RunReport): number =>
-  [...report.results, ...report.serviceResults].some((r) => r.outcome === 'failed') ? 1 : 0;
+/** A run that ended: 0 when everything asked succeeded, 1 when some number or service failed. */
+export const runExitCode = (report: RunReport): number =>
+  [...report.results, ...report.serviceResults].some((r) => r.outcome === 'failed') ? EXIT.failed : EXIT.ok;

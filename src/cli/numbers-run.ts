@@ -1,19 +1,21 @@
 import { attachNumbers, type AttachRequest } from '../numbers/attach';
 import type { NumbersContext } from '../numbers/context';
-import { InputError } from '../numbers/errors';
+import { InputError } from '../errors/input-error';
+import { Cancelled } from '../numbers/errors';
 import { parseBaseUrl } from '../twilio/base-url';
 import { CredentialsError, readCredentials, type Credentials } from '../twilio/credentials';
 import { apiErrorInfo } from '../twilio/errors';
 import { defaultIo, Printer, readDotenvFile, type NumbersIo } from './numbers-io';
 import { formatError } from './numbers-error';
-import { exitCodeOf, printReport } from './numbers-print';
+import { exitCodeFor } from './exit';
+import { runExitCode, printReport } from './numbers-print';
 import { interruptible } from './numbers-interrupt';
 import { progress } from './numbers-progress';
 
 /**
- * The one place errors become exit codes: 2 invalid input (nothing written), 3 credentials
- * missing or rejected, 1 anything else (an API that kept failing). Only messages are printed,
- * never error objects: an SDK network error holds the request config with its Authorization header.
+ * How a numbers command ends when it throws: what to do, and the exit code of the one mapping
+ * (./exit.ts). Only messages are printed, never error objects: an SDK network error holds the
+ * request config with its Authorization header.
  */
 export async function withExitCode(printer: Printer, run: () => Promise<number>): Promise<number> {
   try {
@@ -21,16 +23,14 @@ export async function withExitCode(printer: Printer, run: () => Promise<number>)
   } catch (e) {
     if (e instanceof InputError) {
       for (const problem of e.problems) printer.err(problem);
-      if (!e.problems.some((p) => p.startsWith('Cancelled'))) printer.err('Nothing was written.');
-      return 2;
-    }
-    if (e instanceof CredentialsError) {
+      if (!(e instanceof Cancelled)) printer.err('Nothing was written.');
+    } else if (e instanceof CredentialsError) {
       printer.err(e.message);
-      return 3;
+    } else {
+      printer.err(`Error: ${formatError(apiErrorInfo(e))}`);
+      printer.err('Nothing more was attempted. Run the command again; with --dry-run to see what it would do.');
     }
-    printer.err(`Error: ${formatError(apiErrorInfo(e))}`);
-    printer.err('Nothing more was attempted. Run the command again; with --dry-run to see what it would do.');
-    return 1;
+    return exitCodeFor(e);
   }
 }
 
@@ -65,7 +65,7 @@ export async function reportRun(
     const report = await interruptible({ ...ctx, onProgress: bar.onProgress }, printer, run);
     bar.stop();
     printReport(report, printer, options.json, options.rerun);
-    return exitCodeOf(report);
+    return runExitCode(report);
   } finally {
     bar.stop();
   }

@@ -4,11 +4,11 @@ import { Command, CommanderError, Option, type OptionValues } from 'commander';
 import { SERVICE_MODES } from '../numbers/attach-plan';
 import { restoreNumbers } from '../numbers/restore';
 import { numbersStatus } from '../numbers/status';
-import { fail } from './exit';
 import { attach, flag, num, positiveInteger } from './numbers-attach';
 import { defaultIo, Printer, type NumbersIo } from './numbers-io';
 import { printStatus } from './numbers-status-print';
 import { openAccount, reportRun, withExitCode } from './numbers-run';
+import { EXIT, fail, runMain } from './exit';
 
 const quote = (arg: string): string => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
 
@@ -39,7 +39,7 @@ function program(io: NumbersIo, printer: Printer, command: string, done: (code: 
     .action((o: OptionValues) =>
       run(async () => {
         printStatus(await numbersStatus(await openAccount(io, printer)), printer, flag(o, 'json'));
-        return 0;
+        return EXIT.ok;
       }),
     );
 
@@ -137,7 +137,7 @@ export async function main(argv: string[], partialIo: Partial<NumbersIo> = {}): 
   try {
     await program(io, printer, command, (c) => (code = c)).parseAsync(argv, { from: 'user' });
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2; // --help: 0; a bad flag: 2
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.invalidInput; // --help: 0; a bad flag: 2
     throw e;
   }
   return code;
@@ -150,5 +150,5 @@ if (require.main === module) {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') fail(e);
   });
-  main(process.argv.slice(2)).then((code) => (process.exitCode = code), fail);
+  runMain(() => main(process.argv.slice(2)));
 }

@@ -1,4 +1,5 @@
 import { CommanderError, type Command } from 'commander';
+import { EXIT } from './exit';
 
 /**
  * Runs commander on `argv` (configured with exitOverride, so it throws instead of exiting).
@@ -10,7 +11,7 @@ export function parseOrExitCode(command: Command, argv: readonly string[]): numb
     command.parse([...argv], { from: 'user' });
     return undefined;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.invalidInput;
     throw error;
   }
 }

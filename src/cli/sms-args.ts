@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { parseOrExitCode } from './parse';
 import type { SimulatedMessage } from '../simulator/inbound-request';
+import { EXIT } from './exit';
 
 export interface SmsArgs {
   readonly url: URL;
@@ -83,7 +84,7 @@ export function parseSmsArgs(argv: readonly string[], defaultUrl: string, output
           : undefined;
   if (problem !== undefined) {
     output.err(`error: ${problem}`);
-    return { kind: 'exit', code: 2 };
+    return { kind: 'exit', code: EXIT.invalidInput };
   }
   return {
     kind: 'run',

@@ -10,9 +10,9 @@ import { renderConversation } from '../simulator/conversation';
 import { readSigningKey } from '../simulator/credentials';
 import { inboundParams, messageSid, signedRequest } from '../simulator/inbound-request';
 import { postWebhook, type PostResult } from '../simulator/post';
-import { fail } from './exit';
 import { badPortMessage, readPort } from './serve';
 import { parseSmsArgs, type SmsArgs } from './sms-args';
+import { EXIT, runMain } from './exit';
 
 export interface SmsWorld {
   readonly root: string;
@@ -50,7 +50,7 @@ export async function main(argv: readonly string[], world: SmsWorld = defaultWor
   const port = readPort(world.env.PORT);
   if (port === undefined) {
     world.err(badPortMessage(world.env.PORT));
-    return 2;
+    return EXIT.invalidInput;
   }
   const parsed = parseSmsArgs(argv, `http://localhost:${port}/sms`, world);
   if (parsed.kind === 'exit') return parsed.code;
@@ -58,12 +58,12 @@ export async function main(argv: readonly string[], world: SmsWorld = defaultWor
   const verdict = judgeAnswer(url, result);
   if (!verdict.ok) {
     world.err(`Error: ${verdict.reason}`);
-    return 1;
+    return EXIT.failed;
   }
   if (parsed.args.raw && result.kind === 'answer') world.out(result.text);
   else for (const line of renderConversation(parsed.args.message, verdict.actions)) world.out(line);
   for (const warning of verdict.warnings) world.err(`Warning: ${warning}`);
-  return 0;
+  return EXIT.ok;
 }
 
-if (require.main === module) main(process.argv.slice(2)).then((code) => (process.exitCode = code), fail);
+if (require.main === module) runMain(() => main(process.argv.slice(2)));

@@ -5,8 +5,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ServerlessApiStandIn } from '../stand-in/serverless-api';
 import { seedAccount, STAND_IN_ACCOUNT, type SeededNumber } from '../stand-in/seed';
 import { TwilioApiStandIn } from '../stand-in/twilio-api';
-import { fail } from './exit';
 import { parseOrExitCode } from './parse';
+import { EXIT, runMain } from './exit';
 
 export const DEFAULT_PORTS = { api: 4010, serverless: 4011 } as const;
 
@@ -77,7 +77,7 @@ export async function main(argv: readonly string[], output: Output): Promise<num
   } catch (cause) {
     if (!isBusy(cause)) throw cause;
     output.err(`error: ${busy(ports.api, '--api-port <port>')}`);
-    return 2;
+    return EXIT.invalidInput;
   }
   const serverless = new ServerlessApiStandIn({ accounts: [STAND_IN_ACCOUNT] });
   let serverlessUrl: string;
@@ -87,16 +87,13 @@ export async function main(argv: readonly string[], output: Output): Promise<num
     await api.close();
     if (!isBusy(cause)) throw cause;
     output.err(`error: ${busy(ports.serverless, '--serverless-port <port>')}`);
-    return 2;
+    return EXIT.invalidInput;
   }
   for (const line of instructions(api.url, serverlessUrl, seedAccount(api))) output.out(line);
   await new Promise((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
   await Promise.all([api.close(), serverless.stop()]);
-  return 0;
+  return EXIT.ok;
 }
 
 if (require.main === module)
-  main(process.argv.slice(2), { out: (text) => console.log(text), err: (text) => console.error(text) }).then(
-    (code) => (process.exitCode = code),
-    fail,
-  );
+  runMain(() => main(process.argv.slice(2), { out: (text) => console.log(text), err: (text) => console.error(text) }));

@@ -1,5 +1,5 @@
 import { redactUrl } from '../redact/url';
-import { InputError } from './errors';
+import { InputError } from '../errors/input-error';
 import { attachTarget, changeOf, routingOf } from './plan';
 import { answersItself, serviceByNumber, serviceChange, withServices } from './services';
 import type { Change, PhoneNumberState, ServiceChange, ServiceState, ServiceUpdate } from './types';

@@ -1,6 +1,6 @@
 import type { NumbersContext } from './context';
 import { readDeployRecord } from './deploy-record';
-import { InputError } from './errors';
+import { InputError } from '../errors/input-error';
 import { planAttach, SERVICE_MODES, type ServiceMode } from './attach-plan';
 import { DEFAULT_COUNTRY, parseCountry, resolveNumbers } from './resolve';
 import { withRunLock } from './lock';

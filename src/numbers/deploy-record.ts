@@ -5,7 +5,7 @@ import {
   readDeployRecords,
   type DeployRecord,
 } from '../deploy/record';
-import { InputError } from './errors';
+import { InputError } from '../errors/input-error';
 
 async function readRecords(cwd: string) {
   const { records, problem } = await readDeployRecords(cwd);

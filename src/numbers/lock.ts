@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { redactUrlsIn } from '../redact/url';
 import type { NumbersContext } from './context';
-import { InputError } from './errors';
+import { InputError } from '../errors/input-error';
 import { errorCode, realFs, type NumbersFs } from './fs';
 
 /**

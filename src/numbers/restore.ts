@@ -1,7 +1,7 @@
 import { parseBackup, type Backup, type BackupNumber, type BackupService } from './backup';
 import { readBackupFile } from './backup-file';
 import type { NumbersContext } from './context';
-import { InputError } from './errors';
+import { InputError } from '../errors/input-error';
 import { LATEST, latestBackup } from './latest-backup';
 import { withRunLock } from './lock';
 import { plan, type Target } from './plan';

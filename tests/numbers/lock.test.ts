@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { attachNumbers } from '../../src/numbers/attach';
-import { InputError } from '../../src/numbers/errors';
+import { InputError } from '../../src/errors/input-error';
 import { acquireLock, LOCK_FILE, releaseLockSync, type LockWorld } from '../../src/numbers/lock';
 import { restoreNumbers } from '../../src/numbers/restore';
 import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
