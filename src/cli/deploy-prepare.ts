@@ -2,7 +2,8 @@
 // what it would upload, and which service this checkout deployed to before.
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { buildProject, readDotenv } from '../build/build';
+import { buildProject } from '../build/build';
+import { readDotenv } from '../build/dotenv';
 import type { Environment } from '../config/env';
 import { parseBaseUrl } from '../deploy/base-url';
 import { readDeployConfig, type DeployConfig } from '../deploy/config';

@@ -1,6 +1,6 @@
 // `npm run deploy -- --rollback [--environment <name>] [--dry-run]`: back to the build that was live
 // before the current one in that environment, as the record's history has it.
-import { readDotenv } from '../build/build';
+import { readDotenv } from '../build/dotenv';
 import { createServerlessClient } from '../deploy/client';
 import { readDeployRecords, RECORD_FILE } from '../deploy/record';
 import { describeBuild, liveBuildOf, planRollback, rollBack } from '../deploy/rollback';

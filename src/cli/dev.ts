@@ -3,7 +3,7 @@
 // a few seconds.
 import { basename } from 'node:path';
 import { isEditorLeftover } from '../build/assets';
-import { readDotenv } from '../build/build';
+import { readDotenv } from '../build/dotenv';
 import { buildInPlace, fromRoot } from './dev-build';
 import { parseLocalArgs, type LocalFlags } from './local-args';
 import { printProblems } from './print-problems';

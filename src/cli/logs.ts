@@ -1,7 +1,7 @@
 // `npm run logs [-- --environment <name>] [--tail] [--function /sms]`: the deployed functions'
 // recent logs, one line each (time, level, function, message); --tail follows until Ctrl-C.
 import { Command } from 'commander';
-import { readDotenv } from '../build/build';
+import { readDotenv } from '../build/dotenv';
 import { parseBaseUrl } from '../deploy/base-url';
 import { createServerlessClient } from '../deploy/client';
 import { pickDeployRecord, readDeployRecords, RECORD_FILE } from '../deploy/record';

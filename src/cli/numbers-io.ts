@@ -1,7 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { parse as parseDotenv } from 'dotenv';
 import type { Environment } from '../config/env';
 import { redactUrlsIn } from '../redact/url';
 
@@ -40,16 +37,6 @@ export const defaultIo = (io: Partial<NumbersIo> = {}): NumbersIo => ({
   now: () => new Date(),
   ...io,
 });
-
-/** ACCOUNT_SID / AUTH_TOKEN may come from .env (the Toolkit's convention); a missing file is no error. */
-export async function readDotenvFile(cwd: string): Promise<Environment> {
-  try {
-    return parseDotenv(await readFile(join(cwd, '.env'), 'utf8'));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw e;
-  }
-}
 
 export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];

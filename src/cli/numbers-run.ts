@@ -1,3 +1,4 @@
+import { readDotenv } from '../build/dotenv';
 import { attachNumbers, type AttachRequest } from '../numbers/attach';
 import type { NumbersContext } from '../numbers/context';
 import { InputError } from '../errors/input-error';
@@ -5,7 +6,7 @@ import { Cancelled } from '../numbers/errors';
 import { parseBaseUrl } from '../twilio/base-url';
 import { CredentialsError, readCredentials, type Credentials } from '../twilio/credentials';
 import { apiErrorInfo } from '../twilio/errors';
-import { defaultIo, Printer, readDotenvFile, type NumbersIo } from './numbers-io';
+import { defaultIo, Printer, type NumbersIo } from './numbers-io';
 import { formatError } from './numbers-error';
 import { exitCodeFor } from './exit';
 import { runExitCode, printReport } from './numbers-print';
@@ -36,7 +37,7 @@ export async function withExitCode(printer: Printer, run: () => Promise<number>)
 
 /** Credentials (shell, then .env) and TWILIO_API_BASE_URL -> the account; secrets registered with the printer. */
 export async function openAccount(io: NumbersIo, printer: Printer, given?: Credentials): Promise<NumbersContext> {
-  const credentials = given ?? readCredentials(io.env, await readDotenvFile(io.cwd));
+  const credentials = given ?? readCredentials(io.env, await readDotenv(io.cwd));
   printer.hide(credentials.password, Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64'));
   const rawBase = io.env['TWILIO_API_BASE_URL'];
   const base = parseBaseUrl(typeof rawBase === 'string' ? rawBase : undefined);

@@ -2,9 +2,7 @@
 // sends one inbound message the way Twilio does (signed webhook) and shows what would happen.
 // Nothing is sent to a phone and nothing costs money.
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parse as parseDotenv } from 'dotenv';
+import { readDotenv } from '../build/dotenv';
 import { judgeAnswer } from '../simulator/answer';
 import { renderConversation } from '../simulator/conversation';
 import { readSigningKey } from '../simulator/credentials';
@@ -27,10 +25,6 @@ const defaultWorld = (): SmsWorld => ({
   out: (line) => console.log(line),
   err: (line) => console.error(line),
 });
-
-/** `.env` as the local runtime reads it (dotenv's parser); none is fine. */
-const readDotenv = (root: string): Promise<Record<string, string>> =>
-  readFile(join(root, '.env'), 'utf8').then(parseDotenv, () => ({}));
 
 async function send(args: SmsArgs, world: SmsWorld): Promise<{ url: URL; result: PostResult }> {
   const key = readSigningKey(world.env, await readDotenv(world.root));

@@ -1,6 +1,7 @@
 // `npm start [-- --sync] [--send]`: build, then serve every function with the real local runtime,
 // on 127.0.0.1 unless HOST says otherwise.
-import { buildProject, readDotenv } from '../build/build';
+import { buildProject } from '../build/build';
+import { readDotenv } from '../build/dotenv';
 import { ROUTING_FILE } from '../config/routing-file';
 import { parseLocalArgs } from './local-args';
 import { printProblems } from './print-problems';
