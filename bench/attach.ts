@@ -102,7 +102,7 @@ async function attachInProcess(options: AttachOptions, concurrency?: number): Pr
     const ctx: NumbersContext = {
       api: createNumbersApi(credentials, { origin: api.url }),
       accountSid: api.accountSid,
-      cwd,
+      root: cwd,
     };
     const start = process.hrtime.bigint();
     const report = await attachNumbers(ctx, {

@@ -1,18 +1,9 @@
 // `npm run deploy -- --attach`: the numbers command's own attach (src/cli/numbers-run.ts), fed
 // the deployed function's URL. Same plan, backup, output and exit code as `npm run numbers -- attach`.
 import { Writable } from 'node:stream';
-import type { Environment } from '../config/env';
 import type { Credentials } from '../twilio/credentials';
-import type { OutStream } from './numbers-io';
+import type { CommandWorld, OutStream } from './world';
 import { attachCommand } from './numbers-run';
-
-export interface AttachWorld {
-  readonly root: string;
-  readonly env: Environment;
-  readonly stdout: OutStream;
-  readonly stderr: OutStream;
-  readonly now: () => Date;
-}
 
 export interface DeployAttach {
   readonly url: string;
@@ -27,7 +18,7 @@ export interface DeployAttach {
 
 function run(
   attach: DeployAttach,
-  world: AttachWorld,
+  world: CommandWorld,
   streams: { stdout: OutStream; stderr: OutStream },
 ): Promise<number> {
   return attachCommand(
@@ -39,12 +30,12 @@ function run(
       ...(attach.country === undefined ? {} : { country: attach.country }),
       ...(attach.fallbackUrl === undefined ? {} : { fallbackUrl: attach.fallbackUrl }),
     },
-    { io: { env: world.env, cwd: world.root, now: world.now, ...streams }, credentials: attach.credentials },
+    { world: { ...world, ...streams }, credentials: attach.credentials },
   );
 }
 
 /** The attach itself (or its dry run): everything printed as `numbers attach` prints it. */
-export const attachNumbersTo = (attach: DeployAttach, world: AttachWorld): Promise<number> =>
+export const attachNumbersTo = (attach: DeployAttach, world: CommandWorld): Promise<number> =>
   run(attach, world, { stdout: world.stdout, stderr: world.stderr });
 
 /**
@@ -52,7 +43,10 @@ export const attachNumbersTo = (attach: DeployAttach, world: AttachWorld): Promi
  * a bad URL or rejected credentials stop the command (exit 2 or 3) with nothing written anywhere.
  * Returns its exit code, and what it said on stderr (shown only if it refused).
  */
-export async function checkAttach(attach: DeployAttach, world: AttachWorld): Promise<{ code: number; errors: string }> {
+export async function checkAttach(
+  attach: DeployAttach,
+  world: CommandWorld,
+): Promise<{ code: number; errors: string }> {
   let errors = '';
   const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
   const capture = new Writable({

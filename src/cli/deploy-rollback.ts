@@ -9,14 +9,15 @@ import { isAuthRejected } from '../twilio/errors';
 import { InputError } from '../errors/input-error';
 import { CredentialsError, readCredentials, REJECTED } from '../twilio/credentials';
 import type { DeployArgs } from './deploy-args';
-import { lines, readSettings, recordLive, type DeployWorld } from './deploy-prepare';
+import { readSettings, recordLive } from './deploy-prepare';
+import { lines, type CommandWorld } from './world';
 import { EXIT } from './exit';
 
 const NOT_VERSIONED = (environment: string): string =>
   `Variables are not versioned by Twilio and are not rolled back: ${environment} keeps its current variables.`;
 
 /** Exit codes as the deploy's: 0 done, 1 Twilio failed, 2 nothing to roll back to (nothing changed), 3 credentials. */
-export async function rollback(args: DeployArgs, world: DeployWorld): Promise<number> {
+export async function rollback(args: DeployArgs, world: CommandWorld): Promise<number> {
   const [out, err] = [lines(world.stdout), lines(world.stderr)];
   const { config, origin } = await readSettings(args, world);
   const credentials = readCredentials(world.env, await readDotenv(world.root));

@@ -11,21 +11,11 @@ import { CredentialsError, readCredentials, REJECTED, type Credentials } from '.
 import type { DeployAttach } from './deploy-attach';
 import { parseDeployArgs, type DeployArgs } from './deploy-args';
 import { reportDeployFailure } from './deploy-errors';
-import {
-  defaultWorld,
-  lines,
-  prepare,
-  readRecordsOrWarn,
-  recordedService,
-  recordLive,
-  type DeployWorld,
-  type Prepared,
-} from './deploy-prepare';
+import { prepare, readRecordsOrWarn, recordedService, recordLive, type Prepared } from './deploy-prepare';
 import { printDeployed, printLogsHint, printPlan, printVariables } from './deploy-print';
 import { rollback } from './deploy-rollback';
 import { EXIT, runMain } from './exit';
-
-export type { DeployWorld } from './deploy-prepare';
+import { lines, processWorld, type CommandWorld } from './world';
 
 // Loaded only for --attach: it brings the twilio SDK, about 100 ms of start-up a plain deploy does not need.
 const attachModule = () => import('./deploy-attach');
@@ -35,7 +25,7 @@ async function deployWith(
   prepared: Prepared,
   args: DeployArgs,
   command: string,
-  world: DeployWorld,
+  world: CommandWorld,
 ): Promise<number> {
   const { config } = prepared;
   const [out, err] = [lines(world.stdout), lines(world.stderr)];
@@ -117,7 +107,7 @@ async function deployWith(
  * A dry run needs no account: what would be uploaded comes from the build. Whether the service
  * exists, its domain, and the numbers to attach need the API, so it says it could not look them up.
  */
-function planWithoutCredentials(prepared: Prepared, args: DeployArgs, world: DeployWorld, why: Error): number {
+function planWithoutCredentials(prepared: Prepared, args: DeployArgs, world: CommandWorld, why: Error): number {
   const [out, err] = [lines(world.stdout), lines(world.stderr)];
   const variables = deployVariables(prepared.dotenv, secretValues(world.env, prepared.dotenv));
   printPlan(out, { config: prepared.config, files: prepared.files, variables });
@@ -131,7 +121,7 @@ function planWithoutCredentials(prepared: Prepared, args: DeployArgs, world: Dep
 const quote = (arg: string): string => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
 
 /** Exit codes: 0 done; 1 deploy failed or some numbers failed; 2 invalid input; 3 credentials missing or rejected. */
-export async function main(argv: readonly string[], world: DeployWorld = defaultWorld()): Promise<number> {
+export async function main(argv: readonly string[], world: CommandWorld = processWorld()): Promise<number> {
   const [out, err] = [lines(world.stdout), lines(world.stderr)];
   const parsed = parseDeployArgs(argv, { out, err });
   if (parsed.kind === 'exit') return parsed.code;

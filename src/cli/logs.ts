@@ -11,10 +11,9 @@ import { InputError } from '../errors/input-error';
 import { CredentialsError, readCredentials, REJECTED } from '../twilio/credentials';
 import { apiErrorInfo, isAuthRejected } from '../twilio/errors';
 import { redacted } from './deploy-errors';
-import type { DeployWorld } from './deploy-prepare';
-import { defaultWorld, lines } from './deploy-prepare';
 import { EXIT, exitCodeFor, runMain } from './exit';
 import { parseOrExitCode } from './parse';
+import { lines, processWorld, type CommandWorld } from './world';
 
 interface LogsArgs {
   readonly environment?: string;
@@ -40,7 +39,7 @@ function parse(argv: readonly string[], out: (s: string) => void, err: (s: strin
   return code ?? program.opts<LogsArgs>();
 }
 
-async function printLogs(args: LogsArgs, world: DeployWorld, stop: Promise<unknown>): Promise<number> {
+async function printLogs(args: LogsArgs, world: CommandWorld, stop: Promise<unknown>): Promise<number> {
   const { records, problem } = await readDeployRecords(world.root);
   if (problem !== undefined) throw new InputError([`${problem}. Run npm run deploy again to rewrite it.`]);
   const picked = pickDeployRecord(records, args.environment);
@@ -73,7 +72,7 @@ async function printLogs(args: LogsArgs, world: DeployWorld, stop: Promise<unkno
 
 export async function main(
   argv: readonly string[],
-  world: DeployWorld = defaultWorld(),
+  world: CommandWorld = processWorld(),
   stop?: Promise<unknown>,
 ): Promise<number> {
   const [out, err] = [lines(world.stdout), lines(world.stderr)];

@@ -15,7 +15,7 @@ export async function interruptible<T>(
 ): Promise<T> {
   let backup: string | undefined;
   const stop = (signal: ExitSignal): void => {
-    releaseLockSync(ctx.cwd, process.pid);
+    releaseLockSync(ctx.root, process.pid);
     printer.err(
       backup === undefined
         ? `Interrupted (${signal}) before any write: nothing was changed.`

@@ -6,7 +6,8 @@ import { Cancelled } from '../numbers/errors';
 import { parseBaseUrl } from '../twilio/base-url';
 import { CredentialsError, readCredentials, type Credentials } from '../twilio/credentials';
 import { apiErrorInfo } from '../twilio/errors';
-import { defaultIo, Printer, type NumbersIo } from './numbers-io';
+import { numbersWorld, Printer } from './numbers-io';
+import type { CommandWorld, Prompter } from './world';
 import { formatError } from './numbers-error';
 import { exitCodeFor } from './exit';
 import { runExitCode, printReport } from './numbers-print';
@@ -36,10 +37,14 @@ export async function withExitCode(printer: Printer, run: () => Promise<number>)
 }
 
 /** Credentials (shell, then .env) and TWILIO_API_BASE_URL -> the account; secrets registered with the printer. */
-export async function openAccount(io: NumbersIo, printer: Printer, given?: Credentials): Promise<NumbersContext> {
-  const credentials = given ?? readCredentials(io.env, await readDotenv(io.cwd));
+export async function openAccount(
+  world: CommandWorld & Prompter,
+  printer: Printer,
+  given?: Credentials,
+): Promise<NumbersContext> {
+  const credentials = given ?? readCredentials(world.env, await readDotenv(world.root));
   printer.hide(credentials.password, Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64'));
-  const rawBase = io.env['TWILIO_API_BASE_URL'];
+  const rawBase = world.env['TWILIO_API_BASE_URL'];
   const base = parseBaseUrl(typeof rawBase === 'string' ? rawBase : undefined);
   if ('problem' in base) throw new InputError([base.problem]);
   // Loaded here, not at the top: the SDK costs ~0.3 s to load, which --help and refused input don't need.
@@ -47,8 +52,8 @@ export async function openAccount(io: NumbersIo, printer: Printer, given?: Crede
   return {
     api: createNumbersApi(credentials, base.origin !== undefined ? { origin: base.origin } : {}),
     accountSid: credentials.accountSid,
-    cwd: io.cwd,
-    now: io.now,
+    root: world.root,
+    now: world.now,
     warn: (line) => printer.err(line),
   };
 }
@@ -56,12 +61,12 @@ export async function openAccount(io: NumbersIo, printer: Printer, given?: Crede
 /** Runs one attach or restore with a progress bar on a terminal, prints its report, returns the exit code. */
 export async function reportRun(
   ctx: NumbersContext,
-  io: NumbersIo,
+  world: CommandWorld & Prompter,
   printer: Printer,
   options: { json: boolean; rerun: string },
   run: (ctx: NumbersContext) => Promise<Parameters<typeof printReport>[0]>,
 ): Promise<number> {
-  const bar = progress(io.stdout, !options.json);
+  const bar = progress(world.stdout, !options.json);
   try {
     const report = await interruptible({ ...ctx, onProgress: bar.onProgress }, printer, run);
     bar.stop();
@@ -75,17 +80,17 @@ export async function reportRun(
 /**
  * For `npm run deploy -- --attach`: the same run, output and exit code as `npm run numbers -- attach`
  * (0 ok, 1 some failed, 2 invalid input, 3 credentials). Pass the deploy's credentials, or they
- * are read from io.env and .env as the numbers command does.
+ * are read from world.env and .env as the numbers command does.
  */
 export async function attachCommand(
   request: AttachRequest,
-  options: { io?: Partial<NumbersIo>; json?: boolean; credentials?: Credentials } = {},
+  options: { world?: Partial<CommandWorld & Prompter>; json?: boolean; credentials?: Credentials } = {},
 ): Promise<number> {
-  const io = defaultIo(options.io);
-  const printer = new Printer(io);
+  const world = numbersWorld(options.world);
+  const printer = new Printer(world);
   return withExitCode(printer, async () => {
-    const ctx = await openAccount(io, printer, options.credentials);
-    return reportRun(ctx, io, printer, { json: options.json ?? false, rerun: request.command }, (c) =>
+    const ctx = await openAccount(world, printer, options.credentials);
+    return reportRun(ctx, world, printer, { json: options.json ?? false, rerun: request.command }, (c) =>
       attachNumbers(c, request),
     );
   });

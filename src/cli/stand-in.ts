@@ -6,6 +6,7 @@ import { ServerlessApiStandIn } from '../stand-in/serverless-api';
 import { seedAccount, STAND_IN_ACCOUNT, type SeededNumber } from '../stand-in/seed';
 import { TwilioApiStandIn } from '../stand-in/twilio-api';
 import { parseOrExitCode } from './parse';
+import { lines, processWorld, type CommandWorld } from './world';
 import { EXIT, runMain } from './exit';
 
 export const DEFAULT_PORTS = { api: 4010, serverless: 4011 } as const;
@@ -68,7 +69,8 @@ export function instructions(api: string, serverless: string, numbers: readonly 
 }
 
 /** Exit codes: 0 stopped (Ctrl-C or SIGTERM); 2 a port is taken or a flag is wrong. */
-export async function main(argv: readonly string[], output: Output): Promise<number> {
+export async function main(argv: readonly string[], world: CommandWorld = processWorld()): Promise<number> {
+  const output = { out: lines(world.stdout), err: lines(world.stderr) };
   const ports = parse(argv, output);
   if (typeof ports === 'number') return ports;
   let api: TwilioApiStandIn;
@@ -95,5 +97,4 @@ export async function main(argv: readonly string[], output: Output): Promise<num
   return EXIT.ok;
 }
 
-if (require.main === module)
-  runMain(() => main(process.argv.slice(2), { out: (text) => console.log(text), err: (text) => console.error(text) }));
+if (require.main === module) runMain(() => main(process.argv.slice(2)));

@@ -68,7 +68,7 @@ async function attach(ctx: NumbersContext, request: AttachRequest): Promise<RunR
   const [account, services, record] = await Promise.all([
     ctx.api.listNumbers(),
     ctx.api.listServices(),
-    readDeployRecord(ctx.cwd),
+    readDeployRecord(ctx.root),
   ]);
   let chosen: readonly PhoneNumberState[] = account;
   if (request.numbers !== 'all') {

@@ -77,7 +77,7 @@ function accountProblems(data: unknown, account: Account): string[] {
  * Every problem is reported at once (InputError, exit 2).
  */
 async function checkedBackup(ctx: NumbersContext, path: string): Promise<{ backup: Backup; account: Account }> {
-  const data = await readBackupFile(ctx.cwd, path, ctx.fs);
+  const data = await readBackupFile(ctx.root, path, ctx.fs);
   const { backup, problems: found } = parseBackup(data);
   const problems = found.map((p) => `${path} is not a valid backup: ${p}`);
   const accountSid = field(data, 'accountSid');
@@ -110,7 +110,7 @@ export async function restoreNumbers(ctx: NumbersContext, request: RestoreReques
   const run = async (): Promise<RunReport> => {
     // Chosen under the lock: the newest backup is then that of the run before this one.
     const path =
-      request.backupPath === LATEST ? await latestBackup(ctx.cwd, ctx.accountSid, ctx.fs) : request.backupPath;
+      request.backupPath === LATEST ? await latestBackup(ctx.root, ctx.accountSid, ctx.fs) : request.backupPath;
     const { backup, account } = await checkedBackup(ctx, path);
     const saved = new Map(backup.numbers.map((entry) => [entry.sid, target(entry)] as const));
     const numbers = backup.numbers.flatMap((entry) => account.numbers.get(entry.sid) ?? []);

@@ -40,7 +40,7 @@ export async function execute(ctx: NumbersContext, planned: Planned, options: Ru
       numbers: changes.filter((c) => c.skipped === undefined).map((c) => c.number),
       services: touched.map((s) => s.service),
     });
-    backup = await writeBackup(ctx.cwd, made, ctx.fs).catch((e: unknown) => {
+    backup = await writeBackup(ctx.root, made, ctx.fs).catch((e: unknown) => {
       throw new BackupError(e);
     });
     ctx.onBackup?.(backup);

@@ -27,7 +27,7 @@ export async function numbersStatus(ctx: NumbersContext): Promise<StatusRow[]> {
   const [numbers, services, record] = await Promise.all([
     ctx.api.listNumbers(),
     ctx.api.listServices(),
-    readDeployRecord(ctx.cwd),
+    readDeployRecord(ctx.root),
   ]);
   // Only an account with toll-free numbers needs their verifications read.
   const verifications = numbers.some((n) => isTollFree(n.phoneNumber))

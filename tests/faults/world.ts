@@ -35,7 +35,7 @@ export function contextFor(api: TwilioApiStandIn, cwd: string, attempts = 4): Nu
     httpClient: new ToStandIn(api.url),
   });
   const retry = { attempts, throttledAttempts: attempts * 3, baseMs: 1, capMs: 20 };
-  return { api: createNumbersApi(credentials, { client, retry }), accountSid: api.accountSid, cwd, retry };
+  return { api: createNumbersApi(credentials, { client, retry }), accountSid: api.accountSid, root: cwd, retry };
 }
 
 export async function tempDir(): Promise<{ dir: string; remove(): Promise<void> }> {

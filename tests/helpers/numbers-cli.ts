@@ -63,5 +63,5 @@ export function contextFor(api: TwilioApiStandIn, cwd: string, credentials: Part
     ...credentials,
   };
   const retry = { baseMs: 2, capMs: 50 };
-  return { api: createNumbersApi(creds, { origin: api.url, retry }), accountSid: creds.accountSid, cwd, retry };
+  return { api: createNumbersApi(creds, { origin: api.url, retry }), accountSid: creds.accountSid, root: cwd, retry };
 }
