@@ -10,6 +10,7 @@ import { isAuthRejected } from '../twilio/errors';
 import { CredentialsError, readCredentials, REJECTED, type Credentials } from '../twilio/credentials';
 import type { DeployAttach } from './deploy-attach';
 import { parseDeployArgs, type DeployArgs } from './deploy-args';
+import { commandLine } from './command-line';
 import { reportDeployFailure } from './deploy-errors';
 import { prepare, readRecordsOrWarn, recordedService, recordLive, type Prepared } from './deploy-prepare';
 import { printDeployed, printLogsHint, printPlan, printVariables } from './deploy-print';
@@ -118,14 +119,12 @@ function planWithoutCredentials(prepared: Prepared, args: DeployArgs, world: Com
   return EXIT.ok;
 }
 
-const quote = (arg: string): string => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
-
 /** Exit codes: 0 done; 1 deploy failed or some numbers failed; 2 invalid input; 3 credentials missing or rejected. */
 export async function main(argv: readonly string[], world: CommandWorld = processWorld()): Promise<number> {
   const [out, err] = [lines(world.stdout), lines(world.stderr)];
   const parsed = parseDeployArgs(argv, { out, err });
   if (parsed.kind === 'exit') return parsed.code;
-  const command = ['npm run deploy --', ...argv.map(quote)].join(' ');
+  const command = commandLine('deploy', argv);
   try {
     if (parsed.args.rollback) return await rollback(parsed.args, world);
     const prepared = await prepare(parsed.args, world);

@@ -6,7 +6,7 @@ import { EXIT } from './exit';
 import { formatError } from './numbers-error';
 import type { Printer } from './numbers-io';
 import { printServicePlan, printServiceResults, servicePlanJson, serviceResultsJson } from './numbers-services-print';
-import { table } from './numbers-table';
+import { table } from './table';
 
 /** The API's parameter names, as Console and Twilio's docs write them. */
 const PARAMETER: Record<FieldChange['field'], string> = {
@@ -93,7 +93,7 @@ export function printReport(report: RunReport, printer: Printer, json: boolean, 
     r.outcome,
     r.error !== undefined ? formatError(r.error) : r.warning !== undefined ? 'warning below' : '',
   ]);
-  for (const line of table(['NUMBER', 'SID', 'OUTCOME', 'DETAIL'], rows)) printer.out(line);
+  for (const line of table([['NUMBER', 'SID', 'OUTCOME', 'DETAIL'], ...rows])) printer.out(line);
   const count = (outcome: string): number => report.results.filter((r) => r.outcome === outcome).length;
   const failed = count('failed') + report.serviceResults.filter((r) => r.outcome === 'failed').length;
   const skipped = count('skipped');

@@ -9,9 +9,8 @@ import { numbersWorld, Printer } from './numbers-io';
 import type { CommandWorld, Prompter } from './world';
 import { printStatus } from './numbers-status-print';
 import { openAccount, reportRun, withExitCode } from './numbers-run';
+import { commandLine } from './command-line';
 import { EXIT, fail, runMain } from './exit';
-
-const quote = (arg: string): string => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
 
 function program(
   world: CommandWorld & Prompter,
@@ -139,7 +138,7 @@ export async function main(argv: string[], partial: Partial<CommandWorld & Promp
   const world = numbersWorld(partial);
   const printer = new Printer(world);
   let code = 0;
-  const command = `npm run numbers -- ${argv.map(quote).join(' ')}`;
+  const command = commandLine('numbers', argv);
   try {
     await program(world, printer, command, (c) => (code = c)).parseAsync(argv, { from: 'user' });
   } catch (e) {

@@ -6,6 +6,7 @@ import { ServerlessApiStandIn } from '../stand-in/serverless-api';
 import { seedAccount, STAND_IN_ACCOUNT, type SeededNumber } from '../stand-in/seed';
 import { TwilioApiStandIn } from '../stand-in/twilio-api';
 import { parseOrExitCode } from './parse';
+import { table } from './table';
 import { lines, processWorld, type CommandWorld } from './world';
 import { EXIT, runMain } from './exit';
 
@@ -46,7 +47,6 @@ const isBusy = (cause: unknown): boolean =>
   typeof cause === 'object' && cause !== null && Reflect.get(cause, 'code') === 'EADDRINUSE';
 
 export function instructions(api: string, serverless: string, numbers: readonly SeededNumber[]): string[] {
-  const width = Math.max(...numbers.map((n) => n.phoneNumber.length));
   return [
     `Twilio stand-ins on 127.0.0.1 (Ctrl-C stops them; what they hold is forgotten then):`,
     `  REST API (numbers, Messaging Services): ${api}`,
@@ -59,7 +59,7 @@ export function instructions(api: string, serverless: string, numbers: readonly 
     `export TWILIO_SERVERLESS_BASE_URL=${serverless}`,
     '',
     "The stand-in account's numbers:",
-    ...numbers.map((n) => `  ${n.phoneNumber.padEnd(width)}  ${n.sid}  ${n.note}`),
+    ...table(numbers.map((n) => [n.phoneNumber, n.sid, n.note])).map((line) => `  ${line}`),
     '',
     'Then try:',
     '  npm run numbers -- status',

@@ -2,7 +2,7 @@ import { apiErrorInfo, isThrottled, type ApiErrorInfo } from '../twilio/errors';
 import type { NumbersApi } from './context';
 import { AdaptiveLimiter } from './limiter';
 import { retryOptions, withRetry, type RetryOptions } from './retry';
-import { inboundOf } from './services';
+import { inboundOf } from './fields';
 import type { Change, NumberResult, Regulatory, ServiceChange, ServiceResult } from './types';
 
 export const DEFAULT_CONCURRENCY = 8;

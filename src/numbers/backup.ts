@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { validate } from '../config/issues';
 import { redactUrl } from '../redact/url';
 import { sidPattern, sidShape, sidSource } from '../twilio/sid';
-import { inboundOf } from './services';
+import { inboundOf, routingOf } from './fields';
 import type { PhoneNumberState, ServiceState } from './types';
 import { checkUrl } from './validate';
 
@@ -93,15 +93,7 @@ export function makeBackup(
     accountSid,
     createdAt: at.toISOString(),
     command,
-    numbers: numbers.map((n) => ({
-      sid: n.sid,
-      phoneNumber: n.phoneNumber,
-      smsUrl: n.smsUrl,
-      smsMethod: n.smsMethod,
-      smsFallbackUrl: n.smsFallbackUrl,
-      smsFallbackMethod: n.smsFallbackMethod,
-      smsApplicationSid: n.smsApplicationSid,
-    })),
+    numbers: numbers.map((n) => ({ sid: n.sid, phoneNumber: n.phoneNumber, ...routingOf(n) })),
     services: services.map((s) => ({ sid: s.sid, friendlyName: s.friendlyName, ...inboundOf(s) })),
   };
 }

@@ -1,3 +1,4 @@
+import { routingOf } from './fields';
 import { ROUTING_FIELDS, type Change, type PhoneNumberState, type RoutingUpdate, type SmsRouting } from './types';
 
 /** The fields a number must end with; a field left out stays as it is. */
@@ -33,14 +34,6 @@ export function diff(current: SmsRouting, target: Target): RoutingUpdate | null 
   }
   return Object.keys(update).length === 0 ? null : update;
 }
-
-export const routingOf = (n: SmsRouting): SmsRouting => ({
-  smsUrl: n.smsUrl,
-  smsMethod: n.smsMethod,
-  smsFallbackUrl: n.smsFallbackUrl,
-  smsFallbackMethod: n.smsFallbackMethod,
-  smsApplicationSid: n.smsApplicationSid,
-});
 
 /** Pure: a number as it is and what it should become -> its change. */
 export function changeOf(number: PhoneNumberState, target: Target): Change {

@@ -5,6 +5,7 @@ import { InputError } from '../errors/input-error';
 import { LATEST, latestBackup } from './latest-backup';
 import { withRunLock } from './lock';
 import { plan, type Target } from './plan';
+import { inboundOf, routingOf, withoutUnsetMethods } from './fields';
 import { execute } from './run';
 import { serviceChange, withServices } from './services';
 import type { PhoneNumberState, RunReport, ServiceState, ServiceUpdate } from './types';
@@ -19,23 +20,9 @@ export interface RestoreRequest {
   readonly command: string;
 }
 
-/** The five inbound fields as saved; a method of '' is left as it is, as for numbers. */
-const serviceTarget = (entry: BackupService): ServiceUpdate => ({
-  inboundRequestUrl: entry.inboundRequestUrl,
-  fallbackUrl: entry.fallbackUrl,
-  useInboundWebhookOnNumber: entry.useInboundWebhookOnNumber,
-  ...(entry.inboundMethod !== '' ? { inboundMethod: entry.inboundMethod } : {}),
-  ...(entry.fallbackMethod !== '' ? { fallbackMethod: entry.fallbackMethod } : {}),
-});
-
-/** Every field as saved; a method Twilio had none of ('') is left as it is, since it can't be written. */
-const target = (entry: BackupNumber): Target => ({
-  smsUrl: entry.smsUrl,
-  smsFallbackUrl: entry.smsFallbackUrl,
-  smsApplicationSid: entry.smsApplicationSid,
-  ...(entry.smsMethod !== '' ? { smsMethod: entry.smsMethod } : {}),
-  ...(entry.smsFallbackMethod !== '' ? { smsFallbackMethod: entry.smsFallbackMethod } : {}),
-});
+/** Every field as saved (a number's routing, a service's inbound fields), but a method Twilio had none of. */
+const target = (entry: BackupNumber): Target => withoutUnsetMethods(routingOf(entry));
+const serviceTarget = (entry: BackupService): ServiceUpdate => withoutUnsetMethods(inboundOf(entry));
 
 const field = (data: unknown, key: string): unknown =>
   typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[key] : undefined;
