@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { attachNumbers } from '../src/numbers/attach';
 import type { NumbersContext } from '../src/numbers/context';
-import { createNumbersApi } from '../src/twilio/numbers-api';
+import { createNumbersApi } from '../src/numbers/numbers-api';
 import { TwilioApiStandIn } from '../src/stand-in/twilio-api';
 import { numbersEnv } from '../tests/helpers/numbers-env';
 import { REPO } from '../tests/helpers/project';

@@ -48,7 +48,7 @@ export async function openAccount(
   const base = parseBaseUrl(typeof rawBase === 'string' ? rawBase : undefined);
   if ('problem' in base) throw new InputError([base.problem]);
   // Loaded here, not at the top: the SDK costs ~0.3 s to load, which --help and refused input don't need.
-  const { createNumbersApi } = await import('../twilio/numbers-api');
+  const { createNumbersApi } = await import('../numbers/numbers-api');
   return {
     api: createNumbersApi(credentials, base.origin !== undefined ? { origin: base.origin } : {}),
     accountSid: credentials.accountSid,

@@ -5,7 +5,7 @@ import type { PhoneNumberState, Regulatory, RoutingUpdate, ServiceState, Service
 
 /**
  * The Twilio account, as these commands use it. The real one is `createNumbersApi` in
- * src/twilio/numbers-api.ts (the twilio SDK); tests point that at src/stand-in/twilio-api.ts.
+ * ./numbers-api.ts (the twilio SDK); tests point that at src/stand-in/twilio-api.ts.
  */
 export interface NumbersApi {
   /** Every IncomingPhoneNumber of the account, all pages (page size 1000), each page retried. */

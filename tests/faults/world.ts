@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NumbersContext } from '../../src/numbers/context';
 import type { Backup } from '../../src/numbers/backup';
-import { createNumbersApi } from '../../src/twilio/numbers-api';
+import { createNumbersApi } from '../../src/numbers/numbers-api';
 import type { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 
 /** Long enough for any answer the stand-in gives, short enough for a test to wait out several. */

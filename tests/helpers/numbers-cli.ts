@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { NumbersContext } from '../../src/numbers/context';
 import type { Credentials } from '../../src/twilio/credentials';
-import { createNumbersApi } from '../../src/twilio/numbers-api';
+import { createNumbersApi } from '../../src/numbers/numbers-api';
 import type { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 
 const ROOT = resolve(__dirname, '..', '..');

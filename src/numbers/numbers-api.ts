@@ -1,14 +1,14 @@
 import type twilio from 'twilio';
 import type { IncomingPhoneNumberInstance } from 'twilio/lib/rest/api/v2010/account/incomingPhoneNumber';
-import type { NumbersApi } from '../numbers/context';
-import { routingFrom } from '../numbers/fields';
-import { AdaptiveLimiter } from '../numbers/limiter';
-import { retryOptions, withRetry, type RetryOptions } from '../numbers/retry';
+import type { NumbersApi } from './context';
+import { routingFrom } from './fields';
+import { AdaptiveLimiter } from './limiter';
+import { retryOptions, withRetry, type RetryOptions } from './retry';
 import type { ServiceInstance } from 'twilio/lib/rest/messaging/v1/service';
-import type { PhoneNumberState, ServiceState } from '../numbers/types';
-import { createTwilioClient } from './client';
-import { CredentialsError, REJECTED, type Credentials } from './credentials';
-import { isAuthRejected, isThrottled } from './errors';
+import type { PhoneNumberState, ServiceState } from './types';
+import { createTwilioClient } from '../twilio/client';
+import { CredentialsError, REJECTED, type Credentials } from '../twilio/credentials';
+import { isAuthRejected, isThrottled } from '../twilio/errors';
 
 /** Twilio's largest page: 1000 numbers a request. https://www.twilio.com/docs/usage/twilios-response#pagination */
 const PAGE_SIZE = 1000;
