@@ -1,5 +1,6 @@
 // `npm run deploy -- ...`: the flags, parsed and checked; every failure is exit code 2 (help: 0).
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { SERVICE_MODES, type ServiceMode } from '../numbers/attach-plan';
 import { PRODUCTION } from '../deploy/config';
 import { isSid, sidShape } from '../twilio/sid';
 import { parseOrExitCode } from './parse';
@@ -21,6 +22,8 @@ export interface DeployArgs {
   /** Passed to the attach: the region for numbers typed without a country code, and a fallback URL. */
   readonly country?: string;
   readonly fallbackUrl?: string;
+  /** Passed to the attach: what to do with a number whose Messaging Service answers for it. */
+  readonly messagingService?: ServiceMode;
 }
 
 export type ParsedDeployArgs =
@@ -66,6 +69,7 @@ Examples:
   npm run deploy
   npm run deploy -- --dry-run --attach +15005550006
   npm run deploy -- --environment stage --attach +15005550006 "(555) 123-4567" --function /sms
+  npm run deploy -- --attach +15005550006 --messaging-service defer
   npm run deploy -- --production --env .env.production
   npm run deploy -- --rollback --environment production --dry-run`;
 
@@ -92,6 +96,14 @@ function program(output: Output): Command {
     .option('--function <path>', 'the function --attach points the numbers at', functionPath, DEFAULT_FUNCTION)
     .option('--country <code>', 'with --attach: the region of numbers typed without a country code (default US)')
     .option('--fallback-url <url>', 'with --attach: the URL Twilio calls when the function fails (SmsFallbackUrl)')
+    .addOption(
+      new Option(
+        '--messaging-service <way>',
+        'with --attach, for numbers whose Messaging Service answers for them (without it: refused, exit 2): ' +
+          "defer = the service uses each number's own URL; url = the service's URL becomes the function's; " +
+          'skip = leave such numbers out',
+      ).choices(SERVICE_MODES),
+    )
     .option(
       '--service-sid <sid>',
       'deploy to this existing service (ZS...), e.g. one this checkout has no record of',
@@ -114,6 +126,7 @@ interface Options {
   readonly dryRun: boolean;
   readonly country?: string;
   readonly fallbackUrl?: string;
+  readonly messagingService?: ServiceMode;
 }
 
 export function parseDeployArgs(argv: readonly string[], output: Output): ParsedDeployArgs {
@@ -121,7 +134,7 @@ export function parseDeployArgs(argv: readonly string[], output: Output): Parsed
   const code = parseOrExitCode(command, argv);
   if (code !== undefined) return { kind: 'exit', code };
   const options = command.opts<Options>();
-  for (const flag of ['function', 'country', 'fallbackUrl']) {
+  for (const flag of ['function', 'country', 'fallbackUrl', 'messagingService']) {
     if (command.getOptionValueSource(flag) === 'cli' && options.attach === undefined) {
       const name = `--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
       output.err(`error: ${name} goes with --attach: give --attach <numbers...> too.`);
@@ -162,6 +175,7 @@ export function parseDeployArgs(argv: readonly string[], output: Output): Parsed
       dryRun: options.dryRun,
       country: options.country,
       fallbackUrl: options.fallbackUrl,
+      messagingService: options.messagingService,
     },
   };
 }

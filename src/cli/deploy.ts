@@ -47,32 +47,31 @@ async function deployWith(
   // Before a first deploy the domain's digits are unknown: a stand-in URL of the same shape.
   const suffix = config.domainSuffix === '' ? '' : `-${config.domainSuffix}`;
   const expectedUrl = functionUrl(domain ?? `${target.uniqueName}-xxxx${suffix}.twil.io`, args.functionPath);
-  const attach = (url: string, dryRun: boolean): DeployAttach => ({
-    url,
+  const attach: DeployAttach = {
     numbers: args.attach,
     command,
-    credentials,
-    dryRun,
-    country: args.country,
-    fallbackUrl: args.fallbackUrl,
-  });
+    ...(args.country !== undefined ? { country: args.country } : {}),
+    ...(args.fallbackUrl !== undefined ? { fallbackUrl: args.fallbackUrl } : {}),
+    ...(args.messagingService !== undefined ? { messagingService: args.messagingService } : {}),
+  };
+  const attaching = args.attach.length > 0 ? await attachModule() : undefined;
+  const session = attaching && (await attaching.openAttach(world, credentials));
 
   if (args.dryRun) {
     printPlan(out, { config, target, domain, files: prepared.files, variables });
-    if (args.attach.length === 0) return EXIT.ok;
+    if (attaching === undefined || session === undefined) return EXIT.ok;
     out('');
     out(
       `Numbers (--attach ${args.functionPath}` +
         `${domain === undefined ? '; xxxx: the digits Twilio assigns at the first deploy' : ''}):`,
     );
-    return (await attachModule()).attachNumbersTo(attach(expectedUrl, true), world);
+    return attaching.attachNumbersTo(session, attach, expectedUrl, true);
   }
-  if (args.attach.length > 0) {
-    const check = await (await attachModule()).checkAttach(attach(expectedUrl, false), world);
-    if (check.code !== 0) {
-      err(check.errors);
+  if (attaching !== undefined && session !== undefined) {
+    const code = await attaching.checkAttach(session, attach, expectedUrl);
+    if (code !== EXIT.ok) {
       err('Not deployed: the numbers to attach were refused (above).');
-      return check.code;
+      return code;
     }
   }
 
@@ -97,11 +96,11 @@ async function deployWith(
   printDeployed(out, deployed, config.environment);
   printVariables(out, variables);
   printLogsHint(out, { ...deployed, environment: config.environment, region: world.env.TWILIO_REGION || undefined });
-  if (args.attach.length === 0) return EXIT.ok;
+  if (attaching === undefined || session === undefined) return EXIT.ok;
   const url = functionUrl(deployed.domain, args.functionPath);
   out('');
   out(`Attaching ${redactUrl(url)}:`);
-  return (await attachModule()).attachNumbersTo(attach(url, false), world);
+  return attaching.attachNumbersTo(session, attach, url, false);
 }
 
 /**

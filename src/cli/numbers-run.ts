@@ -1,12 +1,11 @@
 import { readDotenv } from '../build/dotenv';
-import { attachNumbers, type AttachRequest } from '../numbers/attach';
 import type { NumbersContext } from '../numbers/context';
 import { InputError } from '../errors/input-error';
 import { Cancelled } from '../numbers/errors';
 import { parseBaseUrl } from '../twilio/base-url';
 import { CredentialsError, readCredentials, type Credentials } from '../twilio/credentials';
 import { apiErrorInfo } from '../twilio/errors';
-import { numbersWorld, Printer } from './numbers-io';
+import type { Printer } from './numbers-io';
 import type { CommandWorld, Prompter } from './world';
 import { formatError } from './numbers-error';
 import { exitCodeFor } from './exit';
@@ -75,23 +74,4 @@ export async function reportRun(
   } finally {
     bar.stop();
   }
-}
-
-/**
- * For `npm run deploy -- --attach`: the same run, output and exit code as `npm run numbers -- attach`
- * (0 ok, 1 some failed, 2 invalid input, 3 credentials). Pass the deploy's credentials, or they
- * are read from world.env and .env as the numbers command does.
- */
-export async function attachCommand(
-  request: AttachRequest,
-  options: { world?: Partial<CommandWorld & Prompter>; json?: boolean; credentials?: Credentials } = {},
-): Promise<number> {
-  const world = numbersWorld(options.world);
-  const printer = new Printer(world);
-  return withExitCode(printer, async () => {
-    const ctx = await openAccount(world, printer, options.credentials);
-    return reportRun(ctx, world, printer, { json: options.json ?? false, rerun: request.command }, (c) =>
-      attachNumbers(c, request),
-    );
-  });
 }
