@@ -4,7 +4,6 @@ import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { buildProject } from '../build/build';
 import { readDotenv } from '../build/dotenv';
-import { parseBaseUrl } from '../deploy/base-url';
 import { readDeployConfig, type DeployConfig } from '../deploy/config';
 import { readDeployInfoServiceSid, writeDeployInfo } from '../deploy/deploy-info';
 import { listUploads, type Uploads } from '../deploy/files';
@@ -18,6 +17,7 @@ import {
 } from '../deploy/record';
 import type { KnownService } from '../deploy/service';
 import { InputError } from '../errors/input-error';
+import { parseBaseUrl, SERVERLESS_BASE_URL } from '../twilio/base-url';
 import type { Credentials } from '../twilio/credentials';
 import type { DeployArgs } from './deploy-args';
 import { printProblems } from './print-problems';
@@ -38,7 +38,7 @@ export async function readSettings(
 ): Promise<{ config: DeployConfig; origin?: URL }> {
   const err = lines(world.stderr);
   const read = await readDeployConfig(world.root, { environment: args.environment });
-  const base = parseBaseUrl(world.env.TWILIO_SERVERLESS_BASE_URL);
+  const base = parseBaseUrl(SERVERLESS_BASE_URL, world.env[SERVERLESS_BASE_URL.name]);
   printProblems(read.problems, err);
   if (base.problem !== undefined) err(`error: ${base.problem}`);
   if (read.config === undefined || base.problem !== undefined)

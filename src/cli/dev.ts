@@ -18,7 +18,7 @@ import {
   servingBanner,
   spawnRuntime,
   type Address,
-  type Runtime,
+  type RuntimeProcess,
 } from './serve';
 import { EXIT, fail, runMain } from './exit';
 
@@ -29,7 +29,7 @@ const DEBOUNCE_MS = 100;
 
 /** The runtime process: it loads each function once and reads .env when it starts, so every good build restarts it. */
 interface Server {
-  readonly child: Runtime['child'];
+  readonly child: RuntimeProcess['child'];
   serving: boolean;
   stopping: boolean;
 }

@@ -2,12 +2,12 @@
 // recent logs, one line each (time, level, function, message); --tail follows until Ctrl-C.
 import { Command } from 'commander';
 import { readDotenv } from '../build/dotenv';
-import { parseBaseUrl } from '../deploy/base-url';
 import { createServerlessClient } from '../deploy/client';
 import { pickDeployRecord, readDeployRecords, RECORD_FILE } from '../deploy/record';
 import { formatLog, functionPaths, openLogs } from '../deploy/logs';
 import { liveBuildOf } from '../deploy/rollback';
 import { InputError } from '../errors/input-error';
+import { parseBaseUrl, SERVERLESS_BASE_URL } from '../twilio/base-url';
 import { CredentialsError, readCredentials, REJECTED } from '../twilio/credentials';
 import { apiErrorInfo, isAuthRejected } from '../twilio/errors';
 import { redacted } from './deploy-errors';
@@ -47,7 +47,7 @@ async function printLogs(args: LogsArgs, world: CommandWorld, stop: Promise<unkn
   const record = picked.record;
   if (record === undefined)
     throw new InputError([`Nothing is deployed from here yet (no ${RECORD_FILE}): run npm run deploy.`]);
-  const base = parseBaseUrl(world.env.TWILIO_SERVERLESS_BASE_URL);
+  const base = parseBaseUrl(SERVERLESS_BASE_URL, world.env[SERVERLESS_BASE_URL.name]);
   if (base.problem !== undefined) throw new InputError([base.problem]);
   const credentials = readCredentials(world.env, await readDotenv(world.root));
   const api = createServerlessClient(credentials, base.origin);

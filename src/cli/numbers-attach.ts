@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { InvalidArgumentError, type OptionValues } from 'commander';
 import { attachNumbers, attachProblems, type AttachRequest } from '../numbers/attach';
 import { SERVICE_MODES } from '../numbers/attach-plan';
-import { functionUrl } from '../numbers/deploy-record';
+import { recordedFunctionUrl } from '../numbers/deploy-record';
 import { InputError } from '../errors/input-error';
 import { readNumberList } from '../numbers/resolve';
 import type { Change, Regulatory } from '../numbers/types';
@@ -86,7 +86,7 @@ export async function attach(
   const early = attachProblems({ ...request, ...(url !== undefined ? { url } : {}) });
   if (early.length > 0) throw new InputError(early);
   const ctx = await openAccount(world, printer);
-  const target = url ?? (await functionUrl(world.root, path ?? '', ctx.accountSid, str(o, 'environment')));
+  const target = url ?? (await recordedFunctionUrl(world.root, path ?? '', ctx.accountSid, str(o, 'environment')));
   for (const [name, value] of [
     ['--url', target],
     ['--fallback-url', fallbackUrl],

@@ -2,7 +2,7 @@ import { readDotenv } from '../build/dotenv';
 import type { NumbersContext } from '../numbers/context';
 import { InputError } from '../errors/input-error';
 import { Cancelled } from '../numbers/errors';
-import { parseBaseUrl } from '../twilio/base-url';
+import { API_BASE_URL, parseBaseUrl } from '../twilio/base-url';
 import { CredentialsError, readCredentials, type Credentials } from '../twilio/credentials';
 import { apiErrorInfo } from '../twilio/errors';
 import type { Printer } from './numbers-io';
@@ -43,13 +43,12 @@ export async function openAccount(
 ): Promise<NumbersContext> {
   const credentials = given ?? readCredentials(world.env, await readDotenv(world.root));
   printer.hide(credentials.password, Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64'));
-  const rawBase = world.env['TWILIO_API_BASE_URL'];
-  const base = parseBaseUrl(typeof rawBase === 'string' ? rawBase : undefined);
-  if ('problem' in base) throw new InputError([base.problem]);
+  const base = parseBaseUrl(API_BASE_URL, world.env[API_BASE_URL.name]);
+  if (base.problem !== undefined) throw new InputError([base.problem]);
   // Loaded here, not at the top: the SDK costs ~0.3 s to load, which --help and refused input don't need.
   const { createNumbersApi } = await import('../numbers/numbers-api');
   return {
-    api: createNumbersApi(credentials, base.origin !== undefined ? { origin: base.origin } : {}),
+    api: createNumbersApi(credentials, base.origin !== undefined ? { origin: base.origin.origin } : {}),
     accountSid: credentials.accountSid,
     root: world.root,
     now: world.now,

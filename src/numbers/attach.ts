@@ -1,5 +1,5 @@
 import type { NumbersContext } from './context';
-import { readDeployRecord } from './deploy-record';
+import { readLatestDeployRecord } from './deploy-record';
 import { InputError } from '../errors/input-error';
 import { planAttach, SERVICE_MODES, type ServiceMode } from './attach-plan';
 import { DEFAULT_COUNTRY, parseCountry, resolveNumbers } from './resolve';
@@ -68,7 +68,7 @@ async function attach(ctx: NumbersContext, request: AttachRequest): Promise<RunR
   const [account, services, record] = await Promise.all([
     ctx.api.listNumbers(),
     ctx.api.listServices(),
-    readDeployRecord(ctx.root),
+    readLatestDeployRecord(ctx.root),
   ]);
   let chosen: readonly PhoneNumberState[] = account;
   if (request.numbers !== 'all') {
