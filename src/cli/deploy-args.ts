@@ -1,9 +1,9 @@
 // `npm run deploy -- ...`: the flags, parsed and checked; every failure is exit code 2 (help: 0).
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { SERVICE_MODES, type ServiceMode } from '../numbers/attach-plan';
 import { PRODUCTION } from '../deploy/config';
 import { isSid, sidShape } from '../twilio/sid';
-import { parseOrExitCode } from './parse';
+import { parseOrExitCode, program, type Output } from './parse';
 import { EXIT } from './exit';
 
 export interface DeployArgs {
@@ -28,11 +28,6 @@ export interface DeployArgs {
 
 export type ParsedDeployArgs =
   { readonly kind: 'run'; readonly args: DeployArgs } | { readonly kind: 'exit'; readonly code: number };
-
-interface Output {
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
-}
 
 export const DEFAULT_FUNCTION = '/sms';
 
@@ -73,9 +68,9 @@ Examples:
   npm run deploy -- --production --env .env.production
   npm run deploy -- --rollback --environment production --dry-run`;
 
-function program(output: Output): Command {
-  return new Command('npm run deploy --')
-    .description('Builds and deploys the functions to Twilio, and optionally points numbers at one of them.')
+function deployProgram(output: Output): Command {
+  const what = 'Builds and deploys the functions to Twilio, and optionally points numbers at one of them.';
+  return program('npm run deploy --', what, output)
     .option(
       '--environment <name>',
       'the environment to deploy to: its domain suffix (default: dev), or production for the one without',
@@ -110,9 +105,7 @@ function program(output: Output): Command {
       serviceSid,
     )
     .option('--dry-run', 'build and show what would be uploaded and which numbers would change; write nothing', false)
-    .addHelpText('after', HELP)
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
+    .addHelpText('after', HELP);
 }
 
 interface Options {
@@ -130,7 +123,7 @@ interface Options {
 }
 
 export function parseDeployArgs(argv: readonly string[], output: Output): ParsedDeployArgs {
-  const command = program(output);
+  const command = deployProgram(output);
   const code = parseOrExitCode(command, argv);
   if (code !== undefined) return { kind: 'exit', code };
   const options = command.opts<Options>();

@@ -1,6 +1,5 @@
 // `npm run logs [-- --environment <name>] [--tail] [--function /sms]`: the deployed functions'
 // recent logs, one line each (time, level, function, message); --tail follows until Ctrl-C.
-import { Command } from 'commander';
 import { readDotenv } from '../build/dotenv';
 import { createServerlessClient } from '../deploy/client';
 import { pickDeployRecord, readDeployRecords, RECORD_FILE } from '../deploy/record';
@@ -12,7 +11,7 @@ import { CredentialsError, readCredentials, REJECTED } from '../twilio/credentia
 import { apiErrorInfo, isAuthRejected } from '../twilio/errors';
 import { redacted } from './deploy-errors';
 import { EXIT, exitCodeFor, runMain } from './exit';
-import { parseOrExitCode } from './parse';
+import { parseOrExitCode, program } from './parse';
 import { lines, processWorld, type CommandWorld } from './world';
 
 interface LogsArgs {
@@ -22,8 +21,8 @@ interface LogsArgs {
 }
 
 function parse(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): LogsArgs | number {
-  const program = new Command('npm run logs --')
-    .description("Prints the deployed functions' recent logs: time, level, function and message, one line each.")
+  const what = "Prints the deployed functions' recent logs: time, level, function and message, one line each.";
+  const logs = program('npm run logs --', what, { out, err })
     .option('--environment <name>', 'the environment (dev, stage, production...); needed when several are deployed')
     .option('--tail', 'keep printing new lines until Ctrl-C', false)
     .option('--function <path>', "only this function's lines, e.g. /sms")
@@ -32,11 +31,9 @@ function parse(argv: readonly string[], out: (s: string) => void, err: (s: strin
       `\nThe service and environment come from ${RECORD_FILE} (npm run deploy writes it).\n` +
         'Credentials as npm run deploy reads them. Exit codes: 0 done; 1 Twilio failed; ' +
         '2 nothing deployed, or an unknown environment or function; 3 credentials missing or rejected.',
-    )
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => out(s.trimEnd()), writeErr: (s) => err(s.trimEnd()) });
-  const code = parseOrExitCode(program, argv);
-  return code ?? program.opts<LogsArgs>();
+    );
+  const code = parseOrExitCode(logs, argv);
+  return code ?? logs.opts<LogsArgs>();
 }
 
 async function printLogs(args: LogsArgs, world: CommandWorld, stop: Promise<unknown>): Promise<number> {

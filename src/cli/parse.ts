@@ -1,4 +1,4 @@
-import { CommanderError, type Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { EXIT } from './exit';
 
 /**
@@ -15,3 +15,16 @@ export function parseOrExitCode(command: Command, argv: readonly string[]): numb
     throw error;
   }
 }
+
+/** Where a command's --help and its parse errors are printed. */
+export interface Output {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+}
+
+/** A command's program: it throws instead of exiting (see parseOrExitCode) and prints through `output`. */
+export const program = (name: string, description: string, output: Output): Command =>
+  new Command(name)
+    .description(description)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });

@@ -1,21 +1,16 @@
 // `npm run stand-in [-- --api-port 4010 --serverless-port 4011]`: stand-ins of Twilio's REST API
 // (numbers, Messaging Services) and Serverless API (deploys) on 127.0.0.1, with a seeded account,
 // so deploy, numbers status, attach and restore can be tried with no Twilio account.
-import { Command, InvalidArgumentError } from 'commander';
+import { InvalidArgumentError } from 'commander';
 import { ServerlessApiStandIn } from '../stand-in/serverless-api';
 import { seedAccount, STAND_IN_ACCOUNT, type SeededNumber } from '../stand-in/seed';
 import { TwilioApiStandIn } from '../stand-in/twilio-api';
-import { parseOrExitCode } from './parse';
+import { parseOrExitCode, program, type Output } from './parse';
 import { table } from './table';
 import { lines, processWorld, type CommandWorld } from './world';
 import { EXIT, runMain } from './exit';
 
 export const DEFAULT_PORTS = { api: 4010, serverless: 4011 } as const;
-
-interface Output {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-}
 
 function port(value: string): number {
   const n = Number(value);
@@ -24,19 +19,16 @@ function port(value: string): number {
 }
 
 function parse(argv: readonly string[], output: Output): { api: number; serverless: number } | number {
-  const program = new Command('npm run stand-in --')
-    .description(
-      "Runs stand-ins of Twilio's REST and Serverless APIs on 127.0.0.1 with a seeded account, " +
-        'and prints the variables that point the commands at them.',
-    )
+  const what =
+    "Runs stand-ins of Twilio's REST and Serverless APIs on 127.0.0.1 with a seeded account, " +
+    'and prints the variables that point the commands at them.';
+  const standIn = program('npm run stand-in --', what, output)
     .option('--api-port <port>', 'port of the REST API stand-in (numbers, Messaging Services)', port, DEFAULT_PORTS.api)
     .option('--serverless-port <port>', 'port of the Serverless API stand-in (deploys)', port, DEFAULT_PORTS.serverless)
-    .addHelpText('after', '\nExit codes: 0 stopped with Ctrl-C; 2 a port is taken or a flag is wrong.')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
-  const code = parseOrExitCode(program, argv);
+    .addHelpText('after', '\nExit codes: 0 stopped with Ctrl-C; 2 a port is taken or a flag is wrong.');
+  const code = parseOrExitCode(standIn, argv);
   if (code !== undefined) return code;
-  const { apiPort, serverlessPort } = program.opts<{ apiPort: number; serverlessPort: number }>();
+  const { apiPort, serverlessPort } = standIn.opts<{ apiPort: number; serverlessPort: number }>();
   return { api: apiPort, serverless: serverlessPort };
 }
 
