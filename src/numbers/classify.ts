@@ -30,7 +30,8 @@ export interface ClassifyContext {
   readonly projectDomain?: string;
 }
 
-// URL shapes Twilio's products give numbers (see /work/shared/twilio-facts.md, "REST: phone numbers").
+// URL shapes Twilio's products give numbers: a new number's demo reply, a TwiML Bin
+// (https://handler.twilio.com/twiml/EH...), a Studio Flow (https://webhooks.twilio.com/v1/Accounts/AC.../Flows/FW...).
 const DEMO_REPLY = /^https?:\/\/demo\.twilio\.com\/welcome\/sms\/reply\/?$/i;
 const TWIML_BIN = new RegExp(`^/twiml/${sidSource('EH')}/?$`, 'i');
 const STUDIO_FLOW = new RegExp(`^/v1/Accounts/${sidSource('AC')}/Flows/${sidSource('FW')}/?$`, 'i');

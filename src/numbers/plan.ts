@@ -24,7 +24,8 @@ const same = (field: keyof SmsRouting, a: string, b: string): boolean =>
 /**
  * Only the fields that differ. Clearing is sending '' (the only way Twilio clears a field), and
  * since a field already empty is never sent, SmsApplicationSid='' goes out only when the number has
- * one: the OpenAPI pattern for that field rejects '' (see /work/shared/twilio-facts.md).
+ * one: Twilio's OpenAPI description (twilio-oai) gives that field the pattern ^AP[0-9a-fA-F]{32}$, which
+ * rejects ''.
  */
 export function diff(current: SmsRouting, target: Target): RoutingUpdate | null {
   const update: { -readonly [K in keyof SmsRouting]?: string } = {};
