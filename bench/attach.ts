@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { attachNumbers } from '../src/numbers/attach';
 import type { NumbersContext } from '../src/numbers/context';
-import { createNumbersApi } from '../src/twilio/numbers-api';
+import { createNumbersApi } from '../src/numbers/numbers-api';
 import { TwilioApiStandIn } from '../src/stand-in/twilio-api';
 import { numbersEnv } from '../tests/helpers/numbers-env';
 import { REPO } from '../tests/helpers/project';
@@ -102,7 +102,7 @@ async function attachInProcess(options: AttachOptions, concurrency?: number): Pr
     const ctx: NumbersContext = {
       api: createNumbersApi(credentials, { origin: api.url }),
       accountSid: api.accountSid,
-      cwd,
+      root: cwd,
     };
     const start = process.hrtime.bigint();
     const report = await attachNumbers(ctx, {

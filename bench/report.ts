@@ -38,7 +38,7 @@ const iqr = (x: Summary, f: (n: number) => string = (n) => fixed(n)): string =>
 const verdict = (ok: boolean): string => (ok ? 'met' : '**missed**');
 const within = (ok: boolean): string => (ok ? 'within' : '**over**');
 
-export function table(results: Results): string {
+export function resultsTable(results: Results): string {
   const rows: string[][] = [];
   const add = (...cells: string[]): void => void rows.push(cells);
   for (const r of results.perCall ?? []) {

@@ -21,7 +21,7 @@ import { writeFloor } from './floor-function';
 import { smsEvent, throughLocalRuntime, type RuntimeOptions } from './local-runtime';
 import { machine } from './machine';
 import { perCall, type PerCallOptions } from './per-call';
-import { table, type Results } from './report';
+import { resultsTable, type Results } from './report';
 import { scenarios } from './scenarios';
 
 const PARTS = ['size', 'cold-load', 'per-call', 'runtime', 'attach'] as const;
@@ -132,7 +132,7 @@ async function main(): Promise<void> {
   if (parts.has('attach')) results.attach = await attachBenchmark(settings.attach, progress);
   results.machine = { ...results.machine, loadAverage: { ...results.machine.loadAverage, end: loadavg()[0] } };
   await writeFile(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  process.stdout.write(`\n${table(results)}\nWritten to bench/results.json.\n`);
+  process.stdout.write(`\n${resultsTable(results)}\nWritten to bench/results.json.\n`);
 }
 
 main().catch((cause: unknown) => {

@@ -1,11 +1,11 @@
 import { build as bundle } from 'esbuild';
 import { access, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { parse as parseDotenv } from 'dotenv';
+import { join } from 'node:path';
 import { checkForBuild } from '../config/load';
 import { hasErrors, type Problem } from '../config/problem';
 import { ROUTING_FILE } from '../config/routing-file';
 import { copyAssets } from './assets';
+import { readDotenv } from './dotenv';
 
 export interface BuildResult {
   readonly ok: boolean;
@@ -22,12 +22,6 @@ const exists = (path: string): Promise<boolean> =>
 
 async function readOptional(path: string): Promise<string | undefined> {
   return (await exists(path)) ? readFile(path, 'utf8') : undefined;
-}
-
-/** The local `.env` (or `file`, e.g. `.env.production`) as a record (missing: none), as the Toolkit deploys it. */
-export async function readDotenv(root: string, file = '.env'): Promise<Record<string, string>> {
-  const text = await readOptional(resolve(root, file));
-  return text === undefined ? {} : parseDotenv(text);
 }
 
 export interface BuildOptions {

@@ -1,7 +1,10 @@
 // `npm run deploy -- ...`: the flags, parsed and checked; every failure is exit code 2 (help: 0).
-import { Command, InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { SERVICE_MODES, type ServiceMode } from '../numbers/attach-plan';
 import { PRODUCTION } from '../deploy/config';
-import { parseOrExitCode } from './parse';
+import { isSid, sidShape } from '../twilio/sid';
+import { parseOrExitCode, program, type Output } from './parse';
+import { EXIT } from './exit';
 
 export interface DeployArgs {
   /** `--environment`, or `production` for `--production`. */
@@ -19,15 +22,12 @@ export interface DeployArgs {
   /** Passed to the attach: the region for numbers typed without a country code, and a fallback URL. */
   readonly country?: string;
   readonly fallbackUrl?: string;
+  /** Passed to the attach: what to do with a number whose Messaging Service answers for it. */
+  readonly messagingService?: ServiceMode;
 }
 
 export type ParsedDeployArgs =
   { readonly kind: 'run'; readonly args: DeployArgs } | { readonly kind: 'exit'; readonly code: number };
-
-interface Output {
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
-}
 
 export const DEFAULT_FUNCTION = '/sms';
 
@@ -38,8 +38,7 @@ function functionPath(value: string): string {
 }
 
 function serviceSid(value: string): string {
-  if (!/^ZS[0-9a-fA-F]{32}$/.test(value))
-    throw new InvalidArgumentError(`"${value}" is not a service SID (ZS followed by 32 hex digits).`);
+  if (!isSid('ZS', value)) throw new InvalidArgumentError(`"${value}" is not a service SID (${sidShape('ZS')}).`);
   return value;
 }
 
@@ -65,12 +64,13 @@ Examples:
   npm run deploy
   npm run deploy -- --dry-run --attach +15005550006
   npm run deploy -- --environment stage --attach +15005550006 "(555) 123-4567" --function /sms
+  npm run deploy -- --attach +15005550006 --messaging-service defer
   npm run deploy -- --production --env .env.production
   npm run deploy -- --rollback --environment production --dry-run`;
 
-function program(output: Output): Command {
-  return new Command('npm run deploy --')
-    .description('Builds and deploys the functions to Twilio, and optionally points numbers at one of them.')
+function deployProgram(output: Output): Command {
+  const what = 'Builds and deploys the functions to Twilio, and optionally points numbers at one of them.';
+  return program('npm run deploy --', what, output)
     .option(
       '--environment <name>',
       'the environment to deploy to: its domain suffix (default: dev), or production for the one without',
@@ -91,15 +91,21 @@ function program(output: Output): Command {
     .option('--function <path>', 'the function --attach points the numbers at', functionPath, DEFAULT_FUNCTION)
     .option('--country <code>', 'with --attach: the region of numbers typed without a country code (default US)')
     .option('--fallback-url <url>', 'with --attach: the URL Twilio calls when the function fails (SmsFallbackUrl)')
+    .addOption(
+      new Option(
+        '--messaging-service <way>',
+        'with --attach, for numbers whose Messaging Service answers for them (without it: refused, exit 2): ' +
+          "defer = the service uses each number's own URL; url = the service's URL becomes the function's; " +
+          'skip = leave such numbers out',
+      ).choices(SERVICE_MODES),
+    )
     .option(
       '--service-sid <sid>',
       'deploy to this existing service (ZS...), e.g. one this checkout has no record of',
       serviceSid,
     )
     .option('--dry-run', 'build and show what would be uploaded and which numbers would change; write nothing', false)
-    .addHelpText('after', HELP)
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
+    .addHelpText('after', HELP);
 }
 
 interface Options {
@@ -113,25 +119,26 @@ interface Options {
   readonly dryRun: boolean;
   readonly country?: string;
   readonly fallbackUrl?: string;
+  readonly messagingService?: ServiceMode;
 }
 
 export function parseDeployArgs(argv: readonly string[], output: Output): ParsedDeployArgs {
-  const command = program(output);
+  const command = deployProgram(output);
   const code = parseOrExitCode(command, argv);
   if (code !== undefined) return { kind: 'exit', code };
   const options = command.opts<Options>();
-  for (const flag of ['function', 'country', 'fallbackUrl']) {
+  for (const flag of ['function', 'country', 'fallbackUrl', 'messagingService']) {
     if (command.getOptionValueSource(flag) === 'cli' && options.attach === undefined) {
       const name = `--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
       output.err(`error: ${name} goes with --attach: give --attach <numbers...> too.`);
-      return { kind: 'exit', code: 2 };
+      return { kind: 'exit', code: EXIT.invalidInput };
     }
   }
   if (options.production && options.environment !== undefined && options.environment !== PRODUCTION) {
     output.err(
       `error: --production is --environment ${PRODUCTION}: give one of them, not --environment ${options.environment}.`,
     );
-    return { kind: 'exit', code: 2 };
+    return { kind: 'exit', code: EXIT.invalidInput };
   }
   if (options.rollback) {
     const deployOnly = [
@@ -146,7 +153,7 @@ export function parseDeployArgs(argv: readonly string[], output: Output): Parsed
           'not --rollback: a rollback activates a build already made, in the service the record names, ' +
           'and leaves the variables as they are.',
       );
-      return { kind: 'exit', code: 2 };
+      return { kind: 'exit', code: EXIT.invalidInput };
     }
   }
   return {
@@ -161,6 +168,7 @@ export function parseDeployArgs(argv: readonly string[], output: Output): Parsed
       dryRun: options.dryRun,
       country: options.country,
       fallbackUrl: options.fallbackUrl,
+      messagingService: options.messagingService,
     },
   };
 }

@@ -1,66 +1,73 @@
-// `npm run deploy -- --attach`: the numbers command's own attach (src/cli/numbers-run.ts), fed
-// the deployed function's URL. Same plan, backup, output and exit code as `npm run numbers -- attach`.
-import { Writable } from 'node:stream';
-import type { Environment } from '../config/env';
+// `npm run deploy -- --attach`: numbers' attach (src/numbers/attach.ts) called directly with the
+// deploy's credentials and the function's URL: the same plan, backup, output and exit code as
+// `npm run numbers -- attach --url <that URL>`.
+import { attachNumbers, type AttachRequest } from '../numbers/attach';
+import type { ServiceMode } from '../numbers/attach-plan';
+import type { NumbersContext } from '../numbers/context';
 import type { Credentials } from '../twilio/credentials';
-import type { OutStream } from './numbers-io';
-import { attachCommand } from './numbers-run';
+import { EXIT } from './exit';
+import { numbersWorld, Printer } from './numbers-io';
+import { openAccount, reportRun, withExitCode } from './numbers-run';
+import type { CommandWorld, Prompter } from './world';
 
-export interface AttachWorld {
-  readonly root: string;
-  readonly env: Environment;
-  readonly stdout: OutStream;
-  readonly stderr: OutStream;
-  readonly now: () => Date;
-}
-
+/** What `--attach` and the flags that go with it ask for. */
 export interface DeployAttach {
-  readonly url: string;
   readonly numbers: readonly string[];
   /** Recorded in the backup: how to see what made the change. */
   readonly command: string;
-  readonly credentials: Credentials;
-  readonly dryRun: boolean;
   readonly country?: string;
   readonly fallbackUrl?: string;
+  readonly messagingService?: ServiceMode;
 }
 
-function run(
+/** The account the deploy's credentials open, and the printer that hides them. */
+export interface AttachSession {
+  readonly ctx: NumbersContext;
+  readonly world: CommandWorld & Prompter;
+  readonly printer: Printer;
+}
+
+/** Opens the account for the attach: the twilio SDK (TWILIO_API_BASE_URL) with the deploy's credentials. */
+export async function openAttach(world: CommandWorld, credentials: Credentials): Promise<AttachSession> {
+  const attachWorld = numbersWorld(world);
+  const printer = new Printer(attachWorld);
+  return { ctx: await openAccount(attachWorld, printer, credentials), world: attachWorld, printer };
+}
+
+const requestFor = (attach: DeployAttach, url: string, dryRun: boolean): AttachRequest => ({
+  url,
+  numbers: attach.numbers,
+  dryRun,
+  command: attach.command,
+  ...(attach.country !== undefined ? { country: attach.country } : {}),
+  ...(attach.fallbackUrl !== undefined ? { fallbackUrl: attach.fallbackUrl } : {}),
+  ...(attach.messagingService !== undefined ? { messagingService: attach.messagingService } : {}),
+});
+
+/** The attach to `url` (or its dry run), printed as `numbers attach` prints it; its exit code. */
+export function attachNumbersTo(
+  session: AttachSession,
   attach: DeployAttach,
-  world: AttachWorld,
-  streams: { stdout: OutStream; stderr: OutStream },
+  url: string,
+  dryRun: boolean,
 ): Promise<number> {
-  return attachCommand(
-    {
-      url: attach.url,
-      numbers: attach.numbers,
-      dryRun: attach.dryRun,
-      command: attach.command,
-      ...(attach.country === undefined ? {} : { country: attach.country }),
-      ...(attach.fallbackUrl === undefined ? {} : { fallbackUrl: attach.fallbackUrl }),
-    },
-    { io: { env: world.env, cwd: world.root, now: world.now, ...streams }, credentials: attach.credentials },
+  const { ctx, world, printer } = session;
+  return withExitCode(printer, () =>
+    reportRun(ctx, world, printer, { json: false, rerun: attach.command }, (c) =>
+      attachNumbers(c, requestFor(attach, url, dryRun)),
+    ),
   );
 }
 
-/** The attach itself (or its dry run): everything printed as `numbers attach` prints it. */
-export const attachNumbersTo = (attach: DeployAttach, world: AttachWorld): Promise<number> =>
-  run(attach, world, { stdout: world.stdout, stderr: world.stderr });
-
 /**
- * Before the deploy writes anything: the same attach as a silent dry run, so an unknown number,
- * a bad URL or rejected credentials stop the command (exit 2 or 3) with nothing written anywhere.
- * Returns its exit code, and what it said on stderr (shown only if it refused).
+ * Before the deploy writes anything: the attach planned as a dry run, which prints nothing when it
+ * passes. An unknown number, a number its Messaging Service answers for, a bad URL or rejected
+ * credentials print why, as `numbers attach` does, and return that exit code (2 or 3; 1 when
+ * Twilio kept failing): then nothing is deployed and no number changed.
  */
-export async function checkAttach(attach: DeployAttach, world: AttachWorld): Promise<{ code: number; errors: string }> {
-  let errors = '';
-  const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const capture = new Writable({
-    write: (chunk: Buffer | string, _encoding, done) => {
-      errors += chunk.toString();
-      done();
-    },
+export function checkAttach(session: AttachSession, attach: DeployAttach, url: string): Promise<number> {
+  return withExitCode(session.printer, async () => {
+    await attachNumbers(session.ctx, requestFor(attach, url, true));
+    return EXIT.ok;
   });
-  const code = await run({ ...attach, dryRun: true }, world, { stdout: discard, stderr: capture });
-  return { code, errors: errors.trimEnd() };
 }

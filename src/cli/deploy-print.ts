@@ -7,14 +7,14 @@ import { RECORD_FILE } from '../deploy/record';
 import type { ServiceTarget } from '../deploy/service';
 import type { DeployVariables } from '../deploy/variables';
 import { redactUrl } from '../redact/url';
+import { table } from './table';
 
 type Write = (line: string) => void;
 
-function table(write: Write, rows: readonly (readonly string[])[]): void {
-  const widths = rows.reduce<number[]>((w, row) => row.map((cell, i) => Math.max(w[i] ?? 0, cell.length)), []);
-  for (const row of rows)
-    write(`  ${row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')}`.trimEnd());
-}
+/** Rows as a table indented under a heading. */
+const indented = (write: Write, rows: readonly (readonly string[])[]): void => {
+  for (const line of table(rows)) write(`  ${line}`);
+};
 
 /** The landing page is meant to be public; any other public asset is worth a second look before it deploys. */
 export const PUBLIC_NOTE = 'public: anyone with the URL can read it';
@@ -23,7 +23,7 @@ const note = (item: Upload, kind: 'functions' | 'assets'): string[] =>
 
 const uploads = (write: Write, title: string, items: readonly Upload[], kind: 'functions' | 'assets'): void => {
   write(`${title} (${items.length}):`);
-  table(
+  indented(
     write,
     items.map((item) => [item.path, item.access, ...note(item, kind)]),
   );
@@ -82,7 +82,7 @@ export function printPlan(write: Write, plan: PlanView): void {
 
 export function printDeployed(write: Write, deployed: Deployed, environment: string): void {
   write(`Deployed ${deployed.serviceName} (${deployed.serviceSid}) to ${environment}, build ${deployed.buildSid}:`);
-  table(
+  indented(
     write,
     deployed.functions.map((f) => [f.path, redactUrl(f.url)]),
   );

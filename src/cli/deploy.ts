@@ -1,30 +1,22 @@
 // `npm run deploy [-- --environment dev|--production --env <file> --attach <numbers...> --function /sms
 // --dry-run]`: build, deploy dist/ with @twilio-labs/serverless-api, record the URLs per environment,
 // optionally attach numbers. `--rollback` goes back to the previous build instead (./deploy-rollback.ts).
-import { apiFailure, createServerlessClient, isRejection } from '../deploy/client';
+import { createServerlessClient } from '../deploy/client';
 import { deploy, functionUrl, toRecord } from '../deploy/deploy';
 import { findEnvironmentDomain, resolveService } from '../deploy/service';
 import { deployVariables, secretValues } from '../deploy/variables';
 import { redactUrl } from '../redact/url';
+import { isAuthRejected } from '../twilio/errors';
 import { CredentialsError, readCredentials, REJECTED, type Credentials } from '../twilio/credentials';
 import type { DeployAttach } from './deploy-attach';
 import { parseDeployArgs, type DeployArgs } from './deploy-args';
-import { exitCodeOf, Rejected } from './deploy-errors';
-import {
-  defaultWorld,
-  lines,
-  prepare,
-  readRecordsOrWarn,
-  recordedService,
-  recordLive,
-  type DeployWorld,
-  type Prepared,
-} from './deploy-prepare';
+import { commandLine } from './command-line';
+import { reportDeployFailure } from './deploy-errors';
+import { prepare, readRecordsOrWarn, recordedService, recordLive, type Prepared } from './deploy-prepare';
 import { printDeployed, printLogsHint, printPlan, printVariables } from './deploy-print';
 import { rollback } from './deploy-rollback';
-import { fail } from './exit';
-
-export type { DeployWorld } from './deploy-prepare';
+import { EXIT, runMain } from './exit';
+import { lines, processWorld, type CommandWorld } from './world';
 
 // Loaded only for --attach: it brings the twilio SDK, about 100 ms of start-up a plain deploy does not need.
 const attachModule = () => import('./deploy-attach');
@@ -34,7 +26,7 @@ async function deployWith(
   prepared: Prepared,
   args: DeployArgs,
   command: string,
-  world: DeployWorld,
+  world: CommandWorld,
 ): Promise<number> {
   const { config } = prepared;
   const [out, err] = [lines(world.stdout), lines(world.stderr)];
@@ -55,32 +47,31 @@ async function deployWith(
   // Before a first deploy the domain's digits are unknown: a stand-in URL of the same shape.
   const suffix = config.domainSuffix === '' ? '' : `-${config.domainSuffix}`;
   const expectedUrl = functionUrl(domain ?? `${target.uniqueName}-xxxx${suffix}.twil.io`, args.functionPath);
-  const attach = (url: string, dryRun: boolean): DeployAttach => ({
-    url,
+  const attach: DeployAttach = {
     numbers: args.attach,
     command,
-    credentials,
-    dryRun,
-    country: args.country,
-    fallbackUrl: args.fallbackUrl,
-  });
+    ...(args.country !== undefined ? { country: args.country } : {}),
+    ...(args.fallbackUrl !== undefined ? { fallbackUrl: args.fallbackUrl } : {}),
+    ...(args.messagingService !== undefined ? { messagingService: args.messagingService } : {}),
+  };
+  const attaching = args.attach.length > 0 ? await attachModule() : undefined;
+  const session = attaching && (await attaching.openAttach(world, credentials));
 
   if (args.dryRun) {
     printPlan(out, { config, target, domain, files: prepared.files, variables });
-    if (args.attach.length === 0) return 0;
+    if (attaching === undefined || session === undefined) return EXIT.ok;
     out('');
     out(
       `Numbers (--attach ${args.functionPath}` +
         `${domain === undefined ? '; xxxx: the digits Twilio assigns at the first deploy' : ''}):`,
     );
-    return (await attachModule()).attachNumbersTo(attach(expectedUrl, true), world);
+    return attaching.attachNumbersTo(session, attach, expectedUrl, true);
   }
-  if (args.attach.length > 0) {
-    const check = await (await attachModule()).checkAttach(attach(expectedUrl, false), world);
-    if (check.code !== 0) {
-      err(check.errors);
+  if (attaching !== undefined && session !== undefined) {
+    const code = await attaching.checkAttach(session, attach, expectedUrl);
+    if (code !== EXIT.ok) {
       err('Not deployed: the numbers to attach were refused (above).');
-      return check.code;
+      return code;
     }
   }
 
@@ -105,18 +96,18 @@ async function deployWith(
   printDeployed(out, deployed, config.environment);
   printVariables(out, variables);
   printLogsHint(out, { ...deployed, environment: config.environment, region: world.env.TWILIO_REGION || undefined });
-  if (args.attach.length === 0) return 0;
+  if (attaching === undefined || session === undefined) return EXIT.ok;
   const url = functionUrl(deployed.domain, args.functionPath);
   out('');
   out(`Attaching ${redactUrl(url)}:`);
-  return (await attachModule()).attachNumbersTo(attach(url, false), world);
+  return attaching.attachNumbersTo(session, attach, url, false);
 }
 
 /**
  * A dry run needs no account: what would be uploaded comes from the build. Whether the service
  * exists, its domain, and the numbers to attach need the API, so it says it could not look them up.
  */
-function planWithoutCredentials(prepared: Prepared, args: DeployArgs, world: DeployWorld, why: Error): number {
+function planWithoutCredentials(prepared: Prepared, args: DeployArgs, world: CommandWorld, why: Error): number {
   const [out, err] = [lines(world.stdout), lines(world.stderr)];
   const variables = deployVariables(prepared.dotenv, secretValues(world.env, prepared.dotenv));
   printPlan(out, { config: prepared.config, files: prepared.files, variables });
@@ -124,17 +115,15 @@ function planWithoutCredentials(prepared: Prepared, args: DeployArgs, world: Dep
   const what =
     args.attach.length > 0 ? 'the service, its environment or the numbers' : 'the service or its environment';
   err(`note: could not look up ${what}: ${why.message}`);
-  return 0;
+  return EXIT.ok;
 }
 
-const quote = (arg: string): string => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
-
 /** Exit codes: 0 done; 1 deploy failed or some numbers failed; 2 invalid input; 3 credentials missing or rejected. */
-export async function main(argv: readonly string[], world: DeployWorld = defaultWorld()): Promise<number> {
+export async function main(argv: readonly string[], world: CommandWorld = processWorld()): Promise<number> {
   const [out, err] = [lines(world.stdout), lines(world.stderr)];
   const parsed = parseDeployArgs(argv, { out, err });
   if (parsed.kind === 'exit') return parsed.code;
-  const command = ['npm run deploy --', ...argv.map(quote)].join(' ');
+  const command = commandLine('deploy', argv);
   try {
     if (parsed.args.rollback) return await rollback(parsed.args, world);
     const prepared = await prepare(parsed.args, world);
@@ -148,12 +137,12 @@ export async function main(argv: readonly string[], world: DeployWorld = default
     try {
       return await deployWith(credentials, prepared, parsed.args, command, world);
     } catch (cause) {
-      if (isRejection(apiFailure(cause))) throw new Rejected(REJECTED(credentials.source));
+      if (isAuthRejected(cause)) throw new CredentialsError(REJECTED(credentials.source));
       throw cause;
     }
   } catch (cause) {
-    return exitCodeOf(cause, err);
+    return reportDeployFailure(cause, err);
   }
 }
 
-if (require.main === module) main(process.argv.slice(2)).then((code) => (process.exitCode = code), fail);
+if (require.main === module) runMain(() => main(process.argv.slice(2)));

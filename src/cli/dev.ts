@@ -3,9 +3,8 @@
 // a few seconds.
 import { basename } from 'node:path';
 import { isEditorLeftover } from '../build/assets';
-import { readDotenv } from '../build/build';
+import { readDotenv } from '../build/dotenv';
 import { buildInPlace, fromRoot } from './dev-build';
-import { fail } from './exit';
 import { parseLocalArgs, type LocalFlags } from './local-args';
 import { printProblems } from './print-problems';
 import { watchProject } from './watch-project';
@@ -19,8 +18,9 @@ import {
   servingBanner,
   spawnRuntime,
   type Address,
-  type Runtime,
+  type RuntimeProcess,
 } from './serve';
+import { EXIT, fail, runMain } from './exit';
 
 /** What a build reads: a change to anything here (added, saved in any way, removed) means a rebuild. */
 const SOURCES = ['functions', 'src', 'assets', '.env'];
@@ -29,7 +29,7 @@ const DEBOUNCE_MS = 100;
 
 /** The runtime process: it loads each function once and reads .env when it starts, so every good build restarts it. */
 interface Server {
-  readonly child: Runtime['child'];
+  readonly child: RuntimeProcess['child'];
   serving: boolean;
   stopping: boolean;
 }
@@ -43,7 +43,7 @@ export async function main(argv: readonly string[], root = process.cwd(), env = 
   const address = await chooseAddress(env, 'npm run dev');
   if (typeof address === 'string') {
     err(address);
-    return 2;
+    return EXIT.invalidInput;
   }
   return watchAndServe(root, address, parsed.flags);
 }
@@ -156,4 +156,4 @@ async function watchAndServe(root: string, address: Address, flags: LocalFlags):
   });
 }
 
-if (require.main === module) main(process.argv.slice(2)).then((code) => (process.exitCode = code), fail);
+if (require.main === module) runMain(() => main(process.argv.slice(2)));

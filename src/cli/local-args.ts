@@ -1,6 +1,5 @@
 // `npm start -- [--sync] [--send]` and `npm run dev -- [--sync] [--send]`: the flags of the local commands.
-import { Command } from 'commander';
-import { parseOrExitCode } from './parse';
+import { parseOrExitCode, program, type Output } from './parse';
 
 export interface LocalFlags {
   /** Use Twilio Sync (SYNC_SERVICE_SID) for the functions' memory, as deployed, instead of this process. */
@@ -21,10 +20,9 @@ export function parseLocalArgs(
   command: string,
   what: string,
   argv: readonly string[],
-  output: { readonly out: (text: string) => void; readonly err: (text: string) => void },
+  output: Output,
 ): ParsedLocalArgs {
-  const program = new Command(`${command} --`)
-    .description(what)
+  const local = program(`${command} --`, what, output)
     .option(
       '--sync',
       "keep the functions' memory (last sender, once-per-sender replies) in Twilio Sync " +
@@ -32,11 +30,9 @@ export function parseLocalArgs(
       false,
     )
     .option('--send', 'send email and chat deliveries for real instead of printing them', false)
-    .addHelpText('after', HELP)
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
-  const code = parseOrExitCode(program, argv);
+    .addHelpText('after', HELP);
+  const code = parseOrExitCode(local, argv);
   if (code !== undefined) return { kind: 'exit', code };
-  const { sync, send } = program.opts<{ sync: boolean; send: boolean }>();
+  const { sync, send } = local.opts<{ sync: boolean; send: boolean }>();
   return { kind: 'run', flags: { sync, send } };
 }

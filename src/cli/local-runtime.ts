@@ -7,6 +7,7 @@ import { getConfigFromCli, type StartCliFlags } from 'twilio-run/dist/config/sta
 import { printRouteInfo } from 'twilio-run/dist/printers/start';
 import { createLocalDevelopmentServer } from 'twilio-run/dist/runtime/server';
 import { LOCAL_ONLY } from '../config/env';
+import { EXIT } from './exit';
 
 export interface RuntimeRequest {
   readonly root: string;
@@ -31,7 +32,7 @@ async function serve(request: RuntimeRequest): Promise<number | undefined> {
   const flags = { cwd: request.root, port: request.port, live: false, logs: true, forkProcess: false };
   // getConfigFromCli reads the yargs result; only these flags matter to it here.
   const config = await getConfigFromCli(flags as unknown as StartCliFlags);
-  if (!checkForValidRuntimeHandlerVersion(config.pkgJson)) return 1;
+  if (!checkForValidRuntimeHandlerVersion(config.pkgJson)) return EXIT.failed;
   const env: Record<string, string | undefined> = { ...config.env };
   // Whatever .env says about the local-only variables, the command's flags decide.
   for (const name of LOCAL_ONLY) delete env[name];
@@ -46,7 +47,7 @@ async function serve(request: RuntimeRequest): Promise<number | undefined> {
       if (cause.code === 'EADDRINUSE') report({ kind: 'busy' });
       else console.error(`The local runtime cannot listen on ${request.host}:${request.port}: ${cause.message}`);
       report({ kind: 'failed' });
-      resolve(2);
+      resolve(EXIT.invalidInput);
     });
     server.once('listening', async () => {
       const { address } = server.address() as AddressInfo;
@@ -65,7 +66,7 @@ if (require.main === module) {
     (cause: unknown) => {
       console.error(`The local runtime did not start: ${cause instanceof Error ? cause.message : String(cause)}`);
       report({ kind: 'failed' });
-      process.exit(1);
+      process.exit(EXIT.failed);
     },
   );
 }

@@ -1,18 +1,18 @@
 // `npm run logs [-- --environment <name>] [--tail] [--function /sms]`: the deployed functions'
 // recent logs, one line each (time, level, function, message); --tail follows until Ctrl-C.
-import { Command } from 'commander';
-import { readDotenv } from '../build/build';
-import { parseBaseUrl } from '../deploy/base-url';
-import { apiFailure, createServerlessClient, isRejection } from '../deploy/client';
+import { readDotenv } from '../build/dotenv';
+import { createServerlessClient } from '../deploy/client';
 import { pickDeployRecord, readDeployRecords, RECORD_FILE } from '../deploy/record';
 import { formatLog, functionPaths, openLogs } from '../deploy/logs';
 import { liveBuildOf } from '../deploy/rollback';
+import { InputError } from '../errors/input-error';
+import { parseBaseUrl, SERVERLESS_BASE_URL } from '../twilio/base-url';
 import { CredentialsError, readCredentials, REJECTED } from '../twilio/credentials';
+import { apiErrorInfo, isAuthRejected } from '../twilio/errors';
 import { redacted } from './deploy-errors';
-import type { DeployWorld } from './deploy-prepare';
-import { defaultWorld, lines } from './deploy-prepare';
-import { fail } from './exit';
-import { parseOrExitCode } from './parse';
+import { EXIT, exitCodeFor, runMain } from './exit';
+import { parseOrExitCode, program } from './parse';
+import { lines, processWorld, type CommandWorld } from './world';
 
 interface LogsArgs {
   readonly environment?: string;
@@ -20,12 +20,9 @@ interface LogsArgs {
   readonly function?: string;
 }
 
-/** Exit code 2, with what to do: found before anything was asked of Twilio. */
-class Refused extends Error {}
-
 function parse(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): LogsArgs | number {
-  const program = new Command('npm run logs --')
-    .description("Prints the deployed functions' recent logs: time, level, function and message, one line each.")
+  const what = "Prints the deployed functions' recent logs: time, level, function and message, one line each.";
+  const logs = program('npm run logs --', what, { out, err })
     .option('--environment <name>', 'the environment (dev, stage, production...); needed when several are deployed')
     .option('--tail', 'keep printing new lines until Ctrl-C', false)
     .option('--function <path>', "only this function's lines, e.g. /sms")
@@ -34,47 +31,45 @@ function parse(argv: readonly string[], out: (s: string) => void, err: (s: strin
       `\nThe service and environment come from ${RECORD_FILE} (npm run deploy writes it).\n` +
         'Credentials as npm run deploy reads them. Exit codes: 0 done; 1 Twilio failed; ' +
         '2 nothing deployed, or an unknown environment or function; 3 credentials missing or rejected.',
-    )
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => out(s.trimEnd()), writeErr: (s) => err(s.trimEnd()) });
-  const code = parseOrExitCode(program, argv);
-  return code ?? program.opts<LogsArgs>();
+    );
+  const code = parseOrExitCode(logs, argv);
+  return code ?? logs.opts<LogsArgs>();
 }
 
-async function printLogs(args: LogsArgs, world: DeployWorld, stop: Promise<unknown>): Promise<number> {
+async function printLogs(args: LogsArgs, world: CommandWorld, stop: Promise<unknown>): Promise<number> {
   const { records, problem } = await readDeployRecords(world.root);
-  if (problem !== undefined) throw new Refused(`${problem}. Run npm run deploy again to rewrite it.`);
+  if (problem !== undefined) throw new InputError([`${problem}. Run npm run deploy again to rewrite it.`]);
   const picked = pickDeployRecord(records, args.environment);
-  if (picked.problem !== undefined) throw new Refused(`${picked.problem}.`);
+  if (picked.problem !== undefined) throw new InputError([`${picked.problem}.`]);
   const record = picked.record;
   if (record === undefined)
-    throw new Refused(`Nothing is deployed from here yet (no ${RECORD_FILE}): run npm run deploy.`);
-  const base = parseBaseUrl(world.env.TWILIO_SERVERLESS_BASE_URL);
-  if (base.problem !== undefined) throw new Refused(base.problem);
+    throw new InputError([`Nothing is deployed from here yet (no ${RECORD_FILE}): run npm run deploy.`]);
+  const base = parseBaseUrl(SERVERLESS_BASE_URL, world.env[SERVERLESS_BASE_URL.name]);
+  if (base.problem !== undefined) throw new InputError([base.problem]);
   const credentials = readCredentials(world.env, await readDotenv(world.root));
   const api = createServerlessClient(credentials, base.origin);
   try {
     const paths = await functionPaths(api, record.serviceSid);
     const functionSid = [...paths].find(([, path]) => path === args.function)?.[0];
     if (args.function !== undefined && functionSid === undefined)
-      throw new Refused(
+      throw new InputError([
         `--function ${args.function} is not a function of the service (${[...paths.values()].sort().join(', ')}).`,
-      );
+      ]);
     const { environmentSid } = await liveBuildOf(api, record);
     const stream = await openLogs(api, { serviceSid: record.serviceSid, environmentSid, tail: args.tail, functionSid });
     void stop.then(() => stream.destroy());
     const out = lines(world.stdout);
     for await (const log of stream) out(formatLog(log, paths));
-    return 0;
+    return EXIT.ok;
   } catch (cause) {
-    if (isRejection(apiFailure(cause))) throw new CredentialsError(REJECTED(credentials.source));
+    if (isAuthRejected(cause)) throw new CredentialsError(REJECTED(credentials.source));
     throw cause;
   }
 }
 
 export async function main(
   argv: readonly string[],
-  world: DeployWorld = defaultWorld(),
+  world: CommandWorld = processWorld(),
   stop?: Promise<unknown>,
 ): Promise<number> {
   const [out, err] = [lines(world.stdout), lines(world.stderr)];
@@ -85,15 +80,16 @@ export async function main(
   try {
     return await printLogs(args, world, stopped);
   } catch (cause) {
-    if (cause instanceof Refused || cause instanceof CredentialsError) {
-      err(`error: ${cause.message}`);
-      return cause instanceof Refused ? 2 : 3;
+    const code = exitCodeFor(cause);
+    if (code !== EXIT.failed) {
+      err(`error: ${cause instanceof Error ? cause.message : String(cause)}`);
+      return code;
     }
-    const failure = apiFailure(cause);
-    const code = failure.code !== undefined ? ` (Twilio error ${failure.code})` : '';
-    err(`error: reading the logs failed: ${redacted(failure.message)}${code}.`);
-    return 1;
+    const failure = apiErrorInfo(cause);
+    const twilioCode = failure.code !== undefined ? ` (Twilio error ${failure.code})` : '';
+    err(`error: reading the logs failed: ${redacted(failure.message)}${twilioCode}.`);
+    return code;
   }
 }
 
-if (require.main === module) main(process.argv.slice(2)).then((code) => (process.exitCode = code), fail);
+if (require.main === module) runMain(() => main(process.argv.slice(2)));

@@ -4,13 +4,14 @@ import { resolve } from 'node:path';
 import { InvalidArgumentError, type OptionValues } from 'commander';
 import { attachNumbers, attachProblems, type AttachRequest } from '../numbers/attach';
 import { SERVICE_MODES } from '../numbers/attach-plan';
-import { functionUrl } from '../numbers/deploy-record';
-import { InputError } from '../numbers/errors';
+import { recordedFunctionUrl } from '../numbers/deploy-record';
+import { InputError } from '../errors/input-error';
 import { readNumberList } from '../numbers/resolve';
 import type { Change, Regulatory } from '../numbers/types';
 import { plainHttpWarning } from '../numbers/validate';
 import { redactUrl } from '../redact/url';
-import { readAll, type NumbersIo, type Printer } from './numbers-io';
+import { readAll, type Printer } from './numbers-io';
+import type { CommandWorld, Prompter } from './world';
 import { openAccount, reportRun } from './numbers-run';
 
 // commander's option values are untyped: read each one as what it was declared.
@@ -26,14 +27,20 @@ export function positiveInteger(value: string): number {
   return n;
 }
 
-async function numbersFrom(io: NumbersIo, listed: string[], o: OptionValues): Promise<readonly string[] | 'all'> {
+async function numbersFrom(
+  world: CommandWorld & Prompter,
+  listed: string[],
+  o: OptionValues,
+): Promise<readonly string[] | 'all'> {
   const file = str(o, 'file');
   const ways = [listed.length > 0, file !== undefined, flag(o, 'all')].filter(Boolean).length;
   if (ways !== 1) throw new InputError(['Choose the numbers one way: list them, or --file <path or ->, or --all.']);
   if (flag(o, 'all')) return 'all';
   if (file === undefined) return listed;
   try {
-    return readNumberList(file === '-' ? await readAll(io.stdin) : await readFile(resolve(io.cwd, file), 'utf8'));
+    return readNumberList(
+      file === '-' ? await readAll(world.stdin) : await readFile(resolve(world.root, file), 'utf8'),
+    );
   } catch (e) {
     throw new InputError([`--file ${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)}).`]);
   }
@@ -49,7 +56,7 @@ function regulatoryFrom(o: OptionValues): Regulatory {
 }
 
 export async function attach(
-  io: NumbersIo,
+  world: CommandWorld & Prompter,
   printer: Printer,
   command: string,
   listed: string[],
@@ -66,7 +73,7 @@ export async function attach(
   const concurrency = num(o, 'concurrency');
   const messagingService = SERVICE_MODES.find((way) => way === str(o, 'messagingService'));
   const request = {
-    numbers: await numbersFrom(io, listed, o),
+    numbers: await numbersFrom(world, listed, o),
     ...(messagingService !== undefined ? { messagingService } : {}),
     dryRun: flag(o, 'dryRun'),
     command,
@@ -78,8 +85,8 @@ export async function attach(
   // before credentials: a typo costs no API call
   const early = attachProblems({ ...request, ...(url !== undefined ? { url } : {}) });
   if (early.length > 0) throw new InputError(early);
-  const ctx = await openAccount(io, printer);
-  const target = url ?? (await functionUrl(io.cwd, path ?? '', ctx.accountSid, str(o, 'environment')));
+  const ctx = await openAccount(world, printer);
+  const target = url ?? (await recordedFunctionUrl(world.root, path ?? '', ctx.accountSid, str(o, 'environment')));
   for (const [name, value] of [
     ['--url', target],
     ['--fallback-url', fallbackUrl],
@@ -88,12 +95,12 @@ export async function attach(
     if (warning !== undefined) printer.err(warning);
   }
   // `--all` on a terminal asks first, unless --yes; without a terminal (CI) it proceeds.
-  const ask = request.numbers === 'all' && !flag(o, 'yes') && io.stdin.isTTY === true;
+  const ask = request.numbers === 'all' && !flag(o, 'yes') && world.stdin.isTTY === true;
   const confirm = async (changes: readonly Change[]): Promise<boolean> =>
-    io.confirm(
+    world.confirm(
       `Attach ${redactUrl(target)} to ${changes.filter((c) => c.update !== null).length} ` +
         `of the ${changes.length} numbers of account ${ctx.accountSid}?`,
     );
   const final: AttachRequest = { ...request, url: target, ...(ask ? { confirm } : {}) };
-  return reportRun(ctx, io, printer, { json: flag(o, 'json'), rerun: command }, (c) => attachNumbers(c, final));
+  return reportRun(ctx, world, printer, { json: flag(o, 'json'), rerun: command }, (c) => attachNumbers(c, final));
 }

@@ -1,4 +1,4 @@
-import type { ApiErrorInfo } from '../numbers/types';
+import type { ApiErrorInfo } from '../twilio/errors';
 
 /** A Twilio error in one line: its message, code (or HTTP status) and link; never the error object. */
 export function formatError(error: ApiErrorInfo): string {

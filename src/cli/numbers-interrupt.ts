@@ -1,10 +1,7 @@
 import type { NumbersContext } from '../numbers/context';
 import { releaseLockSync } from '../numbers/lock';
+import { SIGNAL_EXIT, type ExitSignal } from './exit';
 import type { Printer } from './numbers-io';
-
-/** Exit codes as a shell reports a process ended by the signal: 128 + its number. */
-const SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
-type Signal = keyof typeof SIGNALS;
 
 /**
  * While an attach or restore runs, Ctrl-C (or a kill, or the terminal closing) still ends the
@@ -17,17 +14,17 @@ export async function interruptible<T>(
   work: (ctx: NumbersContext) => Promise<T>,
 ): Promise<T> {
   let backup: string | undefined;
-  const stop = (signal: Signal): void => {
-    releaseLockSync(ctx.cwd, process.pid);
+  const stop = (signal: ExitSignal): void => {
+    releaseLockSync(ctx.root, process.pid);
     printer.err(
       backup === undefined
         ? `Interrupted (${signal}) before any write: nothing was changed.`
         : `Interrupted (${signal}): the numbers written so far stay written. Run the same command again to finish, ` +
             `or undo it: npm run numbers -- restore ${backup}`,
     );
-    process.exit(SIGNALS[signal]);
+    process.exit(SIGNAL_EXIT[signal]);
   };
-  const handlers = (Object.keys(SIGNALS) as Signal[]).map((signal) => [signal, () => stop(signal)] as const);
+  const handlers = (Object.keys(SIGNAL_EXIT) as ExitSignal[]).map((signal) => [signal, () => stop(signal)] as const);
   for (const [signal, handler] of handlers) process.on(signal, handler);
   try {
     return await work({

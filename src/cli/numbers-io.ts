@@ -1,25 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { parse as parseDotenv } from 'dotenv';
-import type { Environment } from '../config/env';
 import { redactUrlsIn } from '../redact/url';
-
-/** A stream the commands print to; isTTY decides progress bars and prompts. */
-export type OutStream = NodeJS.WritableStream & { readonly isTTY?: boolean };
-export type InStream = NodeJS.ReadableStream & { readonly isTTY?: boolean };
-
-/** Everything `npm run numbers` touches outside its arguments: passed in, so tests bring their own. */
-export interface NumbersIo {
-  readonly env: Environment;
-  readonly cwd: string;
-  readonly stdout: OutStream;
-  readonly stderr: OutStream;
-  readonly stdin: InStream;
-  /** Asks a yes/no question on the terminal. */
-  readonly confirm: (question: string) => Promise<boolean>;
-  readonly now: () => Date;
-}
+import { processWorld, type CommandWorld, type Prompter } from './world';
 
 async function askOnTerminal(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
@@ -30,26 +11,13 @@ async function askOnTerminal(question: string): Promise<boolean> {
   }
 }
 
-export const defaultIo = (io: Partial<NumbersIo> = {}): NumbersIo => ({
-  env: process.env,
-  cwd: process.cwd(),
-  stdout: process.stdout,
-  stderr: process.stderr,
+/** `npm run numbers`' world: this process's, with its terminal to ask on; `given` replaces any part. */
+export const numbersWorld = (given: Partial<CommandWorld & Prompter> = {}): CommandWorld & Prompter => ({
+  ...processWorld(),
   stdin: process.stdin,
   confirm: askOnTerminal,
-  now: () => new Date(),
-  ...io,
+  ...given,
 });
-
-/** ACCOUNT_SID / AUTH_TOKEN may come from .env (the Toolkit's convention); a missing file is no error. */
-export async function readDotenvFile(cwd: string): Promise<Environment> {
-  try {
-    return parseDotenv(await readFile(join(cwd, '.env'), 'utf8'));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw e;
-  }
-}
 
 export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
@@ -65,7 +33,7 @@ export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 export class Printer {
   private readonly secrets: string[] = [];
 
-  constructor(private readonly io: Pick<NumbersIo, 'stdout' | 'stderr'>) {}
+  constructor(private readonly world: Pick<CommandWorld, 'stdout' | 'stderr'>) {}
 
   hide(...secrets: string[]): void {
     this.secrets.push(...secrets.filter((s) => s.length >= 4));
@@ -76,10 +44,10 @@ export class Printer {
   }
 
   out(text: string): void {
-    this.io.stdout.write(`${this.redact(text)}\n`);
+    this.world.stdout.write(`${this.redact(text)}\n`);
   }
 
   err(text: string): void {
-    this.io.stderr.write(`${this.redact(text)}\n`);
+    this.world.stderr.write(`${this.redact(text)}\n`);
   }
 }

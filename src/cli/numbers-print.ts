@@ -2,10 +2,11 @@ import { describe } from '../numbers/classify';
 import { changedFields, type FieldChange } from '../numbers/plan';
 import { redactUrl } from '../redact/url';
 import type { Change, RunReport } from '../numbers/types';
+import { EXIT } from './exit';
 import { formatError } from './numbers-error';
 import type { Printer } from './numbers-io';
 import { printServicePlan, printServiceResults, servicePlanJson, serviceResultsJson } from './numbers-services-print';
-import { table } from './numbers-table';
+import { table } from './table';
 
 /** The API's parameter names, as Console and Twilio's docs write them. */
 const PARAMETER: Record<FieldChange['field'], string> = {
@@ -92,7 +93,7 @@ export function printReport(report: RunReport, printer: Printer, json: boolean, 
     r.outcome,
     r.error !== undefined ? formatError(r.error) : r.warning !== undefined ? 'warning below' : '',
   ]);
-  for (const line of table(['NUMBER', 'SID', 'OUTCOME', 'DETAIL'], rows)) printer.out(line);
+  for (const line of table([['NUMBER', 'SID', 'OUTCOME', 'DETAIL'], ...rows])) printer.out(line);
   const count = (outcome: string): number => report.results.filter((r) => r.outcome === outcome).length;
   const failed = count('failed') + report.serviceResults.filter((r) => r.outcome === 'failed').length;
   const skipped = count('skipped');
@@ -110,6 +111,6 @@ export function printReport(report: RunReport, printer: Printer, json: boolean, 
   if (report.backup !== null) printer.out(`To undo this run: npm run numbers -- restore ${report.backup}`);
 }
 
-/** 0: everything asked succeeded; 1: some numbers failed. */
-export const exitCodeOf = (report: RunReport): number =>
-  [...report.results, ...report.serviceResults].some((r) => r.outcome === 'failed') ? 1 : 0;
+/** A run that ended: 0 when everything asked succeeded, 1 when some number or service failed. */
+export const runExitCode = (report: RunReport): number =>
+  [...report.results, ...report.serviceResults].some((r) => r.outcome === 'failed') ? EXIT.failed : EXIT.ok;

@@ -1,5 +1,5 @@
 import { SingleBar, Presets } from 'cli-progress';
-import type { OutStream } from './numbers-io';
+import type { OutStream } from './world';
 
 export interface Progress {
   readonly onProgress: (done: number, total: number) => void;

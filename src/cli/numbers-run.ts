@@ -1,19 +1,22 @@
-import { attachNumbers, type AttachRequest } from '../numbers/attach';
+import { readDotenv } from '../build/dotenv';
 import type { NumbersContext } from '../numbers/context';
-import { InputError } from '../numbers/errors';
-import { parseBaseUrl } from '../twilio/base-url';
+import { InputError } from '../errors/input-error';
+import { Cancelled } from '../numbers/errors';
+import { API_BASE_URL, parseBaseUrl } from '../twilio/base-url';
 import { CredentialsError, readCredentials, type Credentials } from '../twilio/credentials';
 import { apiErrorInfo } from '../twilio/errors';
-import { defaultIo, Printer, readDotenvFile, type NumbersIo } from './numbers-io';
+import type { Printer } from './numbers-io';
+import type { CommandWorld, Prompter } from './world';
 import { formatError } from './numbers-error';
-import { exitCodeOf, printReport } from './numbers-print';
+import { exitCodeFor } from './exit';
+import { runExitCode, printReport } from './numbers-print';
 import { interruptible } from './numbers-interrupt';
 import { progress } from './numbers-progress';
 
 /**
- * The one place errors become exit codes: 2 invalid input (nothing written), 3 credentials
- * missing or rejected, 1 anything else (an API that kept failing). Only messages are printed,
- * never error objects: an SDK network error holds the request config with its Authorization header.
+ * How a numbers command ends when it throws: what to do, and the exit code of the one mapping
+ * (./exit.ts). Only messages are printed, never error objects: an SDK network error holds the
+ * request config with its Authorization header.
  */
 export async function withExitCode(printer: Printer, run: () => Promise<number>): Promise<number> {
   try {
@@ -21,33 +24,34 @@ export async function withExitCode(printer: Printer, run: () => Promise<number>)
   } catch (e) {
     if (e instanceof InputError) {
       for (const problem of e.problems) printer.err(problem);
-      if (!e.problems.some((p) => p.startsWith('Cancelled'))) printer.err('Nothing was written.');
-      return 2;
-    }
-    if (e instanceof CredentialsError) {
+      if (!(e instanceof Cancelled)) printer.err('Nothing was written.');
+    } else if (e instanceof CredentialsError) {
       printer.err(e.message);
-      return 3;
+    } else {
+      printer.err(`Error: ${formatError(apiErrorInfo(e))}`);
+      printer.err('Nothing more was attempted. Run the command again; with --dry-run to see what it would do.');
     }
-    printer.err(`Error: ${formatError(apiErrorInfo(e))}`);
-    printer.err('Nothing more was attempted. Run the command again; with --dry-run to see what it would do.');
-    return 1;
+    return exitCodeFor(e);
   }
 }
 
 /** Credentials (shell, then .env) and TWILIO_API_BASE_URL -> the account; secrets registered with the printer. */
-export async function openAccount(io: NumbersIo, printer: Printer, given?: Credentials): Promise<NumbersContext> {
-  const credentials = given ?? readCredentials(io.env, await readDotenvFile(io.cwd));
+export async function openAccount(
+  world: CommandWorld & Prompter,
+  printer: Printer,
+  given?: Credentials,
+): Promise<NumbersContext> {
+  const credentials = given ?? readCredentials(world.env, await readDotenv(world.root));
   printer.hide(credentials.password, Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64'));
-  const rawBase = io.env['TWILIO_API_BASE_URL'];
-  const base = parseBaseUrl(typeof rawBase === 'string' ? rawBase : undefined);
-  if ('problem' in base) throw new InputError([base.problem]);
+  const base = parseBaseUrl(API_BASE_URL, world.env[API_BASE_URL.name]);
+  if (base.problem !== undefined) throw new InputError([base.problem]);
   // Loaded here, not at the top: the SDK costs ~0.3 s to load, which --help and refused input don't need.
-  const { createNumbersApi } = await import('../twilio/numbers-api');
+  const { createNumbersApi } = await import('../numbers/numbers-api');
   return {
-    api: createNumbersApi(credentials, base.origin !== undefined ? { origin: base.origin } : {}),
+    api: createNumbersApi(credentials, base.origin !== undefined ? { origin: base.origin.origin } : {}),
     accountSid: credentials.accountSid,
-    cwd: io.cwd,
-    now: io.now,
+    root: world.root,
+    now: world.now,
     warn: (line) => printer.err(line),
   };
 }
@@ -55,37 +59,18 @@ export async function openAccount(io: NumbersIo, printer: Printer, given?: Crede
 /** Runs one attach or restore with a progress bar on a terminal, prints its report, returns the exit code. */
 export async function reportRun(
   ctx: NumbersContext,
-  io: NumbersIo,
+  world: CommandWorld & Prompter,
   printer: Printer,
   options: { json: boolean; rerun: string },
   run: (ctx: NumbersContext) => Promise<Parameters<typeof printReport>[0]>,
 ): Promise<number> {
-  const bar = progress(io.stdout, !options.json);
+  const bar = progress(world.stdout, !options.json);
   try {
     const report = await interruptible({ ...ctx, onProgress: bar.onProgress }, printer, run);
     bar.stop();
     printReport(report, printer, options.json, options.rerun);
-    return exitCodeOf(report);
+    return runExitCode(report);
   } finally {
     bar.stop();
   }
-}
-
-/**
- * For `npm run deploy -- --attach`: the same run, output and exit code as `npm run numbers -- attach`
- * (0 ok, 1 some failed, 2 invalid input, 3 credentials). Pass the deploy's credentials, or they
- * are read from io.env and .env as the numbers command does.
- */
-export async function attachCommand(
-  request: AttachRequest,
-  options: { io?: Partial<NumbersIo>; json?: boolean; credentials?: Credentials } = {},
-): Promise<number> {
-  const io = defaultIo(options.io);
-  const printer = new Printer(io);
-  return withExitCode(printer, async () => {
-    const ctx = await openAccount(io, printer, options.credentials);
-    return reportRun(ctx, io, printer, { json: options.json ?? false, rerun: request.command }, (c) =>
-      attachNumbers(c, request),
-    );
-  });
 }

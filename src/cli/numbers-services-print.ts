@@ -1,9 +1,9 @@
 import { SERVICE_FIELDS, type ServiceChange, type ServiceInbound, type ServiceResult } from '../numbers/types';
-import { inboundOf } from '../numbers/services';
+import { inboundOf } from '../numbers/fields';
 import { redactUrl } from '../redact/url';
 import type { Printer } from './numbers-io';
 import { formatError } from './numbers-error';
-import { table } from './numbers-table';
+import { table } from './table';
 
 /** The API's parameter names, as Twilio's docs write them. */
 const PARAMETER: Record<keyof ServiceInbound, string> = {
@@ -63,6 +63,6 @@ export function printServiceResults(results: readonly ServiceResult[], printer: 
     r.outcome,
     r.error !== undefined ? formatError(r.error) : '',
   ]);
-  for (const line of table(['MESSAGING SERVICE', 'SID', 'OUTCOME', 'DETAIL'], rows)) printer.out(line);
+  for (const line of table([['MESSAGING SERVICE', 'SID', 'OUTCOME', 'DETAIL'], ...rows])) printer.out(line);
   printer.out('');
 }

@@ -1,6 +1,6 @@
 import type { StatusRow } from '../numbers/status';
 import type { Printer } from './numbers-io';
-import { table } from './numbers-table';
+import { table } from './table';
 
 const routingText = (row: StatusRow): string => (row.path !== undefined ? `${row.routing} ${row.path}` : row.routing);
 
@@ -47,7 +47,7 @@ export function printStatus(rows: readonly StatusRow[], printer: Printer, json: 
     r.overriddenBy ?? '',
     serviceText(r),
   ]);
-  for (const line of table(header, cells)) printer.out(line);
+  for (const line of table([header, ...cells])) printer.out(line);
   printOverridden(rows, printer);
   const warned = rows.filter((r) => r.warnings.length > 0);
   if (warned.length === 0) return;

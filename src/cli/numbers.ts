@@ -4,22 +4,27 @@ import { Command, CommanderError, Option, type OptionValues } from 'commander';
 import { SERVICE_MODES } from '../numbers/attach-plan';
 import { restoreNumbers } from '../numbers/restore';
 import { numbersStatus } from '../numbers/status';
-import { fail } from './exit';
 import { attach, flag, num, positiveInteger } from './numbers-attach';
-import { defaultIo, Printer, type NumbersIo } from './numbers-io';
+import { numbersWorld, Printer } from './numbers-io';
+import type { CommandWorld, Prompter } from './world';
 import { printStatus } from './numbers-status-print';
 import { openAccount, reportRun, withExitCode } from './numbers-run';
+import { commandLine } from './command-line';
+import { EXIT, fail, runMain } from './exit';
 
-const quote = (arg: string): string => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
-
-function program(io: NumbersIo, printer: Printer, command: string, done: (code: number) => void): Command {
+function program(
+  world: CommandWorld & Prompter,
+  printer: Printer,
+  command: string,
+  done: (code: number) => void,
+): Command {
   const root = new Command('numbers')
     .description(
       "Where each Twilio number's SMS go, attach a URL to chosen numbers, " +
         'and undo it. npm run numbers -- <command> --help',
     )
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => world.stdout.write(s), writeErr: (s) => world.stderr.write(s) })
     .showSuggestionAfterError();
   const run = async (work: () => Promise<number>): Promise<void> => done(await withExitCode(printer, work));
 
@@ -38,8 +43,8 @@ function program(io: NumbersIo, printer: Printer, command: string, done: (code: 
     )
     .action((o: OptionValues) =>
       run(async () => {
-        printStatus(await numbersStatus(await openAccount(io, printer)), printer, flag(o, 'json'));
-        return 0;
+        printStatus(await numbersStatus(await openAccount(world, printer)), printer, flag(o, 'json'));
+        return EXIT.ok;
       }),
     );
 
@@ -90,7 +95,7 @@ function program(io: NumbersIo, printer: Printer, command: string, done: (code: 
         '  npm run numbers -- attach --function /sms --all --yes\n' +
         '  npm run numbers -- attach --function /sms +15551230000 --messaging-service defer --dry-run',
     )
-    .action((listed: string[], o: OptionValues) => run(() => attach(io, printer, command, listed, o)));
+    .action((listed: string[], o: OptionValues) => run(() => attach(world, printer, command, listed, o)));
 
   root
     .command('restore')
@@ -112,7 +117,7 @@ function program(io: NumbersIo, printer: Printer, command: string, done: (code: 
     )
     .action((file: string, o: OptionValues) =>
       run(async () => {
-        const ctx = await openAccount(io, printer);
+        const ctx = await openAccount(world, printer);
         const concurrency = num(o, 'concurrency');
         const request = {
           backupPath: file,
@@ -120,7 +125,7 @@ function program(io: NumbersIo, printer: Printer, command: string, done: (code: 
           command,
           ...(concurrency !== undefined ? { concurrency } : {}),
         };
-        return reportRun(ctx, io, printer, { json: flag(o, 'json'), rerun: command }, (c) =>
+        return reportRun(ctx, world, printer, { json: flag(o, 'json'), rerun: command }, (c) =>
           restoreNumbers(c, request),
         );
       }),
@@ -129,15 +134,15 @@ function program(io: NumbersIo, printer: Printer, command: string, done: (code: 
 }
 
 /** The command; returns its exit code (0 ok, 1 some failed, 2 invalid input, 3 credentials). */
-export async function main(argv: string[], partialIo: Partial<NumbersIo> = {}): Promise<number> {
-  const io = defaultIo(partialIo);
-  const printer = new Printer(io);
+export async function main(argv: string[], partial: Partial<CommandWorld & Prompter> = {}): Promise<number> {
+  const world = numbersWorld(partial);
+  const printer = new Printer(world);
   let code = 0;
-  const command = `npm run numbers -- ${argv.map(quote).join(' ')}`;
+  const command = commandLine('numbers', argv);
   try {
-    await program(io, printer, command, (c) => (code = c)).parseAsync(argv, { from: 'user' });
+    await program(world, printer, command, (c) => (code = c)).parseAsync(argv, { from: 'user' });
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2; // --help: 0; a bad flag: 2
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.invalidInput; // --help: 0; a bad flag: 2
     throw e;
   }
   return code;
@@ -150,5 +155,5 @@ if (require.main === module) {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') fail(e);
   });
-  main(process.argv.slice(2)).then((code) => (process.exitCode = code), fail);
+  runMain(() => main(process.argv.slice(2)));
 }

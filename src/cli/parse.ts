@@ -1,4 +1,5 @@
-import { CommanderError, type Command } from 'commander';
+import { Command, CommanderError } from 'commander';
+import { EXIT } from './exit';
 
 /**
  * Runs commander on `argv` (configured with exitOverride, so it throws instead of exiting).
@@ -10,7 +11,20 @@ export function parseOrExitCode(command: Command, argv: readonly string[]): numb
     command.parse([...argv], { from: 'user' });
     return undefined;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.invalidInput;
     throw error;
   }
 }
+
+/** Where a command's --help and its parse errors are printed. */
+export interface Output {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+}
+
+/** A command's program: it throws instead of exiting (see parseOrExitCode) and prints through `output`. */
+export const program = (name: string, description: string, output: Output): Command =>
+  new Command(name)
+    .description(description)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });

@@ -71,7 +71,7 @@ export function localContext(flags: { readonly sync: boolean; readonly send: boo
   return { ...(flags.sync ? {} : { [LOCAL_MEMORY]: '1' }), ...(flags.send ? {} : { [PRINT_DELIVERIES]: '1' }) };
 }
 
-export interface Runtime {
+export interface RuntimeProcess {
   readonly child: ChildProcess;
   /** What it reported once it listened or failed; `exited` when it ended before saying anything. */
   readonly ready: Promise<RuntimeReport | { readonly kind: 'exited' }>;
@@ -86,7 +86,7 @@ export function spawnRuntime(
   root: string,
   address: Address,
   options: { readonly context: Record<string, string>; readonly routes: boolean },
-): Runtime {
+): RuntimeProcess {
   const request: RuntimeRequest = { root, ...address, url: baseUrl(address), ...options };
   const script = join(__dirname, 'local-runtime.ts');
   const child = spawn(

@@ -1,6 +1,7 @@
-import { Command, InvalidArgumentError } from 'commander';
-import { parseOrExitCode } from './parse';
-import type { SimulatedMessage } from '../sms/inbound-request';
+import { InvalidArgumentError, type Command } from 'commander';
+import { parseOrExitCode, program, type Output } from './parse';
+import type { SimulatedMessage } from '../simulator/inbound-request';
+import { EXIT } from './exit';
 
 export interface SmsArgs {
   readonly url: URL;
@@ -10,11 +11,6 @@ export interface SmsArgs {
 
 export type ParsedArgs =
   { readonly kind: 'run'; readonly args: SmsArgs } | { readonly kind: 'exit'; readonly code: number };
-
-interface Output {
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
-}
 
 // Twilio's limits on what arrives: at most 10 media, a body of at most 1600 characters.
 const MAX_MEDIA = 10;
@@ -41,20 +37,17 @@ const collectMedia = (value: string, previous: readonly string[] | undefined): s
   httpUrl(value).href,
 ];
 
-function program(defaultUrl: string, output: Output): Command {
-  return new Command('npm run sms --')
-    .description(
-      'Sends one message to the functions exactly as Twilio would ' +
-        '(a signed webhook) and shows the answer. No SMS is sent.',
-    )
+function smsProgram(defaultUrl: string, output: Output): Command {
+  const what =
+    'Sends one message to the functions exactly as Twilio would ' +
+    '(a signed webhook) and shows the answer. No SMS is sent.';
+  return program('npm run sms --', what, output)
     .argument('[text...]', 'the message text (several words are joined with spaces)')
     .option('--url <url>', 'where to send it: the local server, or a deployed function', httpUrl, new URL(defaultUrl))
     .option('--from <number>', 'who texts', address, '+15551230000')
     .option('--to <number>', 'the Twilio number that receives it', address, '+15005550006')
     .option('--media <url>', 'a picture (or other media) URL; repeat for more, at most 10', collectMedia)
-    .option('--raw', 'print the TwiML answer instead of the conversation')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
+    .option('--raw', 'print the TwiML answer instead of the conversation');
 }
 
 interface Options {
@@ -67,7 +60,7 @@ interface Options {
 
 /** Commander's parse, with every failure turned into exit code 2 and a message (help: 0). */
 export function parseSmsArgs(argv: readonly string[], defaultUrl: string, output: Output): ParsedArgs {
-  const command = program(defaultUrl, output);
+  const command = smsProgram(defaultUrl, output);
   const code = parseOrExitCode(command, argv);
   if (code !== undefined) return { kind: 'exit', code };
   const options = command.opts<Options>();
@@ -83,7 +76,7 @@ export function parseSmsArgs(argv: readonly string[], defaultUrl: string, output
           : undefined;
   if (problem !== undefined) {
     output.err(`error: ${problem}`);
-    return { kind: 'exit', code: 2 };
+    return { kind: 'exit', code: EXIT.invalidInput };
   }
   return {
     kind: 'run',

@@ -2,39 +2,20 @@
 // sends one inbound message the way Twilio does (signed webhook) and shows what would happen.
 // Nothing is sent to a phone and nothing costs money.
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parse as parseDotenv } from 'dotenv';
-import { judgeAnswer } from '../sms/answer';
-import { renderConversation } from '../sms/conversation';
-import { readSigningKey } from '../sms/credentials';
-import { inboundParams, messageSid, signedRequest } from '../sms/inbound-request';
-import { postWebhook, type PostResult } from '../sms/post';
-import { fail } from './exit';
+import { readDotenv } from '../build/dotenv';
+import { judgeAnswer } from '../simulator/answer';
+import { renderConversation } from '../simulator/conversation';
+import { readSigningKey } from '../simulator/credentials';
+import { inboundParams, messageSid, signedRequest } from '../simulator/inbound-request';
+import { postWebhook, type PostResult } from '../simulator/post';
 import { badPortMessage, readPort } from './serve';
 import { parseSmsArgs, type SmsArgs } from './sms-args';
+import { EXIT, runMain } from './exit';
+import { lines, processWorld, type CommandWorld } from './world';
 
-export interface SmsWorld {
-  readonly root: string;
-  readonly env: Readonly<Record<string, string | undefined>>;
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
-}
-
-const defaultWorld = (): SmsWorld => ({
-  root: process.cwd(),
-  env: process.env,
-  out: (line) => console.log(line),
-  err: (line) => console.error(line),
-});
-
-/** `.env` as the local runtime reads it (dotenv's parser); none is fine. */
-const readDotenv = (root: string): Promise<Record<string, string>> =>
-  readFile(join(root, '.env'), 'utf8').then(parseDotenv, () => ({}));
-
-async function send(args: SmsArgs, world: SmsWorld): Promise<{ url: URL; result: PostResult }> {
+async function send(args: SmsArgs, world: CommandWorld): Promise<{ url: URL; result: PostResult }> {
   const key = readSigningKey(world.env, await readDotenv(world.root));
-  world.err(
+  lines(world.stderr)(
     key.source === undefined
       ? 'No AUTH_TOKEN or TWILIO_AUTH_TOKEN (environment or .env): signed with a placeholder token. ' +
           'The local runtime checks no signatures; a deployed protected function would refuse it.'
@@ -46,24 +27,25 @@ async function send(args: SmsArgs, world: SmsWorld): Promise<{ url: URL; result:
 }
 
 /** Exit codes: 0 well-formed TwiML, 1 anything else from the server (or no server), 2 bad arguments. */
-export async function main(argv: readonly string[], world: SmsWorld = defaultWorld()): Promise<number> {
+export async function main(argv: readonly string[], world: CommandWorld = processWorld()): Promise<number> {
+  const [out, err] = [lines(world.stdout), lines(world.stderr)];
   const port = readPort(world.env.PORT);
   if (port === undefined) {
-    world.err(badPortMessage(world.env.PORT));
-    return 2;
+    err(badPortMessage(world.env.PORT));
+    return EXIT.invalidInput;
   }
-  const parsed = parseSmsArgs(argv, `http://localhost:${port}/sms`, world);
+  const parsed = parseSmsArgs(argv, `http://localhost:${port}/sms`, { out, err });
   if (parsed.kind === 'exit') return parsed.code;
   const { url, result } = await send(parsed.args, world);
   const verdict = judgeAnswer(url, result);
   if (!verdict.ok) {
-    world.err(`Error: ${verdict.reason}`);
-    return 1;
+    err(`Error: ${verdict.reason}`);
+    return EXIT.failed;
   }
-  if (parsed.args.raw && result.kind === 'answer') world.out(result.text);
-  else for (const line of renderConversation(parsed.args.message, verdict.actions)) world.out(line);
-  for (const warning of verdict.warnings) world.err(`Warning: ${warning}`);
-  return 0;
+  if (parsed.args.raw && result.kind === 'answer') out(result.text);
+  else for (const line of renderConversation(parsed.args.message, verdict.actions)) out(line);
+  for (const warning of verdict.warnings) err(`Warning: ${warning}`);
+  return EXIT.ok;
 }
 
-if (require.main === module) main(process.argv.slice(2)).then((code) => (process.exitCode = code), fail);
+if (require.main === module) runMain(() => main(process.argv.slice(2)));

@@ -1,19 +1,16 @@
 // `npm run stand-in [-- --api-port 4010 --serverless-port 4011]`: stand-ins of Twilio's REST API
 // (numbers, Messaging Services) and Serverless API (deploys) on 127.0.0.1, with a seeded account,
 // so deploy, numbers status, attach and restore can be tried with no Twilio account.
-import { Command, InvalidArgumentError } from 'commander';
+import { InvalidArgumentError } from 'commander';
 import { ServerlessApiStandIn } from '../stand-in/serverless-api';
 import { seedAccount, STAND_IN_ACCOUNT, type SeededNumber } from '../stand-in/seed';
 import { TwilioApiStandIn } from '../stand-in/twilio-api';
-import { fail } from './exit';
-import { parseOrExitCode } from './parse';
+import { parseOrExitCode, program, type Output } from './parse';
+import { table } from './table';
+import { lines, processWorld, type CommandWorld } from './world';
+import { EXIT, runMain } from './exit';
 
 export const DEFAULT_PORTS = { api: 4010, serverless: 4011 } as const;
-
-interface Output {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-}
 
 function port(value: string): number {
   const n = Number(value);
@@ -22,19 +19,16 @@ function port(value: string): number {
 }
 
 function parse(argv: readonly string[], output: Output): { api: number; serverless: number } | number {
-  const program = new Command('npm run stand-in --')
-    .description(
-      "Runs stand-ins of Twilio's REST and Serverless APIs on 127.0.0.1 with a seeded account, " +
-        'and prints the variables that point the commands at them.',
-    )
+  const what =
+    "Runs stand-ins of Twilio's REST and Serverless APIs on 127.0.0.1 with a seeded account, " +
+    'and prints the variables that point the commands at them.';
+  const standIn = program('npm run stand-in --', what, output)
     .option('--api-port <port>', 'port of the REST API stand-in (numbers, Messaging Services)', port, DEFAULT_PORTS.api)
     .option('--serverless-port <port>', 'port of the Serverless API stand-in (deploys)', port, DEFAULT_PORTS.serverless)
-    .addHelpText('after', '\nExit codes: 0 stopped with Ctrl-C; 2 a port is taken or a flag is wrong.')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
-  const code = parseOrExitCode(program, argv);
+    .addHelpText('after', '\nExit codes: 0 stopped with Ctrl-C; 2 a port is taken or a flag is wrong.');
+  const code = parseOrExitCode(standIn, argv);
   if (code !== undefined) return code;
-  const { apiPort, serverlessPort } = program.opts<{ apiPort: number; serverlessPort: number }>();
+  const { apiPort, serverlessPort } = standIn.opts<{ apiPort: number; serverlessPort: number }>();
   return { api: apiPort, serverless: serverlessPort };
 }
 
@@ -45,7 +39,6 @@ const isBusy = (cause: unknown): boolean =>
   typeof cause === 'object' && cause !== null && Reflect.get(cause, 'code') === 'EADDRINUSE';
 
 export function instructions(api: string, serverless: string, numbers: readonly SeededNumber[]): string[] {
-  const width = Math.max(...numbers.map((n) => n.phoneNumber.length));
   return [
     `Twilio stand-ins on 127.0.0.1 (Ctrl-C stops them; what they hold is forgotten then):`,
     `  REST API (numbers, Messaging Services): ${api}`,
@@ -58,7 +51,7 @@ export function instructions(api: string, serverless: string, numbers: readonly 
     `export TWILIO_SERVERLESS_BASE_URL=${serverless}`,
     '',
     "The stand-in account's numbers:",
-    ...numbers.map((n) => `  ${n.phoneNumber.padEnd(width)}  ${n.sid}  ${n.note}`),
+    ...table(numbers.map((n) => [n.phoneNumber, n.sid, n.note])).map((line) => `  ${line}`),
     '',
     'Then try:',
     '  npm run numbers -- status',
@@ -68,7 +61,8 @@ export function instructions(api: string, serverless: string, numbers: readonly 
 }
 
 /** Exit codes: 0 stopped (Ctrl-C or SIGTERM); 2 a port is taken or a flag is wrong. */
-export async function main(argv: readonly string[], output: Output): Promise<number> {
+export async function main(argv: readonly string[], world: CommandWorld = processWorld()): Promise<number> {
+  const output = { out: lines(world.stdout), err: lines(world.stderr) };
   const ports = parse(argv, output);
   if (typeof ports === 'number') return ports;
   let api: TwilioApiStandIn;
@@ -77,7 +71,7 @@ export async function main(argv: readonly string[], output: Output): Promise<num
   } catch (cause) {
     if (!isBusy(cause)) throw cause;
     output.err(`error: ${busy(ports.api, '--api-port <port>')}`);
-    return 2;
+    return EXIT.invalidInput;
   }
   const serverless = new ServerlessApiStandIn({ accounts: [STAND_IN_ACCOUNT] });
   let serverlessUrl: string;
@@ -87,16 +81,12 @@ export async function main(argv: readonly string[], output: Output): Promise<num
     await api.close();
     if (!isBusy(cause)) throw cause;
     output.err(`error: ${busy(ports.serverless, '--serverless-port <port>')}`);
-    return 2;
+    return EXIT.invalidInput;
   }
   for (const line of instructions(api.url, serverlessUrl, seedAccount(api))) output.out(line);
   await new Promise((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
   await Promise.all([api.close(), serverless.stop()]);
-  return 0;
+  return EXIT.ok;
 }
 
-if (require.main === module)
-  main(process.argv.slice(2), { out: (text) => console.log(text), err: (text) => console.error(text) }).then(
-    (code) => (process.exitCode = code),
-    fail,
-  );
+if (require.main === module) runMain(() => main(process.argv.slice(2)));

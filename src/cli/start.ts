@@ -1,12 +1,13 @@
 // `npm start [-- --sync] [--send]`: build, then serve every function with the real local runtime,
 // on 127.0.0.1 unless HOST says otherwise.
-import { buildProject, readDotenv } from '../build/build';
+import { buildProject } from '../build/build';
+import { readDotenv } from '../build/dotenv';
 import { ROUTING_FILE } from '../config/routing-file';
-import { fail } from './exit';
 import { parseLocalArgs } from './local-args';
 import { printProblems } from './print-problems';
 import { watchProject } from './watch-project';
 import { busyPortMessage, chooseAddress, hostWarning, localContext, servingBanner, spawnRuntime } from './serve';
+import { EXIT, runMain } from './exit';
 
 export { readPort } from './serve';
 
@@ -25,13 +26,13 @@ export async function main(argv: readonly string[], root = process.cwd(), env = 
   const address = await chooseAddress(env, 'npm start');
   if (typeof address === 'string') {
     err(address);
-    return 2;
+    return EXIT.invalidInput;
   }
   const result = await buildProject(root);
   printProblems(result.problems);
   if (!result.ok) {
     err('Not started: fix the configuration errors above, then run `npm start` again.');
-    return 2;
+    return EXIT.invalidInput;
   }
   const { flags } = parsed;
   const runtime = spawnRuntime(root, address, { context: localContext(flags), routes: true });
@@ -41,7 +42,7 @@ export async function main(argv: readonly string[], root = process.cwd(), env = 
   const ready = await runtime.ready;
   if (ready.kind === 'busy') {
     err(busyPortMessage(address.port, 'npm start'));
-    return 2;
+    return EXIT.invalidInput;
   }
   if (ready.kind !== 'listening') return exited;
 
@@ -57,4 +58,4 @@ export async function main(argv: readonly string[], root = process.cwd(), env = 
   return code;
 }
 
-if (require.main === module) main(process.argv.slice(2)).then((code) => (process.exitCode = code), fail);
+if (require.main === module) runMain(() => main(process.argv.slice(2)));

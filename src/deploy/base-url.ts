@@ -1,28 +1,7 @@
-// The test hook TWILIO_SERVERLESS_BASE_URL: every request of a deploy goes to one local origin.
+// The test hook TWILIO_SERVERLESS_BASE_URL (read by src/twilio/base-url.ts): every request of a
+// deploy goes to one local origin.
 import type { TwilioServerlessApiClient } from '@twilio-labs/serverless-api';
-
-export const BASE_URL_VARIABLE = 'TWILIO_SERVERLESS_BASE_URL';
-
-/** The origin to send requests to, or a message saying what is wrong with the value. */
-export function parseBaseUrl(value: string | undefined): { origin?: URL; problem?: string } {
-  if (value === undefined || value.trim() === '') return {};
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    return {
-      problem: `${BASE_URL_VARIABLE} is not a URL: set it to an origin such as http://127.0.0.1:4011, or unset it`,
-    };
-  }
-  const bare =
-    url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
-  if (!(url.protocol === 'http:' || url.protocol === 'https:') || !bare) {
-    return {
-      problem: `${BASE_URL_VARIABLE} must be an http(s) origin with no path or credentials, such as http://127.0.0.1:4011`,
-    };
-  }
-  return { origin: url };
-}
+import { SERVERLESS_BASE_URL } from '../twilio/base-url';
 
 /** The hosts the client calls: the API, the upload host, and their regional (edge/region) forms. */
 const SERVERLESS_HOST = /^serverless(-upload)?(\.[a-z0-9-]+)*\.twilio\.com$/i;
@@ -46,7 +25,7 @@ export function redirectRequests(api: TwilioServerlessApiClient, origin: URL): v
     const original = options.url;
     if (!SERVERLESS_HOST.test(original.hostname)) {
       throw new Error(
-        `${BASE_URL_VARIABLE} is set, and a request went to ${original.hostname}, which it does not cover.`,
+        `${SERVERLESS_BASE_URL.name} is set, and a request went to ${original.hostname}, which it does not cover.`,
       );
     }
     const target = new URL(`${original.pathname}${original.search}`, origin);

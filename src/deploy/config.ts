@@ -39,7 +39,7 @@ export interface DeployConfig {
 }
 
 export const RC_FILE = '.twilioserverlessrc';
-export const DEFAULTS = {
+const DEPLOY_DEFAULTS = {
   environment: 'dev',
   runtime: 'node22',
   functionsFolder: 'dist/functions',
@@ -138,7 +138,7 @@ export async function readDeployConfig(
   }
 
   const environment =
-    flags.environment ?? stringSetting(rcValues, 'environment', RC_FILE, problems) ?? DEFAULTS.environment;
+    flags.environment ?? stringSetting(rcValues, 'environment', RC_FILE, problems) ?? DEPLOY_DEFAULTS.environment;
   if (!DOMAIN_SUFFIX.test(environment)) {
     problems.push(
       error(
@@ -149,14 +149,15 @@ export async function readDeployConfig(
     );
   }
 
-  const runtime = stringSetting(rcValues, 'runtime', RC_FILE, problems) ?? DEFAULTS.runtime;
+  const runtime = stringSetting(rcValues, 'runtime', RC_FILE, problems) ?? DEPLOY_DEFAULTS.runtime;
   const knownRuntime = RUNTIMES.find((r) => r === runtime);
   if (knownRuntime === undefined) {
     problems.push(error(`${RC_FILE} runtime`, `"${runtime}" does not deploy: set "runtime": "node22"`));
   }
 
-  const functionsFolder = stringSetting(rcValues, 'functionsFolder', RC_FILE, problems) ?? DEFAULTS.functionsFolder;
-  const assetsFolder = stringSetting(rcValues, 'assetsFolder', RC_FILE, problems) ?? DEFAULTS.assetsFolder;
+  const functionsFolder =
+    stringSetting(rcValues, 'functionsFolder', RC_FILE, problems) ?? DEPLOY_DEFAULTS.functionsFolder;
+  const assetsFolder = stringSetting(rcValues, 'assetsFolder', RC_FILE, problems) ?? DEPLOY_DEFAULTS.assetsFolder;
   const dependencies = readDependencies(pkgValues, problems);
   if (problems.length > 0 || serviceName === undefined || knownRuntime === undefined) return { problems };
   const name = typeof pkgValues.name === 'string' ? pkgValues.name : undefined;

@@ -2,12 +2,13 @@
 // and updating it keeps `npm run deploy` and `twilio-run deploy` on the same service.
 import { join } from 'node:path';
 import * as v from 'valibot';
+import { sidPattern } from '../twilio/sid';
 import { readJsonFile, writeJsonFile } from './json-file';
 
 export const DEPLOY_INFO_FILE = '.twiliodeployinfo';
 
 const Entry = v.object({
-  serviceSid: v.pipe(v.string(), v.regex(/^ZS[0-9a-fA-F]{32}$/)),
+  serviceSid: v.pipe(v.string(), v.regex(sidPattern('ZS'))),
   latestBuild: v.optional(v.string(), ''),
 });
 type Entry = v.InferOutput<typeof Entry>;

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { validate } from '../config/issues';
+import { isSid, sidPattern } from '../twilio/sid';
 import { readJsonFile, writeJsonFile } from './json-file';
 
 export const RECORD_FILE = join('.twilioserverless', 'deploy.json');
@@ -43,8 +44,7 @@ export type DeployRecords = Readonly<Record<string, DeployRecord>>;
 /** How many live builds a record keeps to roll back to. */
 export const HISTORY = 20;
 
-const sid = (prefix: string) =>
-  v.pipe(v.string(), v.regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `is not a ${prefix} SID`));
+const sid = (prefix: string) => v.pipe(v.string(), v.regex(sidPattern(prefix), `is not a ${prefix} SID`));
 
 const DeployRecordSchema = v.object({
   accountSid: sid('AC'),
@@ -130,8 +130,6 @@ export function withLiveBuild(previous: DeployRecord | undefined, buildSid: stri
   const known = previous?.buildSid;
   const earlier =
     previous?.builds ??
-    (known !== undefined && /^ZB[0-9a-fA-F]{32}$/.test(known)
-      ? [{ buildSid: known, deployedAt: previous?.deployedAt ?? '' }]
-      : []);
+    (known !== undefined && isSid('ZB', known) ? [{ buildSid: known, deployedAt: previous?.deployedAt ?? '' }] : []);
   return [...earlier, { buildSid, deployedAt: at }].slice(-HISTORY);
 }

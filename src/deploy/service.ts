@@ -1,11 +1,7 @@
 // Before anything is written: which service and environment this deploy goes to (read calls only).
 import { api as calls, type TwilioServerlessApiClient } from '@twilio-labs/serverless-api';
-import { apiFailure, isNotFound } from './client';
-
-/** A problem with what was asked that the user must resolve; nothing has been written. */
-export class DeployInputError extends Error {
-  override readonly name = 'DeployInputError';
-}
+import { InputError } from '../errors/input-error';
+import { isNotFound } from '../twilio/errors';
 
 export type ServiceTarget =
   | { readonly kind: 'existing'; readonly serviceSid: string; readonly uniqueName: string; readonly source: string }
@@ -21,7 +17,7 @@ async function fetchService(api: TwilioServerlessApiClient, sid: string): Promis
   try {
     return await calls.getService(sid, api);
   } catch (cause) {
-    if (isNotFound(apiFailure(cause))) return undefined;
+    if (isNotFound(cause)) return undefined;
     throw cause;
   }
 }
@@ -40,10 +36,10 @@ export async function resolveService(
   if (known.explicit !== undefined) {
     const service = await fetchService(api, known.explicit.serviceSid);
     if (service === undefined) {
-      throw new DeployInputError(
+      throw new InputError([
         `Service ${known.explicit.serviceSid} (${known.explicit.source}) ` +
           'does not exist in this account: check the SID, or leave --service-sid out.',
-      );
+      ]);
     }
     return {
       target: {
@@ -81,12 +77,12 @@ export async function resolveService(
   }
   const sameName = await calls.findServiceSid(serviceName, api);
   if (sameName !== undefined) {
-    throw new DeployInputError(
+    throw new InputError([
       `A service named "${serviceName}" already exists in this account (${sameName}), ` +
         'and this project has no record of deploying it. ' +
         `If it is this project's, rerun with --service-sid ${sameName}; ` +
         'otherwise set another "serviceName" in .twilioserverlessrc.',
-    );
+    ]);
   }
   return { target: { kind: 'new', uniqueName: serviceName }, notes };
 }

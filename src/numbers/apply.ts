@@ -1,9 +1,9 @@
-import { apiErrorInfo, isThrottled } from '../twilio/errors';
+import { apiErrorInfo, isThrottled, type ApiErrorInfo } from '../twilio/errors';
 import type { NumbersApi } from './context';
 import { AdaptiveLimiter } from './limiter';
 import { retryOptions, withRetry, type RetryOptions } from './retry';
-import { inboundOf } from './services';
-import type { ApiErrorInfo, Change, NumberResult, Regulatory, ServiceChange, ServiceResult } from './types';
+import { inboundOf } from './fields';
+import type { Change, NumberResult, Regulatory, ServiceChange, ServiceResult } from './types';
 
 export const DEFAULT_CONCURRENCY = 8;
 

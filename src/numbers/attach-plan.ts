@@ -1,6 +1,7 @@
 import { redactUrl } from '../redact/url';
-import { InputError } from './errors';
-import { attachTarget, changeOf, routingOf } from './plan';
+import { InputError } from '../errors/input-error';
+import { routingOf } from './fields';
+import { attachTarget, changeOf } from './plan';
 import { answersItself, serviceByNumber, serviceChange, withServices } from './services';
 import type { Change, PhoneNumberState, ServiceChange, ServiceState, ServiceUpdate } from './types';
 

@@ -1,6 +1,6 @@
 import type { NumbersContext } from './context';
-import { readDeployRecord } from './deploy-record';
-import { InputError } from './errors';
+import { readLatestDeployRecord } from './deploy-record';
+import { InputError } from '../errors/input-error';
 import { planAttach, SERVICE_MODES, type ServiceMode } from './attach-plan';
 import { DEFAULT_COUNTRY, parseCountry, resolveNumbers } from './resolve';
 import { withRunLock } from './lock';
@@ -68,7 +68,7 @@ async function attach(ctx: NumbersContext, request: AttachRequest): Promise<RunR
   const [account, services, record] = await Promise.all([
     ctx.api.listNumbers(),
     ctx.api.listServices(),
-    readDeployRecord(ctx.cwd),
+    readLatestDeployRecord(ctx.root),
   ]);
   let chosen: readonly PhoneNumberState[] = account;
   if (request.numbers !== 'all') {

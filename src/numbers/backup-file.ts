@@ -1,6 +1,6 @@
 import { basename, join, relative, resolve } from 'node:path';
 import { BACKUP_DIR, parseBackup, type Backup } from './backup';
-import { InputError } from './errors';
+import { InputError } from '../errors/input-error';
 import { errorCode, realFs, type NumbersFs } from './fs';
 
 async function exists(fs: NumbersFs, path: string): Promise<boolean> {

@@ -2,14 +2,14 @@ import { join } from 'node:path';
 import * as v from 'valibot';
 import { validate } from '../config/issues';
 import { redactUrl } from '../redact/url';
-import { inboundOf } from './services';
+import { sidPattern, sidShape, sidSource } from '../twilio/sid';
+import { inboundOf, routingOf } from './fields';
 import type { PhoneNumberState, ServiceState } from './types';
 import { checkUrl } from './validate';
 
 export const BACKUP_DIR = join('.twilioserverless', 'backups');
 
-const sid = (prefix: string) =>
-  v.pipe(v.string(), v.regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `must be ${prefix} followed by 32 hex digits`));
+const sid = (prefix: string) => v.pipe(v.string(), v.regex(sidPattern(prefix), `must be ${sidShape(prefix)}`));
 
 const quoted = (input: unknown): string => JSON.stringify(redactUrl(String(input)));
 
@@ -44,7 +44,7 @@ const NumberEntry = v.object({
   smsFallbackMethod: method,
   smsApplicationSid: v.pipe(
     v.string(),
-    v.regex(/^(?:AP[0-9a-fA-F]{32})?$/, 'must be empty or AP followed by 32 hex digits'),
+    v.regex(new RegExp(`^(?:${sidSource('AP')})?$`), `must be empty or ${sidShape('AP')}`),
   ),
 });
 
@@ -93,15 +93,7 @@ export function makeBackup(
     accountSid,
     createdAt: at.toISOString(),
     command,
-    numbers: numbers.map((n) => ({
-      sid: n.sid,
-      phoneNumber: n.phoneNumber,
-      smsUrl: n.smsUrl,
-      smsMethod: n.smsMethod,
-      smsFallbackUrl: n.smsFallbackUrl,
-      smsFallbackMethod: n.smsFallbackMethod,
-      smsApplicationSid: n.smsApplicationSid,
-    })),
+    numbers: numbers.map((n) => ({ sid: n.sid, phoneNumber: n.phoneNumber, ...routingOf(n) })),
     services: services.map((s) => ({ sid: s.sid, friendlyName: s.friendlyName, ...inboundOf(s) })),
   };
 }

@@ -1,4 +1,5 @@
 import { redactUrl } from '../redact/url';
+import { sidSource } from '../twilio/sid';
 import type { ServiceRouting, SmsRouting } from './types';
 
 export const ROUTINGS = [
@@ -29,10 +30,11 @@ export interface ClassifyContext {
   readonly projectDomain?: string;
 }
 
-// URL shapes Twilio's products give numbers (see /work/shared/twilio-facts.md, "REST: phone numbers").
+// URL shapes Twilio's products give numbers: a new number's demo reply, a TwiML Bin
+// (https://handler.twilio.com/twiml/EH...), a Studio Flow (https://webhooks.twilio.com/v1/Accounts/AC.../Flows/FW...).
 const DEMO_REPLY = /^https?:\/\/demo\.twilio\.com\/welcome\/sms\/reply\/?$/i;
-const TWIML_BIN = /^\/twiml\/EH[0-9a-f]{32}\/?$/i;
-const STUDIO_FLOW = /^\/v1\/Accounts\/AC[0-9a-f]{32}\/Flows\/FW[0-9a-f]{32}\/?$/i;
+const TWIML_BIN = new RegExp(`^/twiml/${sidSource('EH')}/?$`, 'i');
+const STUDIO_FLOW = new RegExp(`^/v1/Accounts/${sidSource('AC')}/Flows/${sidSource('FW')}/?$`, 'i');
 
 /** Where a URL sends messages, if it is the number's own routing. */
 export function classifyUrl(url: string, projectDomain?: string): Pick<Classification, 'routing' | 'path'> {

@@ -1,11 +1,11 @@
 import type { NumbersFs } from './fs';
-import type { LockWorld } from './lock';
+import type { LockProcess } from './lock';
 import type { RetryOptions } from './retry';
 import type { PhoneNumberState, Regulatory, RoutingUpdate, ServiceState, ServiceUpdate } from './types';
 
 /**
  * The Twilio account, as these commands use it. The real one is `createNumbersApi` in
- * src/twilio/numbers-api.ts (the twilio SDK); tests point that at src/stand-in/twilio-api.ts.
+ * ./numbers-api.ts (the twilio SDK); tests point that at src/stand-in/twilio-api.ts.
  */
 export interface NumbersApi {
   /** Every IncomingPhoneNumber of the account, all pages (page size 1000), each page retried. */
@@ -20,13 +20,13 @@ export interface NumbersApi {
   updateService(sid: string, update: ServiceUpdate): Promise<void>;
 }
 
-/** The world a numbers run needs: passed in, so tests and `npm run deploy` bring their own. */
+/** What a numbers run needs (an account, the project folder, the clock...): passed in, so tests bring their own. */
 export interface NumbersContext {
   readonly api: NumbersApi;
   /** The account the credentials belong to: recorded in backups, checked on restore. */
   readonly accountSid: string;
-  /** Where `.twilioserverless/` is. */
-  readonly cwd: string;
+  /** The project folder, where `.twilioserverless/` is (CommandWorld's root). */
+  readonly root: string;
   readonly now?: () => Date;
   /** Called once per number when its outcome is final (a progress bar). */
   readonly onProgress?: (done: number, total: number) => void;
@@ -34,7 +34,7 @@ export interface NumbersContext {
   /** Backups and the run lock go through this; the real file system when left out. */
   readonly fs?: NumbersFs;
   /** This process for the run lock (src/numbers/lock.ts); the real one when left out. */
-  readonly lockWorld?: LockWorld;
+  readonly lockProcess?: LockProcess;
   /** Called once the backup is on disk, before the first write (to say what to restore if cut short). */
   readonly onBackup?: (path: string) => void;
   /** A note for the person running the command, printed on stderr (a stale lock taken over). */

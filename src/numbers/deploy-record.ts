@@ -5,7 +5,7 @@ import {
   readDeployRecords,
   type DeployRecord,
 } from '../deploy/record';
-import { InputError } from './errors';
+import { InputError } from '../errors/input-error';
 
 async function readRecords(cwd: string) {
   const { records, problem } = await readDeployRecords(cwd);
@@ -18,7 +18,7 @@ async function readRecords(cwd: string) {
  * undefined when the project was never deployed from here. A damaged record stops the command: it
  * would name the wrong URL.
  */
-export async function readDeployRecord(cwd: string): Promise<DeployRecord | undefined> {
+export async function readLatestDeployRecord(cwd: string): Promise<DeployRecord | undefined> {
   return latestDeployRecord(await readRecords(cwd));
 }
 
@@ -26,7 +26,7 @@ export async function readDeployRecord(cwd: string): Promise<DeployRecord | unde
  * `--function /sms` -> its URL in `environment` (without one: the only environment deployed),
  * refusing a deployment of another account (its signatures would not match).
  */
-export async function functionUrl(
+export async function recordedFunctionUrl(
   cwd: string,
   path: string,
   accountSid: string,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { BACKUP_DIR } from './backup';
 import { readBackup } from './backup-file';
-import { InputError } from './errors';
+import { InputError } from '../errors/input-error';
 import { errorCode, realFs, type NumbersFs } from './fs';
 
 /** What `restore` takes for "the backup of the most recent run". */

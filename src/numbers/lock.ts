@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { redactUrlsIn } from '../redact/url';
 import type { NumbersContext } from './context';
-import { InputError } from './errors';
+import { InputError } from '../errors/input-error';
 import { errorCode, realFs, type NumbersFs } from './fs';
 
 /**
@@ -21,7 +21,7 @@ export interface LockHolder {
 }
 
 /** This process, as the lock sees it: passed in, so a test can play another process. */
-export interface LockWorld {
+export interface LockProcess {
   readonly pid: number;
   readonly host: string;
   /** Whether a process of this machine is still running. */
@@ -38,7 +38,7 @@ function isAlive(pid: number): boolean {
   }
 }
 
-export const thisProcess = (): LockWorld => ({ pid: process.pid, host: hostname(), isAlive });
+export const thisProcess = (): LockProcess => ({ pid: process.pid, host: hostname(), isAlive });
 
 function parseHolder(text: string): LockHolder | undefined {
   try {
@@ -61,17 +61,17 @@ async function readHolder(fs: NumbersFs, path: string): Promise<LockHolder | 'go
   }
 }
 
-const describeHolder = (h: LockHolder, world: LockWorld): string =>
-  `pid ${h.pid}${h.host === world.host ? '' : ` on ${h.host}`}, started ${h.startedAt}` +
+const describeHolder = (h: LockHolder, owner: LockProcess): string =>
+  `pid ${h.pid}${h.host === owner.host ? '' : ` on ${h.host}`}, started ${h.startedAt}` +
   (h.command !== '' ? ` (${h.command})` : '');
 
-function refused(holder: LockHolder | 'unreadable' | undefined, world: LockWorld): InputError {
+function refused(holder: LockHolder | 'unreadable' | undefined, owner: LockProcess): InputError {
   const who =
     holder === undefined
       ? 'another run is starting at this moment'
       : holder === 'unreadable'
         ? 'its lock file is unreadable'
-        : describeHolder(holder, world);
+        : describeHolder(holder, owner);
   return new InputError([
     `Another attach or restore is running in this project (${who}). ` +
       'Wait until it has ended, then run this command again. ' +
@@ -109,14 +109,14 @@ async function create(fs: NumbersFs, path: string, holder: LockHolder): Promise<
 export async function acquireLock(
   cwd: string,
   command: string,
-  options: { fs?: NumbersFs; world?: LockWorld; now?: () => Date; warn?: (line: string) => void } = {},
+  options: { fs?: NumbersFs; owner?: LockProcess; now?: () => Date; warn?: (line: string) => void } = {},
 ): Promise<HeldLock> {
   const fs = options.fs ?? realFs;
-  const world = options.world ?? thisProcess();
+  const owner = options.owner ?? thisProcess();
   const path = join(cwd, LOCK_FILE);
   const mine: LockHolder = {
-    pid: world.pid,
-    host: world.host,
+    pid: owner.pid,
+    host: owner.host,
     startedAt: (options.now?.() ?? new Date()).toISOString(),
     command: redactUrlsIn(command),
   };
@@ -126,17 +126,17 @@ export async function acquireLock(
     if (await create(fs, path, mine)) return { release: () => release(fs, path, mine) };
     const holder = await readHolder(fs, path);
     if (holder === 'gone') continue;
-    if (holder === 'unreadable' || holder.host !== world.host || world.isAlive(holder.pid) || attempt === 2)
-      throw refused(holder, world);
+    if (holder === 'unreadable' || holder.host !== owner.host || owner.isAlive(holder.pid) || attempt === 2)
+      throw refused(holder, owner);
     await fs.unlink(path).catch((e: unknown) => {
       if (errorCode(e) !== 'ENOENT') throw e;
     });
     options.warn?.(
-      `Note: ${LOCK_FILE} was left by a run that is no longer running (${describeHolder(holder, world)}); ` +
+      `Note: ${LOCK_FILE} was left by a run that is no longer running (${describeHolder(holder, owner)}); ` +
         'taken over. Its backup, if it wrote one, is in .twilioserverless/backups/.',
     );
   }
-  throw refused(undefined, world);
+  throw refused(undefined, owner);
 }
 
 /** Removes the lock if it is still this run's own. */
@@ -163,9 +163,9 @@ export function releaseLockSync(cwd: string, pid: number): boolean {
 
 /** Runs `work` holding the lock; released however `work` ends. */
 export async function withRunLock<T>(ctx: NumbersContext, command: string, work: () => Promise<T>): Promise<T> {
-  const lock = await acquireLock(ctx.cwd, command, {
+  const lock = await acquireLock(ctx.root, command, {
     ...(ctx.fs !== undefined ? { fs: ctx.fs } : {}),
-    ...(ctx.lockWorld !== undefined ? { world: ctx.lockWorld } : {}),
+    ...(ctx.lockProcess !== undefined ? { owner: ctx.lockProcess } : {}),
     ...(ctx.now !== undefined ? { now: ctx.now } : {}),
     ...(ctx.warn !== undefined ? { warn: ctx.warn } : {}),
   });

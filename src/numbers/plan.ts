@@ -1,3 +1,4 @@
+import { routingOf } from './fields';
 import { ROUTING_FIELDS, type Change, type PhoneNumberState, type RoutingUpdate, type SmsRouting } from './types';
 
 /** The fields a number must end with; a field left out stays as it is. */
@@ -23,7 +24,8 @@ const same = (field: keyof SmsRouting, a: string, b: string): boolean =>
 /**
  * Only the fields that differ. Clearing is sending '' (the only way Twilio clears a field), and
  * since a field already empty is never sent, SmsApplicationSid='' goes out only when the number has
- * one: the OpenAPI pattern for that field rejects '' (see /work/shared/twilio-facts.md).
+ * one: Twilio's OpenAPI description (twilio-oai) gives that field the pattern ^AP[0-9a-fA-F]{32}$, which
+ * rejects ''.
  */
 export function diff(current: SmsRouting, target: Target): RoutingUpdate | null {
   const update: { -readonly [K in keyof SmsRouting]?: string } = {};
@@ -33,14 +35,6 @@ export function diff(current: SmsRouting, target: Target): RoutingUpdate | null 
   }
   return Object.keys(update).length === 0 ? null : update;
 }
-
-export const routingOf = (n: SmsRouting): SmsRouting => ({
-  smsUrl: n.smsUrl,
-  smsMethod: n.smsMethod,
-  smsFallbackUrl: n.smsFallbackUrl,
-  smsFallbackMethod: n.smsFallbackMethod,
-  smsApplicationSid: n.smsApplicationSid,
-});
 
 /** Pure: a number as it is and what it should become -> its change. */
 export function changeOf(number: PhoneNumberState, target: Target): Change {

@@ -1,7 +1,8 @@
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { sidPattern } from '../twilio/sid';
 import type { PhoneNumberState } from './types';
 
-const PN_SID = /^PN[0-9a-f]{32}$/i;
+const PN_SID = sidPattern('PN', 'i');
 
 export const DEFAULT_COUNTRY: CountryCode = 'US';
 

@@ -1,14 +1,16 @@
 import { parseBackup, type Backup, type BackupNumber, type BackupService } from './backup';
 import { readBackupFile } from './backup-file';
 import type { NumbersContext } from './context';
-import { InputError } from './errors';
+import { InputError } from '../errors/input-error';
 import { LATEST, latestBackup } from './latest-backup';
 import { withRunLock } from './lock';
 import { plan, type Target } from './plan';
+import { inboundOf, routingOf, withoutUnsetMethods } from './fields';
 import { execute } from './run';
 import { serviceChange, withServices } from './services';
 import type { PhoneNumberState, RunReport, ServiceState, ServiceUpdate } from './types';
 import { checkConcurrency } from './validate';
+import { isSid } from '../twilio/sid';
 
 export interface RestoreRequest {
   /** A file written by attach or restore, relative to cwd or absolute; or `latest`, the newest one. */
@@ -18,23 +20,9 @@ export interface RestoreRequest {
   readonly command: string;
 }
 
-/** The five inbound fields as saved; a method of '' is left as it is, as for numbers. */
-const serviceTarget = (entry: BackupService): ServiceUpdate => ({
-  inboundRequestUrl: entry.inboundRequestUrl,
-  fallbackUrl: entry.fallbackUrl,
-  useInboundWebhookOnNumber: entry.useInboundWebhookOnNumber,
-  ...(entry.inboundMethod !== '' ? { inboundMethod: entry.inboundMethod } : {}),
-  ...(entry.fallbackMethod !== '' ? { fallbackMethod: entry.fallbackMethod } : {}),
-});
-
-/** Every field as saved; a method Twilio had none of ('') is left as it is, since it can't be written. */
-const target = (entry: BackupNumber): Target => ({
-  smsUrl: entry.smsUrl,
-  smsFallbackUrl: entry.smsFallbackUrl,
-  smsApplicationSid: entry.smsApplicationSid,
-  ...(entry.smsMethod !== '' ? { smsMethod: entry.smsMethod } : {}),
-  ...(entry.smsFallbackMethod !== '' ? { smsFallbackMethod: entry.smsFallbackMethod } : {}),
-});
+/** Every field as saved (a number's routing, a service's inbound fields), but a method Twilio had none of. */
+const target = (entry: BackupNumber): Target => withoutUnsetMethods(routingOf(entry));
+const serviceTarget = (entry: BackupService): ServiceUpdate => withoutUnsetMethods(inboundOf(entry));
 
 const field = (data: unknown, key: string): unknown =>
   typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[key] : undefined;
@@ -76,11 +64,11 @@ function accountProblems(data: unknown, account: Account): string[] {
  * Every problem is reported at once (InputError, exit 2).
  */
 async function checkedBackup(ctx: NumbersContext, path: string): Promise<{ backup: Backup; account: Account }> {
-  const data = await readBackupFile(ctx.cwd, path, ctx.fs);
+  const data = await readBackupFile(ctx.root, path, ctx.fs);
   const { backup, problems: found } = parseBackup(data);
   const problems = found.map((p) => `${path} is not a valid backup: ${p}`);
   const accountSid = field(data, 'accountSid');
-  if (typeof accountSid === 'string' && /^AC[0-9a-fA-F]{32}$/.test(accountSid) && accountSid !== ctx.accountSid) {
+  if (typeof accountSid === 'string' && isSid('AC', accountSid) && accountSid !== ctx.accountSid) {
     problems.push(
       `${path} was made for account ${accountSid}; these credentials are for ${ctx.accountSid}. ` +
         'Refused: restore it with the credentials of the account it was made for.',
@@ -109,7 +97,7 @@ export async function restoreNumbers(ctx: NumbersContext, request: RestoreReques
   const run = async (): Promise<RunReport> => {
     // Chosen under the lock: the newest backup is then that of the run before this one.
     const path =
-      request.backupPath === LATEST ? await latestBackup(ctx.cwd, ctx.accountSid, ctx.fs) : request.backupPath;
+      request.backupPath === LATEST ? await latestBackup(ctx.root, ctx.accountSid, ctx.fs) : request.backupPath;
     const { backup, account } = await checkedBackup(ctx, path);
     const saved = new Map(backup.numbers.map((entry) => [entry.sid, target(entry)] as const));
     const numbers = backup.numbers.flatMap((entry) => account.numbers.get(entry.sid) ?? []);

@@ -3,7 +3,8 @@ import { makeBackup } from './backup';
 import { writeBackup } from './backup-file';
 import type { NumbersContext } from './context';
 import { BackupError, Cancelled } from './errors';
-import type { ApiErrorInfo, Change, Regulatory, RunReport, ServiceChange } from './types';
+import type { ApiErrorInfo } from '../twilio/errors';
+import type { Change, Regulatory, RunReport, ServiceChange } from './types';
 
 export interface RunOptions {
   readonly dryRun: boolean;
@@ -39,7 +40,7 @@ export async function execute(ctx: NumbersContext, planned: Planned, options: Ru
       numbers: changes.filter((c) => c.skipped === undefined).map((c) => c.number),
       services: touched.map((s) => s.service),
     });
-    backup = await writeBackup(ctx.cwd, made, ctx.fs).catch((e: unknown) => {
+    backup = await writeBackup(ctx.root, made, ctx.fs).catch((e: unknown) => {
       throw new BackupError(e);
     });
     ctx.onBackup?.(backup);

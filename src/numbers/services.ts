@@ -1,4 +1,5 @@
 import { describe } from './classify';
+import { inboundOf } from './fields';
 import {
   SERVICE_FIELDS,
   type Change,
@@ -24,14 +25,6 @@ export function serviceByNumber(services: readonly ServiceState[]): Map<string, 
   for (const service of services) for (const sid of service.numberSids) byNumber.set(sid, service);
   return byNumber;
 }
-
-export const inboundOf = (s: ServiceInbound): ServiceInbound => ({
-  inboundRequestUrl: s.inboundRequestUrl,
-  inboundMethod: s.inboundMethod,
-  fallbackUrl: s.fallbackUrl,
-  fallbackMethod: s.fallbackMethod,
-  useInboundWebhookOnNumber: s.useInboundWebhookOnNumber,
-});
 
 const same = (field: keyof ServiceInbound, a: string | boolean, b: string | boolean): boolean =>
   typeof a === 'string' && typeof b === 'string' && field.endsWith('Method')

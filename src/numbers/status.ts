@@ -2,7 +2,7 @@ import { redactUrl } from '../redact/url';
 import { a2pWarnings, isTollFree, type Warning } from './a2p';
 import { classify, type Routing } from './classify';
 import type { NumbersContext } from './context';
-import { readDeployRecord } from './deploy-record';
+import { readLatestDeployRecord } from './deploy-record';
 import { serviceByNumber } from './services';
 
 /** One row of `npm run numbers -- status`; the --json shape. */
@@ -27,7 +27,7 @@ export async function numbersStatus(ctx: NumbersContext): Promise<StatusRow[]> {
   const [numbers, services, record] = await Promise.all([
     ctx.api.listNumbers(),
     ctx.api.listServices(),
-    readDeployRecord(ctx.cwd),
+    readLatestDeployRecord(ctx.root),
   ]);
   // Only an account with toll-free numbers needs their verifications read.
   const verifications = numbers.some((n) => isTollFree(n.phoneNumber))

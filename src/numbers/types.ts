@@ -1,3 +1,5 @@
+import type { ApiErrorInfo } from '../twilio/errors';
+
 /**
  * The five fields that decide where a number's SMS go, as the CLI and backups see them: '' when unset
  * (Twilio answers null or '' for an unset field; both read as ''). Methods are upper case.
@@ -94,14 +96,6 @@ export interface NumberRouting {
   readonly phoneNumber: string;
   readonly now: string;
   readonly after: string;
-}
-
-/** A Twilio error as printed: never a URL with credentials, never a header. */
-export interface ApiErrorInfo {
-  readonly status?: number;
-  readonly code?: number;
-  readonly message: string;
-  readonly moreInfo?: string;
 }
 
 export type Outcome = 'changed' | 'unchanged' | 'skipped' | 'failed';

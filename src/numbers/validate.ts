@@ -1,5 +1,6 @@
 /** Checks of flag values, each returning a problem that names the flag, or undefined. */
 import { redactUrl } from '../redact/url';
+import { isSid, sidShape } from '../twilio/sid';
 
 export function checkUrl(flag: string, value: string): string | undefined {
   let url: URL;
@@ -35,12 +36,9 @@ export function plainHttpWarning(flag: string, value: string): string | undefine
   );
 }
 
-/** SIDs are two letters and 32 hex digits: https://www.twilio.com/docs/glossary/what-is-a-sid */
 export function checkSid(flag: string, prefix: string, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  return new RegExp(`^${prefix}[0-9a-fA-F]{32}$`).test(value)
-    ? undefined
-    : `${flag} must be ${prefix} followed by 32 hex digits.`;
+  if (value === undefined || isSid(prefix, value)) return undefined;
+  return `${flag} must be ${sidShape(prefix)}.`;
 }
 
 export const MAX_CONCURRENCY = 32;

@@ -1,6 +1,6 @@
 import type { Environment } from '../config/env';
 import type { InboundMessage } from '../routing/inbound';
-import { describeError } from './outside-error';
+import { describeError } from '../twilio/errors';
 import { redact } from './redact';
 
 /**

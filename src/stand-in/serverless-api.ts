@@ -12,7 +12,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import {
   basicAuth,
-  invalid,
   notFound,
   page,
   parseBody,
@@ -22,9 +21,9 @@ import {
   type ParsedBody,
   type Part,
 } from './serverless-http';
-import { listLogs, logRow, type LogLevel } from './serverless-logs';
-import { API_HOST, now, ServerlessStore, strip, type Row } from './serverless-store';
-import { variablesRoute } from './serverless-variables';
+import { logRow, type LogLevel } from './serverless-logs';
+import { serviceRoute } from './serverless-routes';
+import { API_HOST, ServerlessStore, strip, type Row } from './serverless-store';
 
 export { API_HOST, sid, type StoredVersion } from './serverless-store';
 export const UPLOAD_HOST = 'serverless-upload.twilio.com';
@@ -172,74 +171,17 @@ export class ServerlessApiStandIn extends ServerlessStore {
       (s) => s.sid === segments[2] || s.unique_name === segments[2],
     );
     if (service === undefined) throw notFound(path);
-    if (segments.length === 3 && method === 'GET') return one(service);
-    const inService = (rows: Row[]) => rows.filter((r) => r.service_sid === service.sid);
-    const kind = segments[3];
-    const id = segments[4];
-
-    if (kind === 'Environments') {
-      if (id === undefined) {
-        if (method === 'GET') return list(inService(this.environments), 'environments');
-        return created(this.createEnvironment(service, field('UniqueName'), field('DomainSuffix')));
-      }
-      const environment = inService(this.environments).find((e) => e.sid === id);
-      if (environment === undefined) throw notFound(path);
-      if (segments.length === 5 && method === 'GET') return one(environment);
-      if (segments[5] === 'Deployments' && segments.length === 6) {
-        if (method === 'GET')
-          return list(
-            this.deployments.filter((d) => d.environment_sid === environment.sid),
-            'deployments',
-          );
-        return created(this.deploy(environment, field('BuildSid')));
-      }
-      if (segments[5] === 'Variables')
-        return variablesRoute(this, { method, environment, id: segments[6], field, list, one, path });
-      if (segments[5] === 'Logs' && method === 'GET') {
-        if (segments.length === 6) return list(listLogs(this.logs, environment, url.searchParams), 'logs');
-        return one(this.logs.find((log) => log.environment_sid === environment.sid && log.sid === segments[6]));
-      }
-      throw notFound(path);
-    }
-    if (kind === 'Functions' || kind === 'Assets') {
-      const resources = kind === 'Functions' ? this.functions : this.assets;
-      if (id === undefined) {
-        if (method === 'GET') return list(inService(resources), kind.toLowerCase());
-        const name = field('FriendlyName');
-        if (name === undefined || name === '') throw invalid('FriendlyName is required');
-        const resource = this.row('ZH', accountSid, `Services/${service.sid}/${kind}`, {
-          service_sid: service.sid,
-          friendly_name: name,
-          date_updated: now(),
-        });
-        resources.push(resource);
-        return created(resource);
-      }
-      const resource = inService(resources).find((r) => r.sid === id);
-      if (resource === undefined) throw notFound(path);
-      if (segments.length === 5 && method === 'GET') return one(resource);
-      if (segments[5] === 'Versions' && segments.length === 6) {
-        const versions = kind === 'Functions' ? this.functionVersions : this.assetVersions;
-        const owner = kind === 'Functions' ? 'function_sid' : 'asset_sid';
-        if (method === 'GET')
-          return list(
-            versions.filter((v) => v[owner] === resource.sid),
-            kind === 'Functions' ? 'function_versions' : 'asset_versions',
-          );
-        return created(this.createVersion(versions, owner, resource, body));
-      }
-      throw notFound(path);
-    }
-    if (kind === 'Builds') {
-      if (id === undefined) {
-        if (method === 'GET') return list(inService(this.builds), 'builds');
-        return created(this.createBuild(service, body));
-      }
-      const build = inService(this.builds).find((b) => b.sid === id);
-      if (build === undefined) throw notFound(path);
-      if (segments.length === 5 && method === 'GET') return one(build);
-      if (segments[5] === 'Status' && segments.length === 6 && method === 'GET') return [200, this.status(build)];
-    }
-    throw notFound(path);
+    return serviceRoute(this, this.logs, service, {
+      method,
+      url,
+      path,
+      segments,
+      body,
+      accountSid,
+      field,
+      list,
+      one,
+      created,
+    });
   }
 }

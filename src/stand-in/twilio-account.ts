@@ -3,13 +3,14 @@
 // write them, answered in Twilio's JSON shapes. The server, credentials and faults are the subclass's.
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
+import { sidSource } from '../twilio/sid';
+import { numbersPage, v1Page } from './twilio-paging';
 import { tollfreeVerificationResource, updateService, type TollfreeStatus } from './twilio-messaging';
 import {
   errorBody,
   fieldOf,
   numberResource,
   numbersPath,
-  paginate,
   rfc2822,
   servicePhoneNumber,
   serviceResource,
@@ -125,20 +126,23 @@ export class TwilioAccount {
   protected route(method: string, url: URL, form: Record<string, string>, res: ServerResponse): void {
     const p = url.pathname;
     const list = p === `${numbersPath(this.accountSid)}.json`;
-    const one = new RegExp(`^${numbersPath(this.accountSid)}/(PN[0-9a-f]{32})\\.json$`).exec(p);
-    const phones = /^\/v1\/Services\/(MG[0-9a-f]{32})\/PhoneNumbers$/.exec(p);
-    const service = /^\/v1\/Services\/(MG[0-9a-f]{32})$/.exec(p);
-    if (method === 'GET' && list) return this.listNumbers(url, res);
+    const one = new RegExp(`^${numbersPath(this.accountSid)}/(${sidSource('PN')})\\.json$`).exec(p);
+    const phones = new RegExp(`^/v1/Services/(${sidSource('MG')})/PhoneNumbers$`).exec(p);
+    const service = new RegExp(`^/v1/Services/(${sidSource('MG')})$`).exec(p);
+    if (method === 'GET' && list) return this.send(res, 200, numbersPage(this.numbers, this.accountSid, url));
     if (one !== null && (method === 'GET' || method === 'POST')) {
       const n = this.numbers.find((x) => x.sid === one[1]);
       return this.oneResource(method, one[1] ?? '', n, (number) => updateNumber(number, form), p, res);
     }
     if (method === 'GET' && p === '/v1/Services')
-      return this.listV1(
-        url,
+      return this.send(
         res,
-        'services',
-        this.services.map((s) => s.resource),
+        200,
+        v1Page(
+          this.services.map((s) => s.resource),
+          'services',
+          url,
+        ),
       );
     if (service !== null && (method === 'GET' || method === 'POST')) {
       const s = this.services.find((x) => x.resource.sid === service[1])?.resource;
@@ -151,13 +155,13 @@ export class TwilioAccount {
           (q.get('TollfreePhoneNumberSid') ?? v.tollfree_phone_number_sid) === v.tollfree_phone_number_sid &&
           (q.get('Status') ?? v.status) === v.status,
       );
-      return this.listV1(url, res, 'verifications', items);
+      return this.send(res, 200, v1Page(items, 'verifications', url));
     }
     if (method === 'GET' && phones !== null) {
       const service = this.services.find((s) => s.resource.sid === phones[1]);
       if (service !== undefined) {
         const items = service.numbers.map((sid) => servicePhoneNumber(service.resource, this.number(sid)));
-        return this.listV1(url, res, 'phone_numbers', items);
+        return this.send(res, 200, v1Page(items, 'phone_numbers', url));
       }
     }
     this.send(res, 404, errorBody(404, 20404, `The requested resource ${p} was not found`));
@@ -182,55 +186,5 @@ export class TwilioAccount {
       this.writeCounts.set(sid, this.writes(sid) + 1);
     }
     this.send(res, 200, resource);
-  }
-
-  /** 2010-04-01 paging: PageSize (max 1000), Page, PageToken "PA<last sid>"; the envelope with *_page_uri. */
-  private listNumbers(url: URL, res: ServerResponse): void {
-    const q = url.searchParams;
-    const filter = q.get('PhoneNumber');
-    const items = this.numbers.filter((n) => filter === null || n.phone_number.includes(filter.replace(/\*/g, '')));
-    const { slice, page, size, start, nextToken } = paginate(items, q);
-    const path = `${numbersPath(this.accountSid)}.json`;
-    const query = (extra: Record<string, string>): string => {
-      const params = new URLSearchParams({
-        ...(filter !== null ? { PhoneNumber: filter } : {}),
-        PageSize: String(size),
-        ...extra,
-      });
-      return `${path}?${params}`;
-    };
-    this.send(res, 200, {
-      first_page_uri: query({ Page: '0' }),
-      end: start + Math.max(slice.length - 1, 0),
-      incoming_phone_numbers: slice,
-      next_page_uri: nextToken !== undefined ? query({ Page: String(page + 1), PageToken: nextToken }) : null,
-      page,
-      page_size: size,
-      previous_page_uri: page > 0 ? query({ Page: String(page - 1) }) : null,
-      start,
-      uri: query({
-        Page: String(page),
-        ...(q.get('PageToken') !== null ? { PageToken: q.get('PageToken') ?? '' } : {}),
-      }),
-    });
-  }
-
-  /** v1 paging: the same parameters, absolute URLs in `meta` (on Twilio's host, as Twilio answers). */
-  private listV1(url: URL, res: ServerResponse, key: string, items: ReadonlyArray<{ sid?: unknown }>): void {
-    const { slice, page, size, nextToken } = paginate(items, url.searchParams);
-    const at = (extra: Record<string, string>): string =>
-      `https://messaging.twilio.com${url.pathname}?${new URLSearchParams({ PageSize: String(size), ...extra })}`;
-    this.send(res, 200, {
-      [key]: slice,
-      meta: {
-        page,
-        page_size: size,
-        first_page_url: at({ Page: '0' }),
-        previous_page_url: page > 0 ? at({ Page: String(page - 1) }) : null,
-        url: at({ Page: String(page) }),
-        next_page_url: nextToken !== undefined ? at({ Page: String(page + 1), PageToken: nextToken }) : null,
-        key,
-      },
-    });
   }
 }

@@ -27,7 +27,7 @@ export interface Knobs {
   holdWritesAfter: number;
 }
 
-export interface RecordedRequest {
+export interface RecordedRestRequest {
   readonly method: string;
   readonly path: string;
   readonly query: string;
@@ -58,7 +58,7 @@ export class TwilioApiStandIn extends TwilioAccount {
     holdWritesAfter: Infinity,
   };
   readonly stats = { requests: 0, throttled: 0, serverErrors: 0, maxInFlight: 0, resets: 0, hung: 0, held: 0 };
-  readonly requests: RecordedRequest[] = [];
+  readonly requests: RecordedRestRequest[] = [];
   readonly apiKeys = new Map<string, string>();
 
   private readonly random: () => number;

@@ -180,16 +180,3 @@ export const errorBody = (status: number, code: number, message: string): Record
 
 /** camelCase update parameter (SmsUrl) -> resource field (sms_url). */
 export const fieldOf = (param: string): string => param.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-
-/** Twilio's paging: PageSize (default 50, at most 1000), Page, and PageToken "PA<sid of the previous page's last>". */
-export function paginate<T extends { sid?: unknown }>(items: readonly T[], q: URLSearchParams) {
-  const size = Math.min(Math.max(Number(q.get('PageSize') ?? 50) || 50, 1), 1000);
-  const page = Math.max(Number(q.get('Page') ?? 0) || 0, 0);
-  const token = q.get('PageToken');
-  const after = token?.startsWith('PA') === true ? items.findIndex((i) => i.sid === token.slice(2)) : -1;
-  const start = after >= 0 ? after + 1 : page * size;
-  const slice = items.slice(start, start + size);
-  const last = slice[slice.length - 1];
-  const nextToken = start + size < items.length && last !== undefined ? `PA${String(last.sid)}` : undefined;
-  return { slice, page, size, start, nextToken };
-}

@@ -1,4 +1,5 @@
 import type { Environment } from '../config/env';
+import { isSid, sidShape } from './sid';
 
 /** How the commands authenticate: Basic auth with an auth token or an API key. */
 export interface Credentials {
@@ -14,9 +15,6 @@ export interface Credentials {
 export class CredentialsError extends Error {
   override readonly name = 'CredentialsError';
 }
-
-const ACCOUNT_SID = /^AC[0-9a-fA-F]{32}$/;
-const API_KEY_SID = /^SK[0-9a-fA-F]{32}$/;
 
 const value = (env: Environment, name: string): string | undefined => {
   const v = env[name];
@@ -55,14 +53,14 @@ export function readCredentials(env: Environment, dotenv: Environment = {}): Cre
     }
   }
   if (found === undefined) throw new CredentialsError(`Twilio credentials are missing. ${HOW_TO}`);
-  if (!ACCOUNT_SID.test(found.accountSid)) {
+  if (!isSid('AC', found.accountSid)) {
     throw new CredentialsError(
-      `The account SID from ${found.source} is not an account SID (AC followed by 32 hex digits). ${HOW_TO}`,
+      `The account SID from ${found.source} is not an account SID (${sidShape('AC')}). ${HOW_TO}`,
     );
   }
-  if (found.username !== found.accountSid && !API_KEY_SID.test(found.username)) {
+  if (found.username !== found.accountSid && !isSid('SK', found.username)) {
     throw new CredentialsError(
-      `TWILIO_API_KEY is not an API key SID (SK followed by 32 hex digits). Create one at https://console.twilio.com/us1/account/keys-credentials/api-keys.`,
+      `TWILIO_API_KEY is not an API key SID (${sidShape('SK')}). Create one at https://console.twilio.com/us1/account/keys-credentials/api-keys.`,
     );
   }
   return found;

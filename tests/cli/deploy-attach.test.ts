@@ -2,6 +2,8 @@
 // function, as `npm run numbers -- attach` does. Both stand-ins: Serverless API and REST API.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { attachNumbersTo, openAttach } from '../../src/cli/deploy-attach';
 import { ServerlessApiStandIn } from '../../src/stand-in/serverless-api';
 import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import type { TempProject } from '../helpers/project';
@@ -118,5 +120,44 @@ describe('npm run deploy -- --attach', () => {
     });
     expect(rest.number(good.sid).sms_url).toBe(`https://${domain()}/sms`);
     expect(run.stdout + run.stderr).toContain('21421');
+  });
+
+  it('a number its service answers for: refused before the deploy, or attached with --messaging-service', async () => {
+    const [number] = rest.addNumbers(1);
+    const service = rest.addService('Marketing', false, [number.sid]);
+    const refused = await runDeploy(project.dir, ['--attach', number.phone_number], env);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`Messaging Service ${service.sid}`);
+    expect(refused.stderr).toContain('--messaging-service');
+    expect(refused.stderr).toContain('Not deployed');
+    expect(serverless.writes()).toEqual([]);
+    expect(rest.writes()).toBe(0);
+
+    const run = await runDeploy(project.dir, ['--attach', number.phone_number, '--messaging-service', 'defer'], env);
+    expect(run.code).toBe(0);
+    expect(rest.service(service.sid).use_inbound_webhook_on_number).toBe(true);
+    expect(rest.number(number.sid).sms_url).toBe(`https://${domain()}/sms`);
+  });
+});
+
+describe('openAttach and attachNumbersTo (what deploy --attach calls, in-process)', () => {
+  const URL_ = 'https://switchboard-1234-dev.twil.io/sms';
+
+  it("runs the attach with the deploy's credentials and returns its exit code", async () => {
+    const [n] = rest.addNumbers(2);
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let text = '';
+    for (const stream of [stdout, stderr]) stream.on('data', (d: Buffer) => (text += d.toString()));
+    const world = { root: project.dir, env: { TWILIO_API_BASE_URL: rest.url }, stdout, stderr, now: () => new Date() };
+    const credentials = { accountSid: AC, username: AC, password: TOKEN, source: 'deploy' };
+    const session = await openAttach(world, credentials);
+    const attach = { numbers: [n.phone_number], command: 'npm run deploy -- --attach' };
+    expect(await attachNumbersTo(session, attach, URL_, false)).toBe(0);
+    expect(rest.number(n.sid).sms_url).toBe(URL_);
+    expect(text).toContain('changed 1, unchanged 0, failed 0');
+    expect(await attachNumbersTo(session, { numbers: ['+19995550000'], command: 'x' }, URL_, false)).toBe(2);
+    const rejected = await openAttach(world, { ...credentials, password: 'not-the-token' });
+    expect(await attachNumbersTo(rejected, attach, URL_, false)).toBe(3);
   });
 });

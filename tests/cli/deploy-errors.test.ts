@@ -2,7 +2,7 @@
  * Every URL `npm run deploy` prints goes through the one URL redaction: the Serverless client puts
  * the credentials into its request URLs as user info, so an error quoting one must not print them.
  */
-import { exitCodeOf } from '../../src/cli/deploy-errors';
+import { reportDeployFailure } from '../../src/cli/deploy-errors';
 import { printDeployed } from '../../src/cli/deploy-print';
 
 const PASSWORD = 's3cretT0ken';
@@ -11,7 +11,7 @@ const AC = `AC${'d'.repeat(32)}`;
 test('an error message quoting a request URL with credentials: printed without the password', () => {
   const lines: string[] = [];
   const cause = new Error(`Request to https://${AC}:${PASSWORD}@serverless.twilio.com/v1/Services failed: ECONNRESET`);
-  expect(exitCodeOf(cause, (line) => lines.push(line))).toBe(1);
+  expect(reportDeployFailure(cause, (line) => lines.push(line))).toBe(1);
   expect(lines.join('\n')).not.toContain(PASSWORD);
   expect(lines.join('\n')).toContain(`https://${AC}:***@serverless.twilio.com/v1/Services`);
 });
@@ -26,7 +26,7 @@ test("Twilio's more_info link goes through the same redaction", () => {
       more_info: `https://u:${PASSWORD}@www.twilio.com/docs/errors/20001`,
     },
   });
-  expect(exitCodeOf(cause, (line) => lines.push(line))).toBe(1);
+  expect(reportDeployFailure(cause, (line) => lines.push(line))).toBe(1);
   expect(lines.join('\n')).toContain('Twilio error 20001, https://u:***@www.twilio.com/docs/errors/20001');
   expect(lines.join('\n')).not.toContain(PASSWORD);
 });

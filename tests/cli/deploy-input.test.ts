@@ -56,6 +56,16 @@ describe('npm run deploy: invalid input exits 2 and sends nothing', () => {
     ['--function without --attach', { args: ['--function', '/forward'] }, /--attach/],
     ['--country without --attach', { args: ['--country', 'GB'] }, /--country goes with --attach/],
     [
+      '--messaging-service without --attach',
+      { args: ['--messaging-service', 'defer'] },
+      /--messaging-service goes with --attach/,
+    ],
+    [
+      'an unknown --messaging-service',
+      { args: ['--attach', '+15005550006', '--messaging-service', 'always'] },
+      /always/,
+    ],
+    [
       '--fallback-url without --attach',
       { args: ['--fallback-url', 'https://example.com/f'] },
       /--fallback-url goes with --attach/,

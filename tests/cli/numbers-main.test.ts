@@ -1,8 +1,7 @@
 // In-process runs of the numbers command for what a child process cannot be: a terminal.
 import { PassThrough, Readable } from 'node:stream';
 import { main } from '../../src/cli/numbers';
-import { attachCommand } from '../../src/cli/numbers-run';
-import type { NumbersIo } from '../../src/cli/numbers-io';
+import type { CommandWorld, Prompter } from '../../src/cli/world';
 import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import { credentialsOf, tempProject } from '../helpers/numbers-cli';
 
@@ -15,9 +14,9 @@ function terminal(api: TwilioApiStandIn, cwd: string, answer: boolean) {
   let text = '';
   stdout.on('data', (d: Buffer) => (text += d.toString()));
   stderr.on('data', (d: Buffer) => (text += d.toString()));
-  const io: Partial<NumbersIo> = {
+  const io: Partial<CommandWorld & Prompter> = {
     env: credentialsOf(api),
-    cwd,
+    root: cwd,
     stdout,
     stderr,
     stdin: Object.assign(Readable.from([]), { isTTY: true }),
@@ -53,39 +52,5 @@ describe('numbers attach --all on a terminal', () => {
     const noop = terminal(api, await tempProject(), false);
     expect(await main(['attach', '--url', 'https://other.example/sms', '--all'], noop.io)).toBe(0);
     expect(noop.questions).toEqual([]);
-  });
-});
-
-describe('attachCommand (what `npm run deploy -- --attach` calls)', () => {
-  it('runs attach with the given credentials and returns its exit code', async () => {
-    const api = await TwilioApiStandIn.start();
-    try {
-      const [n] = api.addNumbers(2);
-      const t = terminal(api, await tempProject(), false);
-      const credentials = {
-        accountSid: api.accountSid,
-        username: api.accountSid,
-        password: api.authToken,
-        source: 'deploy',
-      };
-      const io = { ...t.io, env: { TWILIO_API_BASE_URL: api.url } };
-      expect(
-        await attachCommand(
-          { url: URL_, numbers: [n?.phone_number ?? ''], command: 'npm run deploy -- --attach' },
-          { io, credentials },
-        ),
-      ).toBe(0);
-      expect(api.number(n?.sid ?? '').sms_url).toBe(URL_);
-      expect(t.output()).toContain('changed 1, unchanged 0, failed 0');
-      expect(await attachCommand({ url: URL_, numbers: ['+19995550000'], command: 'x' }, { io, credentials })).toBe(2);
-      expect(
-        await attachCommand(
-          { url: URL_, numbers: 'all', command: 'x' },
-          { io: { ...io, env: { TWILIO_API_BASE_URL: api.url } } },
-        ),
-      ).toBe(3);
-    } finally {
-      await api.close();
-    }
   });
 });

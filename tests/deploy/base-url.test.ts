@@ -1,7 +1,7 @@
 import { api as calls } from '@twilio-labs/serverless-api';
-import { parseBaseUrl } from '../../src/deploy/base-url';
 import { createServerlessClient } from '../../src/deploy/client';
 import { API_HOST, ServerlessApiStandIn, UPLOAD_HOST } from '../../src/stand-in/serverless-api';
+import { parseBaseUrl, SERVERLESS_BASE_URL } from '../../src/twilio/base-url';
 
 const ACCOUNT = { accountSid: `AC${'1'.repeat(32)}`, authToken: 'token-base-url' };
 const credentials = {
@@ -11,11 +11,13 @@ const credentials = {
   source: 'test',
 };
 
-describe('parseBaseUrl', () => {
+describe('parseBaseUrl(SERVERLESS_BASE_URL)', () => {
   it('accepts an http(s) origin, and nothing when unset', () => {
-    expect(parseBaseUrl('http://127.0.0.1:4011')).toEqual({ origin: new URL('http://127.0.0.1:4011') });
-    expect(parseBaseUrl(undefined)).toEqual({});
-    expect(parseBaseUrl(' ')).toEqual({});
+    expect(parseBaseUrl(SERVERLESS_BASE_URL, 'http://127.0.0.1:4011')).toEqual({
+      origin: new URL('http://127.0.0.1:4011'),
+    });
+    expect(parseBaseUrl(SERVERLESS_BASE_URL, undefined)).toEqual({});
+    expect(parseBaseUrl(SERVERLESS_BASE_URL, ' ')).toEqual({});
   });
 
   it.each([
@@ -25,7 +27,7 @@ describe('parseBaseUrl', () => {
     'http://u:p@127.0.0.1',
     'http://127.0.0.1/?x=1',
   ])('refuses %s', (value) => {
-    expect(parseBaseUrl(value).problem).toMatch(/TWILIO_SERVERLESS_BASE_URL/);
+    expect(parseBaseUrl(SERVERLESS_BASE_URL, value).problem).toMatch(/TWILIO_SERVERLESS_BASE_URL/);
   });
 });
 

@@ -10,7 +10,7 @@ import {
   writeDeployRecord,
   type DeployRecord,
 } from '../../src/deploy/record';
-import { functionUrl, readDeployRecord as readForNumbers } from '../../src/numbers/deploy-record';
+import { readLatestDeployRecord as readForNumbers, recordedFunctionUrl } from '../../src/numbers/deploy-record';
 
 const AC = `AC${'5'.repeat(32)}`;
 const build = (n: number): string => `ZB${String(n).padStart(32, '0')}`;
@@ -54,8 +54,8 @@ describe('deploy record', () => {
     expect((await readDeployRecords(root)).records.production).toEqual(PRODUCTION);
     // Numbers reads the last deploy's domain (status); --function takes the environment's URL.
     expect(await readForNumbers(root)).toMatchObject({ domain: PRODUCTION.domain });
-    expect(await functionUrl(root, '/sms', AC, 'dev')).toBe('https://sms-switchboard-1234-dev.twil.io/sms');
-    expect(await functionUrl(root, '/sms', AC, 'production')).toBe('https://sms-switchboard-1234.twil.io/sms');
+    expect(await recordedFunctionUrl(root, '/sms', AC, 'dev')).toBe('https://sms-switchboard-1234-dev.twil.io/sms');
+    expect(await recordedFunctionUrl(root, '/sms', AC, 'production')).toBe('https://sms-switchboard-1234.twil.io/sms');
   });
 
   it('reads a record of the earlier shape (one bare record) as the environment it names', async () => {

@@ -1,5 +1,6 @@
 import { createServerlessClient } from '../../src/deploy/client';
-import { DeployInputError, findEnvironmentDomain, resolveService } from '../../src/deploy/service';
+import { findEnvironmentDomain, resolveService } from '../../src/deploy/service';
+import { InputError } from '../../src/errors/input-error';
 import { ServerlessApiStandIn, sid } from '../../src/stand-in/serverless-api';
 
 const ACCOUNT = { accountSid: `AC${'3'.repeat(32)}`, authToken: 'token-service' };
@@ -63,7 +64,7 @@ describe('resolveService', () => {
   it('refuses a service of the same name this checkout never deployed, naming its SID and both ways out', async () => {
     const service = fake.addService('switchboard');
     const attempt = resolveService(api(), 'switchboard', {});
-    await expect(attempt).rejects.toBeInstanceOf(DeployInputError);
+    await expect(attempt).rejects.toBeInstanceOf(InputError);
     await expect(attempt).rejects.toThrow(`--service-sid ${service.sid}`);
     await expect(attempt).rejects.toThrow(/serviceName/);
   });
@@ -77,7 +78,7 @@ describe('resolveService', () => {
     });
     await expect(
       resolveService(api(), 'switchboard', { explicit: { serviceSid: sid('ZS'), source: '--service-sid' } }),
-    ).rejects.toBeInstanceOf(DeployInputError);
+    ).rejects.toBeInstanceOf(InputError);
   });
 
   it('makes no write call', async () => {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NumbersContext } from '../../src/numbers/context';
 import type { Backup } from '../../src/numbers/backup';
-import { createNumbersApi } from '../../src/twilio/numbers-api';
+import { createNumbersApi } from '../../src/numbers/numbers-api';
 import type { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 
 /** Long enough for any answer the stand-in gives, short enough for a test to wait out several. */
@@ -35,7 +35,7 @@ export function contextFor(api: TwilioApiStandIn, cwd: string, attempts = 4): Nu
     httpClient: new ToStandIn(api.url),
   });
   const retry = { attempts, throttledAttempts: attempts * 3, baseMs: 1, capMs: 20 };
-  return { api: createNumbersApi(credentials, { client, retry }), accountSid: api.accountSid, cwd, retry };
+  return { api: createNumbersApi(credentials, { client, retry }), accountSid: api.accountSid, root: cwd, retry };
 }
 
 export async function tempDir(): Promise<{ dir: string; remove(): Promise<void> }> {

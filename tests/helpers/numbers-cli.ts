@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { coverageEnv } from './child-coverage';
 import type { NumbersContext } from '../../src/numbers/context';
 import type { Credentials } from '../../src/twilio/credentials';
-import { createNumbersApi } from '../../src/twilio/numbers-api';
+import { createNumbersApi } from '../../src/numbers/numbers-api';
 import type { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -64,5 +64,5 @@ export function contextFor(api: TwilioApiStandIn, cwd: string, credentials: Part
     ...credentials,
   };
   const retry = { baseMs: 2, capMs: 50 };
-  return { api: createNumbersApi(creds, { origin: api.url, retry }), accountSid: creds.accountSid, cwd, retry };
+  return { api: createNumbersApi(creds, { origin: api.url, retry }), accountSid: creds.accountSid, root: cwd, retry };
 }

@@ -6,7 +6,7 @@
  */
 import { attachNumbers, type AttachRequest } from '../../src/numbers/attach';
 import { readBackup } from '../../src/numbers/backup-file';
-import { InputError } from '../../src/numbers/errors';
+import { InputError } from '../../src/errors/input-error';
 import { restoreNumbers } from '../../src/numbers/restore';
 import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import type { NumberResource, ServiceResource } from '../../src/stand-in/twilio-shapes';

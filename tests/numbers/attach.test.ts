@@ -2,7 +2,8 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { attachNumbers, type AttachRequest } from '../../src/numbers/attach';
 import { readBackup } from '../../src/numbers/backup-file';
-import { Cancelled, InputError } from '../../src/numbers/errors';
+import { InputError } from '../../src/errors/input-error';
+import { Cancelled } from '../../src/numbers/errors';
 import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import { contextFor, tempProject } from '../helpers/numbers-cli';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BACKUP_DIR, makeBackup, parseBackup } from '../../src/numbers/backup';
 import { readBackup, writeBackup } from '../../src/numbers/backup-file';
-import { InputError } from '../../src/numbers/errors';
+import { InputError } from '../../src/errors/input-error';
 import type { PhoneNumberState } from '../../src/numbers/types';
 import { failingFs, type Step } from '../helpers/numbers-fs';
 

@@ -3,15 +3,15 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { attachNumbers } from '../../src/numbers/attach';
-import { InputError } from '../../src/numbers/errors';
-import { acquireLock, LOCK_FILE, releaseLockSync, type LockWorld } from '../../src/numbers/lock';
+import { InputError } from '../../src/errors/input-error';
+import { acquireLock, LOCK_FILE, releaseLockSync, type LockProcess } from '../../src/numbers/lock';
 import { restoreNumbers } from '../../src/numbers/restore';
 import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import { contextFor, tempProject } from '../helpers/numbers-cli';
 
 const HOST = 'build-box';
 /** Processes 100 and 200 run; every other pid is gone. */
-const world = (pid: number): LockWorld => ({ pid, host: HOST, isAlive: (p) => p === 100 || p === 200 });
+const world = (pid: number): LockProcess => ({ pid, host: HOST, isAlive: (p) => p === 100 || p === 200 });
 const START = new Date('2026-03-01T10:20:30.456Z');
 const holder = (pid: number, host = HOST) => ({
   pid,
@@ -31,7 +31,7 @@ async function leaveLock(content: string): Promise<void> {
 describe('the run lock', () => {
   it('is a file naming the run (URL passwords hidden), removed on release', async () => {
     const lock = await acquireLock(cwd, 'attach --url https://u:secret@example.com/sms', {
-      world: world(100),
+      owner: world(100),
       now: () => START,
     });
     expect(JSON.parse(await readFile(lockFile(), 'utf8'))).toEqual({
@@ -45,21 +45,21 @@ describe('the run lock', () => {
   });
 
   it("a second run is refused, naming the other run's pid and start time", async () => {
-    const first = await acquireLock(cwd, 'first', { world: world(100), now: () => START });
-    const error = (await acquireLock(cwd, 'second', { world: world(200) }).catch((e: unknown) => e)) as InputError;
+    const first = await acquireLock(cwd, 'first', { owner: world(100), now: () => START });
+    const error = (await acquireLock(cwd, 'second', { owner: world(200) }).catch((e: unknown) => e)) as InputError;
     expect(error).toBeInstanceOf(InputError);
     expect(error.problems).toEqual([
       'Another attach or restore is running in this project (pid 100, started 2026-03-01T10:20:30.456Z (first)). ' +
         `Wait until it has ended, then run this command again. If it is not running any more, delete ${LOCK_FILE}.`,
     ]);
     await first.release();
-    await (await acquireLock(cwd, 'second', { world: world(200) })).release();
+    await (await acquireLock(cwd, 'second', { owner: world(200) })).release();
   });
 
   it('a lock whose process is gone is taken over, with a note', async () => {
     await leaveLock(JSON.stringify(holder(4242)));
     const notes: string[] = [];
-    const lock = await acquireLock(cwd, 'mine', { world: world(100), warn: (line) => notes.push(line) });
+    const lock = await acquireLock(cwd, 'mine', { owner: world(100), warn: (line) => notes.push(line) });
     expect(notes).toEqual([
       `Note: ${LOCK_FILE} was left by a run that is no longer running ` +
         '(pid 4242, started 2026-03-01T09:00:00.000Z (npm run numbers -- attach --all)); taken over. ' +
@@ -71,14 +71,14 @@ describe('the run lock', () => {
 
   it("a lock of another machine, or one that can't be read, is not taken over", async () => {
     await leaveLock(JSON.stringify(holder(4242, 'laptop')));
-    await expect(acquireLock(cwd, 'x', { world: world(100) })).rejects.toThrow('(pid 4242 on laptop, started');
+    await expect(acquireLock(cwd, 'x', { owner: world(100) })).rejects.toThrow('(pid 4242 on laptop, started');
     await leaveLock('');
-    await expect(acquireLock(cwd, 'x', { world: world(100) })).rejects.toThrow('(its lock file is unreadable)');
+    await expect(acquireLock(cwd, 'x', { owner: world(100) })).rejects.toThrow('(its lock file is unreadable)');
     expect(await readFile(lockFile(), 'utf8')).toBe('');
   });
 
   it('release and the Ctrl-C release remove only their own lock', async () => {
-    const lock = await acquireLock(cwd, 'x', { world: world(100) });
+    const lock = await acquireLock(cwd, 'x', { owner: world(100) });
     expect(releaseLockSync(cwd, 200)).toBe(false);
     expect(existsSync(lockFile())).toBe(true);
     expect(releaseLockSync(cwd, 100)).toBe(true);

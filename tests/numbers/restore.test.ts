@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { attachNumbers } from '../../src/numbers/attach';
 import { makeBackup } from '../../src/numbers/backup';
 import { readBackup } from '../../src/numbers/backup-file';
-import { InputError } from '../../src/numbers/errors';
+import { InputError } from '../../src/errors/input-error';
 import { changedFields } from '../../src/numbers/plan';
 import type { Change } from '../../src/numbers/types';
 import { restoreNumbers } from '../../src/numbers/restore';

@@ -1,15 +1,15 @@
-import { parseBaseUrl, rewriteUri } from '../../src/twilio/base-url';
+import { API_BASE_URL, parseBaseUrl, rewriteUri } from '../../src/twilio/base-url';
 import { createTwilioClient } from '../../src/twilio/client';
 import type { Credentials } from '../../src/twilio/credentials';
 import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 
 describe('TWILIO_API_BASE_URL', () => {
   it('takes an http(s) origin, and refuses paths, credentials and non-URLs', () => {
-    expect(parseBaseUrl(undefined)).toEqual({});
-    expect(parseBaseUrl('http://127.0.0.1:4010')).toEqual({ origin: 'http://127.0.0.1:4010' });
-    expect(parseBaseUrl('http://127.0.0.1:4010/')).toEqual({ origin: 'http://127.0.0.1:4010' });
+    expect(parseBaseUrl(API_BASE_URL, undefined)).toEqual({});
+    expect(parseBaseUrl(API_BASE_URL, 'http://127.0.0.1:4010')).toEqual({ origin: new URL('http://127.0.0.1:4010') });
+    expect(parseBaseUrl(API_BASE_URL, 'http://127.0.0.1:4010/')).toEqual({ origin: new URL('http://127.0.0.1:4010') });
     for (const bad of ['127.0.0.1:4010', 'ftp://x', 'http://127.0.0.1:4010/v1', 'http://u:p@127.0.0.1']) {
-      expect(parseBaseUrl(bad)).toHaveProperty('problem');
+      expect(parseBaseUrl(API_BASE_URL, bad).problem).toMatch(/TWILIO_API_BASE_URL/);
     }
   });
 

@@ -1,13 +1,14 @@
 import type twilio from 'twilio';
 import type { IncomingPhoneNumberInstance } from 'twilio/lib/rest/api/v2010/account/incomingPhoneNumber';
-import type { NumbersApi } from '../numbers/context';
-import { AdaptiveLimiter } from '../numbers/limiter';
-import { retryOptions, withRetry, type RetryOptions } from '../numbers/retry';
+import type { NumbersApi } from './context';
+import { routingFrom } from './fields';
+import { AdaptiveLimiter } from './limiter';
+import { retryOptions, withRetry, type RetryOptions } from './retry';
 import type { ServiceInstance } from 'twilio/lib/rest/messaging/v1/service';
-import type { PhoneNumberState, ServiceState } from '../numbers/types';
-import { createTwilioClient } from './client';
-import { CredentialsError, REJECTED, type Credentials } from './credentials';
-import { isAuthRejected, isThrottled } from './errors';
+import type { PhoneNumberState, ServiceState } from './types';
+import { createTwilioClient } from '../twilio/client';
+import { CredentialsError, REJECTED, type Credentials } from '../twilio/credentials';
+import { isAuthRejected, isThrottled } from '../twilio/errors';
 
 /** Twilio's largest page: 1000 numbers a request. https://www.twilio.com/docs/usage/twilios-response#pagination */
 const PAGE_SIZE = 1000;
@@ -35,15 +36,8 @@ const text = (value: string | null | undefined): string => value ?? '';
 const method = (value: string | null | undefined): string => text(value).toUpperCase();
 
 export function toState(n: IncomingPhoneNumberInstance): PhoneNumberState {
-  return {
-    sid: n.sid,
-    phoneNumber: n.phoneNumber,
-    smsUrl: text(n.smsUrl),
-    smsMethod: method(n.smsMethod),
-    smsFallbackUrl: text(n.smsFallbackUrl),
-    smsFallbackMethod: method(n.smsFallbackMethod),
-    smsApplicationSid: text(n.smsApplicationSid),
-  };
+  const routing = routingFrom((field) => (field.endsWith('Method') ? method(n[field]) : text(n[field])));
+  return { sid: n.sid, phoneNumber: n.phoneNumber, ...routing };
 }
 
 export function toServiceState(s: ServiceInstance, numberSids: readonly string[]): ServiceState {

@@ -1,5 +1,5 @@
 import twilio from 'twilio';
-import { parseTwiml, type Action } from '../../src/sms/twiml';
+import { parseTwiml, type Action } from '../../src/simulator/twiml';
 
 const { MessagingResponse } = twilio.twiml;
 

@@ -1,6 +1,6 @@
-import { renderConversation } from '../../src/sms/conversation';
-import type { SimulatedMessage } from '../../src/sms/inbound-request';
-import type { Action } from '../../src/sms/twiml';
+import { renderConversation } from '../../src/simulator/conversation';
+import type { SimulatedMessage } from '../../src/simulator/inbound-request';
+import type { Action } from '../../src/simulator/twiml';
 
 const sent: SimulatedMessage = { from: '+15551230000', to: '+15005550006', body: 'Hello', media: [] };
 const message = (fields: Partial<Extract<Action, { kind: 'message' }>>): Action => ({

@@ -1,11 +1,15 @@
 /**
- * The one describer of errors from outside our code (src/runtime/outside-error.ts): real errors of
- * the SDK, its HTTP library and Node, said by name, code, status, Twilio code and message, and an
- * error object whose every property read is recorded, to show nothing else is ever looked at.
+ * The one reader of errors from outside our code (src/twilio/errors.ts): real errors of the SDK,
+ * its HTTP library, the Serverless client and Node, said by name, code, status, Twilio code and
+ * message (describeError, for the functions' logs) or read into the fields the commands print
+ * (apiErrorInfo); and an error object whose every property read is recorded, to show nothing else
+ * is ever looked at.
  */
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { describeError } from '../../src/runtime/outside-error';
+import { createServerlessClient } from '../../src/deploy/client';
+import { ServerlessApiStandIn } from '../../src/stand-in/serverless-api';
+import { apiErrorInfo, describeError, isAuthRejected, isNotFound } from '../../src/twilio/errors';
 import { clientFor, startSyncStandIn } from '../../src/stand-in/sync-api';
 import { freePort } from '../helpers/runtime';
 
@@ -82,6 +86,77 @@ describe('odd values', () => {
       },
     });
     expect(describeError(error)).toBe('Error: boom');
+  });
+});
+
+const SERVERLESS_ACCOUNT = { accountSid: `AC${'4'.repeat(32)}`, authToken: 'token-client' };
+
+describe("apiErrorInfo: the Serverless client's errors", () => {
+  const fake = new ServerlessApiStandIn({ accounts: [SERVERLESS_ACCOUNT] });
+  let origin: URL;
+  beforeAll(async () => {
+    origin = new URL(await fake.start());
+  });
+  afterAll(() => fake.stop());
+
+  it("reads Twilio's 401 body: a rejection, with the code and link, and no credential in the message", async () => {
+    const api = createServerlessClient(
+      {
+        accountSid: SERVERLESS_ACCOUNT.accountSid,
+        username: SERVERLESS_ACCOUNT.accountSid,
+        password: 'wrong-token',
+        source: 'test',
+      },
+      origin,
+    );
+    const cause: unknown = await api.request('get', 'Services').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    const failure = apiErrorInfo(cause);
+    expect(failure).toEqual({
+      status: 401,
+      code: 20003,
+      message: 'Authenticate',
+      moreInfo: 'https://www.twilio.com/docs/errors/20003',
+    });
+    expect(isAuthRejected(failure)).toBe(true);
+    expect(JSON.stringify(failure)).not.toContain('wrong-token');
+  });
+
+  it('reads a 404 as not found, not as a rejection', async () => {
+    const api = createServerlessClient(
+      {
+        accountSid: SERVERLESS_ACCOUNT.accountSid,
+        username: SERVERLESS_ACCOUNT.accountSid,
+        password: SERVERLESS_ACCOUNT.authToken,
+        source: 'test',
+      },
+      origin,
+    );
+    const failure = apiErrorInfo(
+      await api.request('get', 'Services/ZS00000000000000000000000000000000').then(
+        () => undefined,
+        (e: unknown) => e,
+      ),
+    );
+    expect(isNotFound(failure)).toBe(true);
+    expect(isAuthRejected(failure)).toBe(false);
+  });
+
+  it('reads the client-wrapped error (code and details) and anything else by its message', () => {
+    const wrapped = Object.assign(new Error('Authenticate'), {
+      code: 20003,
+      details: { code: 20003, message: 'Authenticate', status: 401 },
+    });
+    expect(isAuthRejected(apiErrorInfo(wrapped))).toBe(true);
+    expect(apiErrorInfo(new Error('socket hang up'))).toEqual({
+      message: 'socket hang up',
+      status: undefined,
+      code: undefined,
+      moreInfo: undefined,
+    });
+    expect(apiErrorInfo('failed').message).toBe('failed');
   });
 });
 

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /** One `<Message>` as Twilio would send it. `to` undefined = a reply to the sender. */
-export interface OutboundMessage {
+export interface TwimlMessage {
   readonly to: string | undefined;
   readonly from: string | undefined;
   readonly body: string;
@@ -10,7 +10,7 @@ export interface OutboundMessage {
 
 /** What an answer asks Twilio to do, in document order. */
 export type Action =
-  | ({ readonly kind: 'message' } & OutboundMessage)
+  | ({ readonly kind: 'message' } & TwimlMessage)
   | { readonly kind: 'redirect'; readonly url: string }
   | { readonly kind: 'unknown'; readonly verb: string };
 
@@ -55,7 +55,7 @@ function textOf(nodes: readonly XmlNode[]): string {
 }
 
 /** `<Message>text</Message>`, or `<Message><Body>text</Body><Media>url</Media></Message>`. */
-function readMessage(node: XmlNode, verb: string): OutboundMessage {
+function readMessage(node: XmlNode, verb: string): TwimlMessage {
   const children = childrenOf(node, verb);
   const nouns = children.filter((c) => tagOf(c) !== undefined);
   const bodies = nouns.filter((c) => tagOf(c) === 'Body').map((c) => textOf(childrenOf(c, 'Body')));

@@ -6,7 +6,7 @@ import {
   messageSid,
   signedRequest,
   type SimulatedMessage,
-} from '../../src/sms/inbound-request';
+} from '../../src/simulator/inbound-request';
 
 const SID = 'SM' + 'ab'.repeat(16);
 const ACCOUNT = 'AC' + '12'.repeat(16);

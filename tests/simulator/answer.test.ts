@@ -1,5 +1,5 @@
-import { judgeAnswer, type Verdict } from '../../src/sms/answer';
-import type { PostResult } from '../../src/sms/post';
+import { judgeAnswer, type Verdict } from '../../src/simulator/answer';
+import type { PostResult } from '../../src/simulator/post';
 
 const url = new URL('http://localhost:3000/sms');
 const xml = (text: string, status = 200, contentType = 'text/xml; charset=utf-8'): PostResult => ({

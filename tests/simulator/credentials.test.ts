@@ -1,5 +1,5 @@
-import { PLACEHOLDER_AUTH_TOKEN, readSigningKey } from '../../src/sms/credentials';
-import { PLACEHOLDER_ACCOUNT_SID } from '../../src/sms/inbound-request';
+import { PLACEHOLDER_AUTH_TOKEN, readSigningKey } from '../../src/simulator/credentials';
+import { PLACEHOLDER_ACCOUNT_SID } from '../../src/simulator/inbound-request';
 
 const SHELL_SID = 'AC' + '1'.repeat(32);
 const FILE_SID = 'AC' + '2'.repeat(32);

@@ -1,6 +1,6 @@
 import { sameNumber } from '../routing/phone';
 import type { SimulatedMessage } from './inbound-request';
-import type { Action, OutboundMessage } from './twiml';
+import type { Action, TwimlMessage } from './twiml';
 
 const indent = (text: string): string[] => text.split(/\r\n|\r|\n/).map((line) => `    ${line}`);
 
@@ -9,7 +9,7 @@ function content(body: string, media: readonly string[]): string[] {
 }
 
 /** Who gets it: no `to` (or the sender's own number) is a reply; `from` defaults to the Twilio number. */
-function heading(message: OutboundMessage, sent: SimulatedMessage): string {
+function heading(message: TwimlMessage, sent: SimulatedMessage): string {
   const from = `from ${message.from ?? sent.to}`;
   if (message.to === undefined || sameNumber(message.to, sent.from))
     return `Reply to the sender ${sent.from}, ${from}:`;

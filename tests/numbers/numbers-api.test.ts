@@ -1,5 +1,5 @@
 import { CredentialsError } from '../../src/twilio/credentials';
-import { createNumbersApi } from '../../src/twilio/numbers-api';
+import { createNumbersApi } from '../../src/numbers/numbers-api';
 import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 
 const fast = { baseMs: 1, capMs: 20 };
