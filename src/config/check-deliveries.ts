@@ -4,21 +4,22 @@ import { error, type Problem } from './problem';
 
 /**
  * An email or Slack target whose provider is not configured would be dropped at every message:
- * the build refuses it, saying what to set (once per list, however many addresses it holds).
+ * the build refuses it, saying what to set (once per list, however many addresses it holds). The
+ * functions log the same problem: it names no address (an address in a log is personal data).
  */
 export function deliveryProblems(where: string, env: EnvConfig, targets: readonly string[]): Problem[] {
   const problems: Problem[] = [];
   const { sendgridApiKey, emailFrom, slackWebhookUrl } = env.deliveries;
-  const email = targets.find((target) => kindOf(target) === 'email');
+  const email = targets.some((target) => kindOf(target) === 'email');
   const missing = [
     ...(sendgridApiKey === undefined ? ['SENDGRID_API_KEY'] : []),
     ...(emailFrom === undefined ? ['EMAIL_FROM'] : []),
   ];
-  if (email !== undefined && missing.length > 0) {
+  if (email && missing.length > 0) {
     problems.push(
       error(
         where,
-        `forwards to ${email} by email, but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set: ` +
+        `forwards by email, but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set: ` +
           'create a SendGrid API key with the Mail Send permission (SendGrid > Settings > API Keys) ' +
           'for SENDGRID_API_KEY, and set EMAIL_FROM to a sender verified in SendGrid ' +
           '(Settings > Sender Authentication); or remove the address',
