@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { judgeAnswer } from '../sms/answer';
 import { renderConversation } from '../sms/conversation';
+import { readDeliveries } from '../sms/deliveries';
 import { readSigningKey } from '../sms/credentials';
 import { inboundParams, messageSid, signedRequest } from '../sms/inbound-request';
 import { postWebhook, type PostResult } from '../sms/post';
@@ -61,7 +62,10 @@ export async function main(argv: readonly string[], world: SmsWorld = defaultWor
     return 1;
   }
   if (parsed.args.raw && result.kind === 'answer') world.out(result.text);
-  else for (const line of renderConversation(parsed.args.message, verdict.actions)) world.out(line);
+  else {
+    const deliveries = readDeliveries(result.kind === 'answer' ? result.deliveries : undefined);
+    for (const line of renderConversation(parsed.args.message, verdict.actions, deliveries)) world.out(line);
+  }
   for (const warning of verdict.warnings) world.err(`Warning: ${warning}`);
   return 0;
 }
