@@ -40,7 +40,10 @@ export function printVariables(write: Write, variables: DeployVariables): void {
         `the deployed functions get credentials in context): ${variables.withheldSecrets.join(', ')}`,
     );
   if (variables.localOnly.length > 0)
-    write(`Not uploaded (set by npm start and npm run dev only): ${variables.localOnly.join(', ')}`);
+    write(
+      'Not uploaded (for this machine only: set by npm start and npm run dev, or a test hook): ' +
+        variables.localOnly.join(', '),
+    );
 }
 
 export interface PlanView {

@@ -7,6 +7,7 @@ import { judgeAnswer } from '../simulator/answer';
 import { renderConversation } from '../simulator/conversation';
 import { readSigningKey } from '../simulator/credentials';
 import { inboundParams, messageSid, signedRequest } from '../simulator/inbound-request';
+import { readDeliveries } from '../simulator/deliveries';
 import { postWebhook, type PostResult } from '../simulator/post';
 import { badPortMessage, readPort } from './serve';
 import { parseSmsArgs, type SmsArgs } from './sms-args';
@@ -43,7 +44,10 @@ export async function main(argv: readonly string[], world: CommandWorld = proces
     return EXIT.failed;
   }
   if (parsed.args.raw && result.kind === 'answer') out(result.text);
-  else for (const line of renderConversation(parsed.args.message, verdict.actions)) out(line);
+  else {
+    const deliveries = readDeliveries(result.kind === 'answer' ? result.deliveries : undefined);
+    for (const line of renderConversation(parsed.args.message, verdict.actions, deliveries)) out(line);
+  }
   for (const warning of verdict.warnings) err(`Warning: ${warning}`);
   return EXIT.ok;
 }

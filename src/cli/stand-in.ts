@@ -1,16 +1,20 @@
-// `npm run stand-in [-- --api-port 4010 --serverless-port 4011]`: stand-ins of Twilio's REST API
-// (numbers, Messaging Services) and Serverless API (deploys) on 127.0.0.1, with a seeded account,
-// so deploy, numbers status, attach and restore can be tried with no Twilio account.
+// `npm run stand-in [-- --api-port 4010 --serverless-port 4011 --sendgrid-port 4012 --slack-port 4013]`:
+// stand-ins of Twilio's REST API (numbers, Messaging Services) and Serverless API (deploys) on
+// 127.0.0.1, with a seeded account, so deploy, numbers status, attach and restore can be tried with
+// no Twilio account; and of SendGrid and a Slack webhook, which print what the functions send them.
 import { InvalidArgumentError } from 'commander';
 import { ServerlessApiStandIn } from '../stand-in/serverless-api';
 import { seedAccount, STAND_IN_ACCOUNT, type SeededNumber } from '../stand-in/seed';
 import { TwilioApiStandIn } from '../stand-in/twilio-api';
 import { parseOrExitCode, program, type Output } from './parse';
+import { deliveryLines, startDeliveryStandIns, type DeliveryStandIns } from './stand-in-deliveries';
 import { table } from './table';
 import { lines, processWorld, type CommandWorld } from './world';
 import { EXIT, runMain } from './exit';
 
-export const DEFAULT_PORTS = { api: 4010, serverless: 4011 } as const;
+export const DEFAULT_PORTS = { api: 4010, serverless: 4011, sendgrid: 4012, slack: 4013 } as const;
+
+type Ports = { -readonly [Name in keyof typeof DEFAULT_PORTS]: number };
 
 function port(value: string): number {
   const n = Number(value);
@@ -18,18 +22,26 @@ function port(value: string): number {
   return n;
 }
 
-function parse(argv: readonly string[], output: Output): { api: number; serverless: number } | number {
+function parse(argv: readonly string[], output: Output): Ports | number {
   const what =
     "Runs stand-ins of Twilio's REST and Serverless APIs on 127.0.0.1 with a seeded account, " +
-    'and prints the variables that point the commands at them.';
+    'and of SendGrid and a Slack webhook, and prints the variables that point the commands and ' +
+    'the functions at them.';
   const standIn = program('npm run stand-in --', what, output)
     .option('--api-port <port>', 'port of the REST API stand-in (numbers, Messaging Services)', port, DEFAULT_PORTS.api)
     .option('--serverless-port <port>', 'port of the Serverless API stand-in (deploys)', port, DEFAULT_PORTS.serverless)
+    .option('--sendgrid-port <port>', 'port of the SendGrid stand-in (email forwards)', port, DEFAULT_PORTS.sendgrid)
+    .option('--slack-port <port>', 'port of the Slack webhook stand-in (Slack forwards)', port, DEFAULT_PORTS.slack)
     .addHelpText('after', '\nExit codes: 0 stopped with Ctrl-C; 2 a port is taken or a flag is wrong.');
   const code = parseOrExitCode(standIn, argv);
   if (code !== undefined) return code;
-  const { apiPort, serverlessPort } = standIn.opts<{ apiPort: number; serverlessPort: number }>();
-  return { api: apiPort, serverless: serverlessPort };
+  const options = standIn.opts<{ apiPort: number; serverlessPort: number; sendgridPort: number; slackPort: number }>();
+  return {
+    api: options.apiPort,
+    serverless: options.serverlessPort,
+    sendgrid: options.sendgridPort,
+    slack: options.slackPort,
+  };
 }
 
 const busy = (port: number, flag: string): string =>
@@ -83,9 +95,20 @@ export async function main(argv: readonly string[], world: CommandWorld = proces
     output.err(`error: ${busy(ports.serverless, '--serverless-port <port>')}`);
     return EXIT.invalidInput;
   }
+  let deliveries: DeliveryStandIns;
+  try {
+    deliveries = await startDeliveryStandIns(ports, output.out);
+  } catch (cause) {
+    await Promise.all([api.close(), serverless.stop()]);
+    if (!isBusy(cause)) throw cause;
+    const taken = Reflect.get(cause as object, 'port') === ports.slack ? 'slack' : 'sendgrid';
+    output.err(`error: ${busy(ports[taken], `--${taken}-port <port>`)}`);
+    return EXIT.invalidInput;
+  }
   for (const line of instructions(api.url, serverlessUrl, seedAccount(api))) output.out(line);
+  for (const line of deliveryLines(deliveries)) output.out(line);
   await new Promise((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
-  await Promise.all([api.close(), serverless.stop()]);
+  await Promise.all([api.close(), serverless.stop(), deliveries.close()]);
   return EXIT.ok;
 }
 

@@ -1,4 +1,5 @@
 import { placeholdersIn } from '../routing/text';
+import { deliveryProblems } from './check-deliveries';
 import { setting, type EnvConfig, type Environment } from './env';
 import { error, warning, type Problem } from './problem';
 import { ROUTING_FILE, type RoutingConfig } from './routing-file';
@@ -21,6 +22,7 @@ export function checkConfig(env: EnvConfig, routing: RoutingConfig): Problem[] {
   const routed = new Set(routing.numbers.keys());
 
   const checkTargets = (where: string, receiving: string | undefined, targets: readonly string[]): void => {
+    problems.push(...deliveryProblems(where, env, targets));
     for (const target of targets) {
       if (target === receiving) {
         problems.push(error(where, `${target} is the receiving number itself: forwarding to it would loop; remove it`));

@@ -2,13 +2,15 @@ import * as v from 'valibot';
 import type { Mode } from '../routing/rule';
 import { validate } from './issues';
 import { error, warning, type Problem } from './problem';
-import { Duration, ForwardTemplate, MediaUrl, ModeName, PhoneNumber, ReplyText } from './schema';
+import { Duration, ForwardTemplate, MAX_TARGETS, MediaUrl, ModeName, ReplyText, Target } from './schema';
 import { parseDuration } from './duration';
-import { MAX_MESSAGES } from '../routing/decide';
+import { DELIVERY_DEFAULTS, DELIVERY_ENV_NAMES, readDeliveryEnv, type DeliverySettings } from './delivery-env';
+import { milliseconds } from './milliseconds';
 
 /** The environment variables the functions read: the public interface, names kept exactly. */
 export interface EnvConfig {
   readonly autoReplyMessage: string;
+  /** Phones (E.164), email addresses and `slack`, at most 10 in all. */
   readonly forwardTo: readonly string[];
   readonly forwardTemplate: string;
   readonly defaultMode: Mode;
@@ -25,6 +27,8 @@ export interface EnvConfig {
    * `npm start` and `npm run dev` for the local runtime, never deployed.
    */
   readonly localMemory: boolean;
+  /** Email (SendGrid) and Slack forwards. */
+  readonly deliveries: DeliverySettings;
 }
 
 export const DEFAULTS: EnvConfig = {
@@ -35,6 +39,7 @@ export const DEFAULTS: EnvConfig = {
   autoReplyMedia: [],
   syncTimeoutMs: 2000,
   localMemory: false,
+  deliveries: DELIVERY_DEFAULTS,
 };
 
 /**
@@ -54,6 +59,8 @@ export const ENV_NAMES = [
   'SYNC_SERVICE_SID',
   'SYNC_TIMEOUT_MS',
   'SWITCHBOARD_LOCAL_MEMORY',
+  'SWITCHBOARD_PRINT_DELIVERIES',
+  ...DELIVERY_ENV_NAMES,
   'LOG_LEVEL',
 ] as const;
 
@@ -65,22 +72,7 @@ const SyncServiceSid = v.pipe(
   ),
 );
 
-const WHOLE = /^\s*\d{1,9}\s*$/;
-
-const SyncTimeout = v.pipe(
-  v.string(),
-  v.check(
-    (text) => WHOLE.test(text) && Number(text) >= 1 && Number(text) <= MAX_SYNC_TIMEOUT_MS,
-    (issue) =>
-      WHOLE.test(String(issue.input)) && Number(issue.input) > MAX_SYNC_TIMEOUT_MS
-        ? `${issue.received} ms is too long: Twilio stops a Function at 10 s (the message is lost), and ` +
-          `its answer must leave within 5 s whatever Sync does; write at most ${MAX_SYNC_TIMEOUT_MS}, ` +
-          `or leave it unset for ${DEFAULTS.syncTimeoutMs}`
-        : `${issue.received} is not a number of milliseconds from 1 to ${MAX_SYNC_TIMEOUT_MS}: ` +
-          `write e.g. 1500, or leave it unset for ${DEFAULTS.syncTimeoutMs}`,
-  ),
-  v.transform(Number),
-);
+const SyncTimeout = milliseconds(MAX_SYNC_TIMEOUT_MS, DEFAULTS.syncTimeoutMs, 'Sync');
 
 export type Environment = Readonly<Record<string, unknown>>;
 
@@ -111,19 +103,19 @@ export function readEnv(env: Environment): { env: EnvConfig; problems: Problem[]
       .map((item) => item.trim())
       .filter((item) => item !== '');
     items.forEach((item, i) => {
-      const result = validate(PhoneNumber, item, `FORWARD_TO[${i}]`);
+      const result = validate(Target, item, `FORWARD_TO[${i}]`);
       problems.push(...result.problems);
       if (result.output !== undefined && !forwardTo.includes(result.output)) forwardTo.push(result.output);
     });
-    if (forwardTo.length > MAX_MESSAGES) {
+    if (forwardTo.length > MAX_TARGETS) {
       problems.push(
         error(
           'FORWARD_TO',
-          `has ${forwardTo.length} numbers: at most ${MAX_MESSAGES} ` +
-            `(TwiML sends at most ${MAX_MESSAGES} messages per answer); only the first ${MAX_MESSAGES} are used`,
+          `has ${forwardTo.length} targets: at most ${MAX_TARGETS} (phones, email addresses and slack together); ` +
+            `only the first ${MAX_TARGETS} are used`,
         ),
       );
-      forwardTo.length = MAX_MESSAGES;
+      forwardTo.length = MAX_TARGETS;
     }
   }
   return {
@@ -138,6 +130,7 @@ export function readEnv(env: Environment): { env: EnvConfig; problems: Problem[]
       syncTimeoutMs: one('SYNC_TIMEOUT_MS', SyncTimeout, DEFAULTS.syncTimeoutMs),
       // Set by the local commands only (checkLocalOnly warns when .env sets it): '1' or nothing.
       localMemory: setting(env, LOCAL_MEMORY)?.trim() === '1',
+      deliveries: readDeliveryEnv(one, setting(env, PRINT_DELIVERIES)?.trim() === '1'),
     },
     problems,
   };

@@ -11,6 +11,7 @@ import { isTimeZone, parseWindow } from '../routing/hours';
 import { MAX_MEDIA } from '../routing/inbound';
 import { isReservedKeyword } from '../routing/keywords';
 import { PATTERN } from '../routing/patterns';
+import { MAX_EMAIL, TARGET, normalTarget } from '../routing/targets';
 import { parseDuration } from './duration';
 
 export const FORWARD_PLACEHOLDERS = ['From', 'To', 'Body'];
@@ -53,14 +54,42 @@ export const ModeName = v.picklist(
   (issue) => `${issue.received} is not a mode: use "auto-reply", "forward" or "ignore"`,
 );
 
+/** Phones, email addresses and Slack together: TwiML sends at most 10 messages per answer (14109). */
+export const MAX_TARGETS = MAX_MESSAGES;
+
+/** What a target that is none says: the fix depends on what it looks like. */
+function targetProblem(received: string, input: string): string {
+  if (/^\s*[+(\d]/.test(input))
+    return (
+      `${received} is not an E.164 number: ` +
+      'write + country code and number, no spaces or dashes (e.g. +15551230000)'
+    );
+  if (input.includes('@')) return `${received} is not an email address: write it as name@example.com`;
+  return (
+    `${received} is not a target: write an E.164 number (+15551230000), ` +
+    'an email address (owner@example.com) or slack'
+  );
+}
+
+/** A forwarding target: an E.164 number, an email address, or `slack` in any case (read as `slack`). */
+export const Target = v.pipe(
+  v.string('must be a target in quotes: a phone number, an email address or "slack"'),
+  v.regex(TARGET, (issue) => targetProblem(issue.received, String(issue.input))),
+  v.check(
+    (text: string) => !text.includes('@') || text.length <= MAX_EMAIL,
+    `is longer than ${MAX_EMAIL} characters: no email address is`,
+  ),
+  v.transform(normalTarget),
+);
+
 export const Targets = v.pipe(
-  v.array(PhoneNumber, 'must be a list of numbers, e.g. ["+15551230000"]'),
-  v.minLength(1, 'is empty: list at least one number, or leave it out to use FORWARD_TO'),
+  v.array(Target, 'must be a list of targets, e.g. ["+15551230000", "owner@example.com", "slack"]'),
+  v.minLength(1, 'is empty: list at least one target, or leave it out to use FORWARD_TO'),
   v.maxLength(
-    MAX_MESSAGES,
+    MAX_TARGETS,
     (issue) =>
-      `has ${issue.received.replace(/\D/g, '')} numbers: at most ${MAX_MESSAGES} ` +
-      `(TwiML sends at most ${MAX_MESSAGES} messages per answer); split them across Twilio numbers`,
+      `has ${issue.received.replace(/\D/g, '')} targets: at most ${MAX_TARGETS} ` +
+      '(phones, email addresses and slack together); split them across Twilio numbers',
   ),
 );
 
@@ -177,7 +206,13 @@ const ruleFields = {
   mode: v.optional(
     described(ModeName, 'What happens to a message: auto-reply, forward or ignore. Left out: DEFAULT_MODE.'),
   ),
-  to: v.optional(described(Targets, 'forward: 1 to 10 E.164 numbers to forward to. Left out: FORWARD_TO.')),
+  to: v.optional(
+    described(
+      Targets,
+      'forward: 1 to 10 targets: E.164 numbers, email addresses (sent with SendGrid) or "slack" ' +
+        '(SLACK_WEBHOOK_URL). Left out: FORWARD_TO.',
+    ),
+  ),
   template: v.optional(
     described(
       ForwardTemplate,

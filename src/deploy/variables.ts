@@ -1,5 +1,6 @@
 // Which .env entries become the service's environment variables.
 
+import { TEST_HOOKS } from '../config/delivery-env';
 import { LOCAL_ONLY } from '../config/env';
 
 export interface DeployVariables {
@@ -9,7 +10,7 @@ export interface DeployVariables {
   readonly withheld: readonly string[];
   /** Names kept back because their value is the auth token or an API secret, whatever the name. */
   readonly withheldSecrets: readonly string[];
-  /** Names kept back because only the local commands set them. */
+  /** Names kept back because only this machine uses them: set by the local commands, or test hooks. */
   readonly localOnly: readonly string[];
 }
 
@@ -48,7 +49,7 @@ export function deployVariables(
   const [withheld, withheldSecrets, localOnly]: string[][] = [[], [], []];
   for (const [name, value] of Object.entries(dotenv)) {
     if (isCredentialName(name)) withheld.push(name);
-    else if (LOCAL_ONLY.includes(name)) localOnly.push(name);
+    else if (LOCAL_ONLY.includes(name) || TEST_HOOKS.includes(name)) localOnly.push(name);
     else if (secrets.includes(value.trim())) withheldSecrets.push(name);
     else if (value.trim() !== '') upload[name] = value;
   }

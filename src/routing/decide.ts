@@ -1,8 +1,10 @@
+import { deliveriesFor, type Delivery } from './delivery';
 import type { InboundMessage } from './inbound';
 import { isReservedKeyword } from './keywords';
 import type { TargetMemory } from './memory';
 import { addressOf, isE164 } from './phone';
 import type { Rule } from './rule';
+import { kindOf } from './targets';
 import { MAX_BODY, clip, fill, fillWithin } from './text';
 
 /** TwiML allows at most 10 <Message> verbs in one answer (error 14109 beyond). */
@@ -28,7 +30,10 @@ export interface Memory {
 }
 
 export interface Decision {
+  /** The TwiML answer: messages to phones. */
   readonly messages: readonly OutboundMessage[];
+  /** Email and Slack forwards, sent by the function beside the answer (they never change it). */
+  readonly deliveries?: readonly Delivery[];
   /** Why nothing (or less than asked) is sent, for the operator's log. Never sent to anyone. */
   readonly note?: string;
   /** The note names a configuration to fix, not a rule doing its job (see src/runtime/log.ts). */
@@ -58,14 +63,15 @@ export interface ReplyContext {
   readonly opens?: string;
 }
 
-export function decide(message: InboundMessage, rule: Rule, context: ReplyContext = {}): Decision {
+/** What `rule` does with `message`, received at `now`. */
+export function decide(message: InboundMessage, rule: Rule, now: Date, context: ReplyContext = {}): Decision {
   switch (rule.mode) {
     case 'ignore':
       return silent();
     case 'auto-reply':
       return autoReply(message, rule.message, rule.media ?? [], context);
     case 'forward':
-      return forward(message, rule.to, rule.template);
+      return forward(message, rule.to, rule.template, now);
   }
 }
 
@@ -98,17 +104,24 @@ function autoReply(message: InboundMessage, text: string, media: readonly string
   return reply(message, text, media, context, { replied: true });
 }
 
-function forward(message: InboundMessage, targets: readonly string[], template: string): Decision {
+/**
+ * Phones get the template's text in the TwiML answer; email and Slack get the message's own text
+ * with its facts (./delivery.ts). A keyword message (STOP...) is forwarded like any other: Twilio
+ * answers it, and the targets learn that the sender opted out.
+ */
+function forward(message: InboundMessage, targets: readonly string[], template: string, now: Date): Decision {
   if (message.from !== '' && message.from === message.to) {
     return silent('sender is the receiving number: forwarding would loop');
   }
+  if (targets.length === 0) return misconfigured('forward has no target: set FORWARD_TO or "to" in the routing file');
   // FORWARD_TO may name the very number a message came to (the build can't know which numbers
   // /forward answers): Twilio refuses a message from a number to itself (21266).
-  const recipients = [...new Set(targets)]
+  const unique = [...new Set(targets)];
+  const recipients = unique
     .filter((to) => isE164(to) && to !== message.from && to !== message.to)
     .slice(0, MAX_MESSAGES);
-  if (targets.length === 0) return misconfigured('forward has no target: set FORWARD_TO or "to" in the routing file');
-  if (recipients.length === 0)
+  const elsewhere = unique.filter((to) => kindOf(to) === 'email' || kindOf(to) === 'slack');
+  if (recipients.length === 0 && elsewhere.length === 0)
     return silent('forward has no usable target (each is invalid, the sender or the receiving number)');
   const values = {
     From: addressOf(message.from, message.channel),
@@ -116,8 +129,15 @@ function forward(message: InboundMessage, targets: readonly string[], template: 
     Body: message.body,
   };
   const body = fillWithin(template, values, 'Body');
-  const media = message.media;
   // A "{Body}" template and an empty message: a <Message> with no text and no media fails (21602).
-  if (body === '' && media.length === 0) return silent('nothing to forward: the text is empty and there is no media');
-  return { messages: recipients.map((to) => sendTo(message, to, body, media)), remember: { forwardedTo: recipients } };
+  if (body === '' && message.media.length === 0) {
+    return silent('nothing to forward: the text is empty and there is no media');
+  }
+  const deliveries = deliveriesFor(message, elsewhere, now);
+  const messages = recipients.map((to) => sendTo(message, to, body, message.media));
+  return {
+    messages,
+    ...(deliveries.length === 0 ? {} : { deliveries }),
+    remember: { forwardedTo: recipients },
+  };
 }

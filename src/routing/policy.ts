@@ -50,7 +50,7 @@ function ruleAt(policy: Policy, now: Date): { rule: Rule; opens: string } {
  */
 function fromOwnNumber(message: InboundMessage, policy: Policy, now: Date): Decision {
   const { rule } = ruleAt(policy, now);
-  if (rule.mode === 'forward') return decide(message, rule);
+  if (rule.mode === 'forward') return decide(message, rule, now);
   return silent("sender is one of this service's numbers: an answer could loop");
 }
 
@@ -78,5 +78,5 @@ export function decideWithPolicy(message: InboundMessage, policy: Policy, now: D
   if (rule.mode === 'auto-reply' && policy.replyOncePer !== undefined && facts.repliedRecently === true) {
     return silent('sender was auto-replied to recently');
   }
-  return decide(message, rule, { opens });
+  return decide(message, rule, now, { opens });
 }

@@ -15,9 +15,13 @@ import { MAX_BODY, clip } from './text';
 
 const forwardsTo = (rule: Rule, number: string): boolean => rule.mode === 'forward' && rule.to.includes(number);
 
-/** The number is a forward target of the policy, inside or outside hours: it may relay. */
+/**
+ * The number is a forward target of the policy, inside or outside hours: it may relay. Only a phone
+ * can: an email address or Slack never answers through the number, whatever a webhook's From says.
+ */
 export const isTargetOf = (policy: Policy, number: string): boolean =>
-  forwardsTo(policy.rule, number) || (policy.hours !== undefined && forwardsTo(policy.hours.outside, number));
+  isE164(number) &&
+  (forwardsTo(policy.rule, number) || (policy.hours !== undefined && forwardsTo(policy.hours.outside, number)));
 
 /**
  * A target's answer to a sender: a +number, then `:` or a space, then the text

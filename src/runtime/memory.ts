@@ -4,6 +4,7 @@ import { MemoryStore, type Store } from '../routing/store';
 import { DeadlinePassed, withDeadline } from './deadline';
 import { log } from './log';
 import { credentialForms } from './redact';
+import { secretsIn } from './secrets';
 import { SyncStore } from './sync-store';
 
 /** What a function's context offers for Sync: the account's client, which takes the SDK's client options. */
@@ -21,7 +22,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 /** The credentials in play, in every form a log line could quote them. */
 function secretsOf(context: SyncContext, client?: TwilioClient): string[] {
   return [
-    ...credentialForms(text(context.ACCOUNT_SID), text(context.AUTH_TOKEN)),
+    ...secretsIn(context),
     ...(client === undefined ? [] : credentialForms(text(client.username), text(client.password))),
   ];
 }

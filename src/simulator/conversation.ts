@@ -1,4 +1,5 @@
 import { sameNumber } from '../routing/phone';
+import type { ShownDelivery } from './deliveries';
 import type { SimulatedMessage } from './inbound-request';
 import type { Action, TwimlMessage } from './twiml';
 
@@ -16,18 +17,30 @@ function heading(message: TwimlMessage, sent: SimulatedMessage): string {
   return `To ${message.to}, ${from}:`;
 }
 
+/** An email or Slack message the function would send, as the local runtime printed it. */
+function delivery(shown: ShownDelivery): string[] {
+  if (shown.kind === 'slack') return ['Slack:', ...indent(shown.text.trimEnd())];
+  return [`Email to ${shown.to}:`, `    Subject: ${shown.subject}`, ...indent(shown.text.trimEnd())];
+}
+
 /**
  * The exchange as a person would read it: the message sent, then what Twilio would send because
- * of the answer, one block per message, media listed under the text.
+ * of the answer, one block per message, media listed under the text; then the emails and Slack
+ * messages the function would send.
  */
-export function renderConversation(sent: SimulatedMessage, actions: readonly Action[]): string[] {
+export function renderConversation(
+  sent: SimulatedMessage,
+  actions: readonly Action[],
+  deliveries: readonly ShownDelivery[] = [],
+): string[] {
   const lines = [`${sent.from} texts ${sent.to}:`, ...content(sent.body, sent.media), ''];
-  if (actions.length === 0) return [...lines, '(no reply: <Response/>)'];
+  const others = deliveries.flatMap(delivery);
+  if (actions.length === 0) return [...lines, '(no reply: <Response/>)', ...others];
   for (const action of actions) {
     if (action.kind === 'message') lines.push(heading(action, sent), ...content(action.body, action.media));
     else if (action.kind === 'redirect')
       lines.push(`Redirect: Twilio would fetch more TwiML from ${action.url || '(no URL)'}`);
     else lines.push(`<${action.verb}>: not a messaging verb`);
   }
-  return lines;
+  return [...lines, ...others];
 }

@@ -1,14 +1,25 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { DELIVERIES_HEADER } from './deliveries';
 import type { SignedRequest } from './inbound-request';
 
 /** What came back, or why nothing did. */
 export type PostResult =
-  | { readonly kind: 'answer'; readonly status: number; readonly contentType: string; readonly text: string }
+  | {
+      readonly kind: 'answer';
+      readonly status: number;
+      readonly contentType: string;
+      readonly text: string;
+      /** The deliveries the local functions printed instead of sending (./deliveries.ts), if any. */
+      readonly deliveries?: string;
+    }
   | { readonly kind: 'unreachable'; readonly code: string; readonly message: string };
 
 /** Twilio waits 15 s for an answer, then gives up (error 11200). */
 export const TIMEOUT_MS = 15_000;
+
+/** Ten deliveries of a 20,000-character text, as base64, fit: Node's default allows 16 KB of headers. */
+const MAX_HEADER_BYTES = 1024 * 1024;
 
 /**
  * Posts the form exactly as signed. node:http rather than fetch: fetch refuses ports on the
@@ -28,6 +39,7 @@ export function postWebhook(signed: SignedRequest, timeoutMs = TIMEOUT_MS): Prom
         'User-Agent': 'TwilioProxy/1.1',
       },
       timeout: timeoutMs,
+      maxHeaderSize: MAX_HEADER_BYTES,
     });
     req.once('timeout', () =>
       req.destroy(Object.assign(new Error(`no answer within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT' })),
@@ -47,6 +59,7 @@ export function postWebhook(signed: SignedRequest, timeoutMs = TIMEOUT_MS): Prom
           status: res.statusCode ?? 0,
           contentType: res.headers['content-type'] ?? '',
           text: Buffer.concat(chunks).toString('utf8'),
+          deliveries: [res.headers[DELIVERIES_HEADER.toLowerCase()]].flat()[0],
         }),
       );
     });

@@ -1,7 +1,7 @@
 /**
  * `npm run stand-in`: the stand-ins on the ports its flags give, a seeded account, and the lines
- * to paste; with them, `numbers status` and a deploy work with no Twilio account. A taken port is
- * a clear error.
+ * to paste; with them, `numbers status` and a deploy work with no Twilio account, and the SendGrid
+ * and Slack stand-ins print what they receive. A taken port is a clear error.
  */
 import { spawn } from 'node:child_process';
 import { freePort } from '../helpers/runtime';
@@ -12,10 +12,14 @@ import { join } from 'node:path';
 
 const TS_NODE = require.resolve('ts-node/register/transpile-only');
 
+type Ports = { api: number; serverless: number; sendgrid: number; slack: number };
+
 interface StandIn {
   output(): string;
   /** The `export NAME=value` lines it printed. */
   readonly variables: Record<string, string>;
+  /** The `NAME=value` lines it printed for .env. */
+  readonly dotenv: Record<string, string>;
   stop(): Promise<number | null>;
 }
 
@@ -31,17 +35,20 @@ function startStandIn(args: readonly string[]): { output(): string; exited: Prom
   return { output: () => output, exited, stop: () => void child.kill('SIGTERM') };
 }
 
-async function standIn(ports: { api: number; serverless: number }): Promise<StandIn> {
-  const started = startStandIn(['--api-port', String(ports.api), '--serverless-port', String(ports.serverless)]);
+const portFlags = (ports: Ports): string[] =>
+  Object.entries(ports).flatMap(([name, port]) => [`--${name}-port`, String(port)]);
+
+async function standIn(ports: Ports): Promise<StandIn> {
+  const started = startStandIn(portFlags(ports));
   await eventually(`the stand-in's instructions\n${started.output()}`, () =>
-    started.output().includes('Then try:') ? true : undefined,
+    started.output().includes('What the stand-ins receive is printed here.') ? true : undefined,
   );
-  const variables = Object.fromEntries(
-    [...started.output().matchAll(/^export ([A-Z_]+)=(\S+)$/gm)].map(([, name, value]) => [name, value]),
-  );
+  const lines = (pattern: RegExp) =>
+    Object.fromEntries([...started.output().matchAll(pattern)].map(([, name, value]) => [name, value]));
   return {
     output: started.output,
-    variables,
+    variables: lines(/^export ([A-Z_]+)=(\S+)$/gm),
+    dotenv: lines(/^([A-Z_]+)=(\S+)$/gm),
     stop: async () => {
       started.stop();
       return started.exited;
@@ -50,12 +57,17 @@ async function standIn(ports: { api: number; serverless: number }): Promise<Stan
 }
 
 describe('npm run stand-in', () => {
-  let ports: { api: number; serverless: number };
+  let ports: Ports;
   let running: StandIn;
   let cwd: string;
   let project: TempProject;
   beforeAll(async () => {
-    ports = { api: await freePort(), serverless: await freePort() };
+    ports = {
+      api: await freePort(),
+      serverless: await freePort(),
+      sendgrid: await freePort(),
+      slack: await freePort(),
+    };
     running = await standIn(ports);
     cwd = await copyProject();
     project = await deployProject({ AUTO_REPLY_MESSAGE: 'Hi from the stand-in' });
@@ -95,9 +107,42 @@ describe('npm run stand-in', () => {
   });
 
   test('a port already taken: exit 2, naming the port and the flag that changes it', async () => {
-    const second = startStandIn(['--api-port', String(ports.api), '--serverless-port', String(await freePort())]);
+    const others = { serverless: await freePort(), sendgrid: await freePort(), slack: await freePort() };
+    const second = startStandIn(portFlags({ ...others, api: ports.api }));
     expect(await second.exited).toBe(2);
     expect(second.output()).toContain(`Port ${ports.api} is already in use`);
     expect(second.output()).toContain('--api-port <port>');
+  });
+
+  test('the SendGrid and Slack stand-ins: lines for .env, and each payload received printed', async () => {
+    const { dotenv } = running;
+    expect(dotenv).toEqual({
+      SENDGRID_API_KEY: expect.stringMatching(/^SG\./),
+      EMAIL_FROM: 'switchboard@example.com',
+      SENDGRID_API_BASE_URL: `http://127.0.0.1:${ports.sendgrid}`,
+      SLACK_WEBHOOK_URL: expect.stringMatching(new RegExp(`^http://127\\.0\\.0\\.1:${ports.slack}/services/`)),
+    });
+    const mail = {
+      personalizations: [{ to: [{ email: 'owner@example.com' }] }],
+      from: { email: dotenv.EMAIL_FROM },
+      subject: 'SMS from +15551230000 to +12025550100',
+      content: [{ type: 'text/plain', value: 'Printed by the stand-in' }],
+    };
+    const sent = await fetch(`${dotenv.SENDGRID_API_BASE_URL}/v3/mail/send`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${dotenv.SENDGRID_API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify(mail),
+    });
+    expect([sent.status, await sent.text()]).toEqual([202, '']);
+    const posted = await fetch(dotenv.SLACK_WEBHOOK_URL, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'Slack, printed' }),
+    });
+    expect([posted.status, await posted.text()]).toEqual([200, 'ok']);
+    await eventually('the payloads printed', () => (running.output().includes('Slack, printed') ? true : undefined));
+    expect(running.output()).toContain('SendGrid stand-in: accepted a mail (202):');
+    expect(running.output()).toContain('"value": "Printed by the stand-in"');
+    expect(running.output()).toContain('Slack stand-in: accepted a message (200 ok):');
   });
 });

@@ -72,3 +72,11 @@ describe('local-only variables', () => {
     expect(result.localOnly).toEqual(['SWITCHBOARD_LOCAL_MEMORY', 'SWITCHBOARD_PRINT_DELIVERIES']);
   });
 });
+
+describe('test hooks', () => {
+  it('never uploads SENDGRID_API_BASE_URL (a deployed function talks to SendGrid itself), and names it', () => {
+    const result = deployVariables({ SENDGRID_API_BASE_URL: 'http://127.0.0.1:4012', EMAIL_FROM: 'a@example.com' });
+    expect(result.upload).toEqual({ EMAIL_FROM: 'a@example.com' });
+    expect(result.localOnly).toEqual(['SENDGRID_API_BASE_URL']);
+  });
+});

@@ -5,7 +5,7 @@ import { HELP_KEYWORDS, OPT_IN_KEYWORDS, OPT_OUT_KEYWORDS } from '../../src/rout
 import type { Rule } from '../../src/routing/rule';
 import { MAX_BODY } from '../../src/routing/text';
 
-const decideFor = (webhook: WebhookParams, rule: Rule): Decision => decide(readInbound(webhook), rule);
+const decideFor = (webhook: WebhookParams, rule: Rule): Decision => decide(readInbound(webhook), rule, new Date());
 const sms = (changes: WebhookParams = {}): WebhookParams => params(fixtures.sms, changes);
 
 const REPLY: Rule = { mode: 'auto-reply', message: 'We are closed today.' };

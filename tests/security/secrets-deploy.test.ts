@@ -63,7 +63,8 @@ test('a dry run and a deploy (debug log on): nothing printed, no variable or req
     /^Not uploaded \(the value is the auth token or an API secret; .*\): HOOK_KEY, MY_BACKUP$/m,
   );
   expect(run.stdout).toContain(
-    'Not uploaded (set by npm start and npm run dev only): SWITCHBOARD_LOCAL_MEMORY, SWITCHBOARD_PRINT_DELIVERIES',
+    'Not uploaded (for this machine only: set by npm start and npm run dev, or a test hook): ' +
+      'SWITCHBOARD_LOCAL_MEMORY, SWITCHBOARD_PRINT_DELIVERIES',
   );
   expect(fake.requests.length).toBeGreaterThan(10);
   for (const request of fake.requests) {

@@ -57,4 +57,29 @@ describe('renderConversation', () => {
       'Redirect: Twilio would fetch more TwiML from https://x.test/next',
     );
   });
+
+  it('shows each email and Slack message the function would send, after the TwiML ones', () => {
+    const lines = renderConversation(
+      sent,
+      [message({ to: '+15557654321', body: 'Hello' })],
+      [
+        { kind: 'email', to: 'owner@example.com', subject: 'SMS from +15551230000 to +15005550006', text: 'A\nB\n' },
+        { kind: 'slack', text: '*SMS from +15551230000*\nHello' },
+      ],
+    );
+    expect(lines.slice(5)).toEqual([
+      'Email to owner@example.com:',
+      '    Subject: SMS from +15551230000 to +15005550006',
+      '    A',
+      '    B',
+      'Slack:',
+      '    *SMS from +15551230000*',
+      '    Hello',
+    ]);
+  });
+
+  it('shows deliveries after "no reply" when no phone gets anything', () => {
+    const lines = renderConversation(sent, [], [{ kind: 'slack', text: 'Hello' }]);
+    expect(lines.slice(-3)).toEqual(['(no reply: <Response/>)', 'Slack:', '    Hello']);
+  });
 });

@@ -1,0 +1,114 @@
+/**
+ * Sends a message's email and Slack deliveries, in parallel, each under one deadline that covers a
+ * retry too; a delivery that fails or is late is a warning, and the answer stays what it was.
+ */
+import type { DeliverySettings } from '../config/delivery-env';
+import type { Delivery } from '../routing/delivery';
+import { log } from './log';
+import { requestFor, type Request } from './providers';
+import { redact } from './redact';
+
+/** What one try came to: accepted, refused with a status, or no answer (a network error, the deadline). */
+type Attempt =
+  | { readonly kind: 'accepted' }
+  | { readonly kind: 'refused'; readonly status: number; readonly code?: string }
+  | { readonly kind: 'failed'; readonly code: string }
+  | { readonly kind: 'late' };
+
+export interface Sending {
+  /** The inbound MessageSid, for the log. */
+  readonly sid: string;
+  /** The inbound text: a provider's error could quote it, and the log must not. */
+  readonly body: string;
+  /** How long every delivery may take, retry included. */
+  readonly deadlineMs: number;
+  /** Values the log never shows (src/runtime/secrets.ts). */
+  readonly secrets: readonly string[];
+  readonly fetch: typeof fetch;
+}
+
+/** `owner@example.com` -> `o***@example.com`, wherever an address appears. */
+export const maskEmails = (text: string): string => text.replace(/([A-Za-z0-9_%+-])[A-Za-z0-9._%+-]*@/g, '$1***@');
+
+const who = (delivery: Delivery): string =>
+  delivery.kind === 'email' ? `email to ${maskEmails(delivery.to)}` : 'slack';
+
+/**
+ * fetch rejects with `TypeError: fetch failed` and the system's error as its cause: its code
+ * (ECONNREFUSED, ENOTFOUND, ECONNRESET) says what happened. The messages are not used: they may
+ * quote the URL, and Slack's URL is a secret.
+ */
+function networkCode(cause: unknown): string {
+  const inner: unknown = typeof cause === 'object' && cause !== null ? Reflect.get(cause, 'cause') : undefined;
+  for (const error of [inner, cause]) {
+    const code: unknown = typeof error === 'object' && error !== null ? Reflect.get(error, 'code') : undefined;
+    if (typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code)) return code;
+  }
+  const name: unknown = typeof cause === 'object' && cause !== null ? Reflect.get(cause, 'name') : undefined;
+  return typeof name === 'string' && /^\w{1,40}$/.test(name) ? name : 'unknown';
+}
+
+async function attempt(request: Request, signal: AbortSignal, send: typeof fetch): Promise<Attempt> {
+  try {
+    const response = await send(request.url, { ...request.init, signal });
+    const text = await response.text();
+    if (response.status === request.accepted) return { kind: 'accepted' };
+    return { kind: 'refused', status: response.status, code: request.errorCode(text) };
+  } catch (cause) {
+    return signal.aborted ? { kind: 'late' } : { kind: 'failed', code: networkCode(cause) };
+  }
+}
+
+/** A server error or no answer at all may pass; a 4xx (429 included) will not, and is not retried. */
+const retryable = (result: Attempt): boolean =>
+  result.kind === 'failed' || (result.kind === 'refused' && result.status >= 500);
+
+function reason(result: Attempt, request: Request, sending: Sending, retried: boolean): string {
+  const again = retried ? ' (after a retry)' : '';
+  switch (result.kind) {
+    case 'late':
+      return `${request.provider} did not answer within ${sending.deadlineMs} ms${again}`;
+    case 'failed':
+      return `network error ${result.code} reaching ${request.provider}${again}`;
+    case 'refused': {
+      // The provider's words may quote anything: no secret, number, address or piece of the text gets out.
+      const words = result.code === undefined ? '' : maskEmails(redact(result.code, sending.body, sending.secrets));
+      const code = words === '' ? '' : `, ${request.provider} error "${words}"`;
+      const limited = result.status === 429 ? ' (rate limited: not retried)' : again;
+      return `HTTP ${result.status}${code}${limited}`;
+    }
+    default:
+      return '';
+  }
+}
+
+async function deliverOne(delivery: Delivery, settings: DeliverySettings, sending: Sending): Promise<void> {
+  const request = requestFor(delivery, settings);
+  if (typeof request === 'string') return log.warn(sending.sid, `${who(delivery)} not sent: ${request}`);
+  const signal = AbortSignal.timeout(sending.deadlineMs);
+  let result = await attempt(request, signal, sending.fetch);
+  const retried = retryable(result) && !signal.aborted;
+  if (retried) result = await attempt(request, signal, sending.fetch);
+  if (result.kind === 'accepted') return;
+  log.warn(sending.sid, `${who(delivery)} not delivered: ${reason(result, request, sending, retried)}`);
+}
+
+/** Every delivery at once; resolves when each is delivered, refused or late: it never rejects. */
+export async function deliver(
+  deliveries: readonly Delivery[],
+  settings: DeliverySettings,
+  sending: Sending,
+): Promise<void> {
+  if (sending.deadlineMs <= 0) {
+    for (const delivery of deliveries)
+      log.warn(sending.sid, `${who(delivery)} not sent: no time left before the function must answer`);
+    return;
+  }
+  await Promise.all(
+    deliveries.map((delivery) =>
+      deliverOne(delivery, settings, sending).catch((cause: unknown) =>
+        log.error(sending.sid, `${who(delivery)} failed`, cause, sending.body, sending.secrets),
+      ),
+    ),
+  );
+}
