@@ -55,7 +55,7 @@ describe('npm run build with an invalid configuration', () => {
     ['the target equal to its receiving number', /error: .*numbers\.\+15005550006\.to: .*receiving number itself/],
     ['the unknown mode', /error: .*numbers\.\+15005550007\.mode: .*"shout" is not a mode/],
     ['the field of another mode', /error: .*numbers\.\+15005550008\.to: belongs to mode "forward"/],
-    ['the invalid FORWARD_TO item', /error: FORWARD_TO\[1\]: .*"oops" is not an E\.164 number/],
+    ['the invalid FORWARD_TO item', /error: FORWARD_TO\[1\]: "oops" is not a target: write an E\.164 number/],
     ['the invalid DEFAULT_MODE', /error: DEFAULT_MODE: .*"loud" is not a mode/],
   ])('lists %s', (_what, line) => {
     expect(result.output).toMatch(line);
