@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parseDeployArgs } from '../../src/cli/deploy-args';
+import { EXIT, SIGNAL_EXIT } from '../../src/cli/exit';
 import { parseLocalArgs } from '../../src/cli/local-args';
 import { main as logs } from '../../src/cli/logs';
 import { main as numbers } from '../../src/cli/numbers';
@@ -82,4 +83,12 @@ test.each(COMMANDS)("%s: the flags its section's listing gives exist", async (_,
   const sameSection = COMMANDS.filter(([, h]) => h === heading);
   const known = new Set((await Promise.all(sameSection.map(([, , of]) => of()))).flatMap(optionsOf));
   expect(flagsIn(listing.text).filter((flag) => !known.has(flag))).toEqual([]);
+});
+
+test('its exit codes are the commands’ own: one row per code of EXIT, and each signal’s code', () => {
+  const exits = section(REFERENCE, 'Exit codes');
+  const rows = [...exits.matchAll(/^\| (\d+) +\|/gm)].map((m) => Number(m[1]));
+  expect(rows).toEqual(Object.values(EXIT));
+  for (const [signal, code] of Object.entries(SIGNAL_EXIT))
+    expect(exits).toMatch(new RegExp(`${signal}( \\(Ctrl-C\\))? with ${code}\\b`));
 });
