@@ -1,4 +1,4 @@
-/** The results as one Markdown table (readable in a terminal, pasted as-is into the README). */
+/** The results as one Markdown table (readable in a terminal, pasted as-is into Markdown). */
 import type { AttachResult } from './attach';
 import type { ColdLoadResult } from './cold-load';
 import type { Machine } from './machine';

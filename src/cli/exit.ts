@@ -3,7 +3,7 @@
 import { InputError } from '../errors/input-error';
 import { CredentialsError } from '../twilio/credentials';
 
-/** Every command's exit codes (their --help and the README's CLI reference say the same). */
+/** Every command's exit codes (their --help and docs/cli.md say the same). */
 export const EXIT = {
   /** Done: everything asked succeeded (or --help). */
   ok: 0,

@@ -1,5 +1,5 @@
 // `npm run numbers -- status | attach | restore`: where each number's SMS go, attach a URL to
-// chosen numbers, and put them back from a backup. Issue 3; README "Deploy and attach numbers".
+// chosen numbers, and put them back from a backup. Issue 3; docs/cli.md "npm run numbers".
 import { Command, CommanderError, Option, type OptionValues } from 'commander';
 import { SERVICE_MODES } from '../numbers/attach-plan';
 import { restoreNumbers } from '../numbers/restore';

@@ -97,6 +97,11 @@ describeInBrowser('assets/index.html in headless Chromium, served by twilio-run'
       'Messaging Service',
       'TwiML App',
       'STOP',
+      'A2P 10DLC',
+      'error 30034',
+      'toll-free verification',
+      'error 30032',
+      'forwarding your own texts to your own phone still needs registration',
     ]) {
       expect(text).toContain(needed);
     }
