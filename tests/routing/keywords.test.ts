@@ -6,6 +6,7 @@ import {
   firstWord,
   isReservedKeyword,
 } from '../../src/routing/keywords';
+import { settings } from '../properties/settings';
 
 describe('isReservedKeyword', () => {
   test.each([...OPT_OUT_KEYWORDS, ...OPT_IN_KEYWORDS, ...HELP_KEYWORDS])('%s, in any case, is a keyword', (word) => {
@@ -78,7 +79,7 @@ describe('firstWord', () => {
         const body = parts.join('');
         expect(firstWord(body)).toBe(reference(body));
       }),
-      { seed: 20260506, numRuns: 3000 },
+      settings(3000),
     );
   });
 });
