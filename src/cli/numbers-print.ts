@@ -25,14 +25,14 @@ const serviceAfter = (c: Change) => (c.service !== undefined ? { service: c.serv
 
 /** `--dry-run`: each number, now -> after, every field it would write, and nothing written. */
 function printPlan(report: RunReport, printer: Printer, json: boolean): void {
-  const domain = report.projectDomain !== undefined ? { projectDomain: report.projectDomain } : {};
+  const domains = report.projectDomains !== undefined ? { projectDomains: report.projectDomains } : {};
   if (json) {
     const plan = report.plan.map((c) => ({
       sid: c.number.sid,
       phoneNumber: c.number.phoneNumber,
       outcome: c.skipped !== undefined ? 'skipped' : c.update === null ? 'unchanged' : 'change',
-      now: describe(c.number, { ...domain, ...serviceNow(c) }),
-      after: describe(c.after, { ...domain, ...serviceAfter(c) }),
+      now: describe(c.number, { ...domains, ...serviceNow(c) }),
+      after: describe(c.after, { ...domains, ...serviceAfter(c) }),
       changes: Object.fromEntries(
         changedFields(c).map((f) => [f.field, { now: shown(f.now), after: shown(f.after) }] as const),
       ),
@@ -45,13 +45,13 @@ function printPlan(report: RunReport, printer: Printer, json: boolean): void {
   printRestoredFrom(report, printer);
   printServicePlan(report.services, printer);
   for (const c of report.plan) {
-    const now = describe(c.number, { ...domain, ...serviceNow(c) });
+    const now = describe(c.number, { ...domains, ...serviceNow(c) });
     printer.out(
       c.skipped !== undefined
         ? `${c.number.phoneNumber}: ${now} (skipped: ${c.skipped})`
         : c.update === null
           ? `${c.number.phoneNumber}: ${now} (unchanged)`
-          : `${c.number.phoneNumber}: ${now} -> ${describe(c.after, { ...domain, ...serviceAfter(c) })}`,
+          : `${c.number.phoneNumber}: ${now} -> ${describe(c.after, { ...domains, ...serviceAfter(c) })}`,
     );
     for (const f of changedFields(c)) printer.out(`  ${PARAMETER[f.field]}: ${cell(f.now)} -> ${cell(f.after)}`);
   }

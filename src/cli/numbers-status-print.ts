@@ -2,7 +2,11 @@ import type { StatusRow } from '../numbers/status';
 import type { Printer } from './numbers-io';
 import { table } from './table';
 
-const routingText = (row: StatusRow): string => (row.path !== undefined ? `${row.routing} ${row.path}` : row.routing);
+/** "this-project /sms (dev)": this project's rows name the function and the environment. */
+const routingText = (row: StatusRow): string =>
+  [row.routing, row.path, row.environment !== undefined ? `(${row.environment})` : undefined]
+    .filter((part) => part !== undefined)
+    .join(' ');
 
 const serviceText = (row: StatusRow): string => {
   const s = row.messagingService;

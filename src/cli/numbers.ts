@@ -38,7 +38,7 @@ function program(
     )
     .option(
       '--json',
-      'print {"numbers":[{"sid","phoneNumber","routing","smsUrl","overriddenBy",' +
+      'print {"numbers":[{"sid","phoneNumber","routing","path"?,"environment"?,"smsUrl","overriddenBy",' +
         '"messagingService":{"sid","friendlyName","a2pRegistered"}|null,"warnings":[{"code","message"}]}]}',
     )
     .action((o: OptionValues) =>

@@ -111,7 +111,7 @@ export function pickDeployRecord(
   };
 }
 
-/** The most recently deployed of the records (for what only needs "this project's" domain). */
+/** The most recently deployed of the records (where any environment's would do: the service they share). */
 export function latestDeployRecord(records: DeployRecords): DeployRecord | undefined {
   return Object.values(records)
     .sort((a, b) => (a.deployedAt ?? '').localeCompare(b.deployedAt ?? ''))

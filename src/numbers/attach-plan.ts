@@ -3,7 +3,7 @@ import { InputError } from '../errors/input-error';
 import { routingOf } from './fields';
 import { attachTarget, changeOf } from './plan';
 import { answersItself, serviceByNumber, serviceChange, withServices } from './services';
-import type { Change, PhoneNumberState, ServiceChange, ServiceState, ServiceUpdate } from './types';
+import type { Change, PhoneNumberState, ProjectDomains, ServiceChange, ServiceState, ServiceUpdate } from './types';
 
 /** What to do with a chosen number whose Messaging Service answers for it (`--messaging-service`). */
 export const SERVICE_MODES = ['defer', 'url', 'skip'] as const;
@@ -16,7 +16,8 @@ export interface AttachPlanInput {
   readonly url: string;
   readonly fallbackUrl?: string;
   readonly mode?: ServiceMode;
-  readonly projectDomain?: string;
+  /** This project's deployed domains, so the plan names numbers already routed to it. */
+  readonly projectDomains?: ProjectDomains;
 }
 
 /**
@@ -78,7 +79,7 @@ export function planAttach(input: AttachPlanInput): { changes: Change[]; service
   const context = {
     account: new Map(input.account.map((n) => [n.sid, n] as const)),
     routingAfter: new Map(changes.map((c) => [c.number.sid, c.after] as const)),
-    ...(input.projectDomain !== undefined ? { projectDomain: input.projectDomain } : {}),
+    ...(input.projectDomains !== undefined ? { projectDomains: input.projectDomains } : {}),
   };
   const services = involved.map((s) => serviceChange(s, serviceTarget(mode, input.url, input.fallbackUrl), context));
   const pending = new Set(services.filter((s) => s.update !== null).map((s) => s.service.sid));

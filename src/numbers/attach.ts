@@ -1,5 +1,5 @@
 import type { NumbersContext } from './context';
-import { readLatestDeployRecord } from './deploy-record';
+import { readProjectDomains } from './deploy-record';
 import { InputError } from '../errors/input-error';
 import { planAttach, SERVICE_MODES, type ServiceMode } from './attach-plan';
 import { DEFAULT_COUNTRY, parseCountry, resolveNumbers } from './resolve';
@@ -65,10 +65,10 @@ export async function attachNumbers(ctx: NumbersContext, request: AttachRequest)
 }
 
 async function attach(ctx: NumbersContext, request: AttachRequest): Promise<RunReport> {
-  const [account, services, record] = await Promise.all([
+  const [account, services, projectDomains] = await Promise.all([
     ctx.api.listNumbers(),
     ctx.api.listServices(),
-    readLatestDeployRecord(ctx.root),
+    readProjectDomains(ctx.root, ctx.accountSid),
   ]);
   let chosen: readonly PhoneNumberState[] = account;
   if (request.numbers !== 'all') {
@@ -77,7 +77,6 @@ async function attach(ctx: NumbersContext, request: AttachRequest): Promise<RunR
     if (resolved.problems.length > 0) throw new InputError(resolved.problems);
     chosen = resolved.numbers;
   }
-  const projectDomain = record !== undefined && record.accountSid === ctx.accountSid ? record.domain : undefined;
   const planned = planAttach({
     chosen,
     account,
@@ -85,7 +84,7 @@ async function attach(ctx: NumbersContext, request: AttachRequest): Promise<RunR
     url: request.url,
     ...(request.fallbackUrl !== undefined ? { fallbackUrl: request.fallbackUrl } : {}),
     ...(request.messagingService !== undefined ? { mode: request.messagingService } : {}),
-    ...(projectDomain !== undefined ? { projectDomain } : {}),
+    projectDomains,
   });
   const report = await execute(ctx, planned, {
     dryRun: request.dryRun ?? false,
@@ -94,5 +93,5 @@ async function attach(ctx: NumbersContext, request: AttachRequest): Promise<RunR
     ...(request.regulatory !== undefined ? { regulatory: request.regulatory } : {}),
     ...(request.confirm !== undefined ? { confirm: request.confirm } : {}),
   });
-  return projectDomain !== undefined ? { ...report, projectDomain } : report;
+  return { ...report, projectDomains };
 }

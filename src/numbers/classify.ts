@@ -1,6 +1,6 @@
 import { redactUrl } from '../redact/url';
 import { sidSource } from '../twilio/sid';
-import type { ServiceRouting, SmsRouting } from './types';
+import type { ProjectDomains, ServiceRouting, SmsRouting } from './types';
 
 export const ROUTINGS = [
   'this-project',
@@ -19,6 +19,8 @@ export interface Classification {
   readonly routing: Routing;
   /** For this-project: the function's path, e.g. /sms. */
   readonly path?: string;
+  /** For this-project: the environment whose domain the URL is on, e.g. dev or production. */
+  readonly environment?: string;
   /** The SID (MG... or AP...) of what answers instead of the number's own SmsUrl. */
   readonly overriddenBy?: string;
 }
@@ -26,8 +28,8 @@ export interface Classification {
 export interface ClassifyContext {
   /** The Messaging Service the number is in, if any: it answers unless it defers to the number's webhook. */
   readonly service?: ServiceRouting;
-  /** The domain of this project's deployment (from .twilioserverless/deploy.json), if deployed. */
-  readonly projectDomain?: string;
+  /** The domains of this project's deployed environments; none when never deployed. */
+  readonly projectDomains?: ProjectDomains;
 }
 
 // URL shapes Twilio's products give numbers: a new number's demo reply, a TwiML Bin
@@ -37,7 +39,10 @@ const TWIML_BIN = new RegExp(`^/twiml/${sidSource('EH')}/?$`, 'i');
 const STUDIO_FLOW = new RegExp(`^/v1/Accounts/${sidSource('AC')}/Flows/${sidSource('FW')}/?$`, 'i');
 
 /** Where a URL sends messages, if it is the number's own routing. */
-export function classifyUrl(url: string, projectDomain?: string): Pick<Classification, 'routing' | 'path'> {
+export function classifyUrl(
+  url: string,
+  projectDomains: ProjectDomains = new Map(),
+): Pick<Classification, 'routing' | 'path' | 'environment'> {
   if (url === '') return { routing: 'none' };
   if (DEMO_REPLY.test(url)) return { routing: 'demo-reply' };
   let parsed: URL;
@@ -47,8 +52,8 @@ export function classifyUrl(url: string, projectDomain?: string): Pick<Classific
     return { routing: 'webhook' };
   }
   const host = parsed.hostname.toLowerCase();
-  if (projectDomain !== undefined && host === projectDomain.toLowerCase())
-    return { routing: 'this-project', path: parsed.pathname };
+  const environment = projectDomains.get(host);
+  if (environment !== undefined) return { routing: 'this-project', path: parsed.pathname, environment };
   if (host.endsWith('.twil.io')) return { routing: 'function' };
   if (host === 'handler.twilio.com' && TWIML_BIN.test(parsed.pathname)) return { routing: 'twiml-bin' };
   if (host === 'webhooks.twilio.com' && STUDIO_FLOW.test(parsed.pathname)) return { routing: 'studio-flow' };
@@ -66,12 +71,13 @@ export function classify(number: SmsRouting, context: ClassifyContext = {}): Cla
   if (context.service !== undefined && !context.service.useInboundWebhookOnNumber)
     return { routing: 'messaging-service', overriddenBy: context.service.sid };
   if (number.smsApplicationSid !== '') return { routing: 'twiml-app', overriddenBy: number.smsApplicationSid };
-  return classifyUrl(number.smsUrl, context.projectDomain);
+  return classifyUrl(number.smsUrl, context.projectDomains);
 }
 
 /**
  * One line for people: "webhook https://example.com/sms (POST)", "twiml-app AP...", "none",
- * "messaging-service MG... https://example.com/inbound (POST)" (the service's own URL answers).
+ * "messaging-service MG... https://example.com/inbound (POST)" (the service's own URL answers),
+ * "this-project (dev) https://switchboard-1234-dev.twil.io/sms (POST)".
  */
 export function describe(number: SmsRouting, context: ClassifyContext = {}): string {
   const c = classify(number, context);
@@ -84,5 +90,6 @@ export function describe(number: SmsRouting, context: ClassifyContext = {}): str
   if (c.routing === 'twiml-app') return `twiml-app ${c.overriddenBy}`;
   if (c.routing === 'none') return 'none';
   const method = number.smsMethod === '' ? '' : ` (${number.smsMethod})`;
-  return `${c.routing} ${redactUrl(number.smsUrl)}${method}`;
+  const environment = c.environment !== undefined ? ` (${c.environment})` : '';
+  return `${c.routing}${environment} ${redactUrl(number.smsUrl)}${method}`;
 }

@@ -1,11 +1,11 @@
 import {
   RECORD_FILE as DEPLOY_RECORD,
-  latestDeployRecord,
   pickDeployRecord,
   readDeployRecords,
-  type DeployRecord,
+  type DeployRecords,
 } from '../deploy/record';
 import { InputError } from '../errors/input-error';
+import type { ProjectDomains } from './types';
 
 async function readRecords(cwd: string) {
   const { records, problem } = await readDeployRecords(cwd);
@@ -14,12 +14,25 @@ async function readRecords(cwd: string) {
 }
 
 /**
- * The record `npm run deploy` wrote last (src/deploy/record.ts keeps one per environment), or
- * undefined when the project was never deployed from here. A damaged record stops the command: it
- * would name the wrong URL.
+ * The domain of every environment deployed to `accountSid` -> the environment's name. Another
+ * account's records are left out: numbers of this account cannot reach those functions (their
+ * signatures are checked with the other account's token).
  */
-export async function readLatestDeployRecord(cwd: string): Promise<DeployRecord | undefined> {
-  return latestDeployRecord(await readRecords(cwd));
+export function projectDomains(records: DeployRecords, accountSid: string): ProjectDomains {
+  return new Map(
+    Object.entries(records)
+      .filter(([, record]) => record.accountSid === accountSid)
+      .map(([environment, record]) => [record.domain.toLowerCase(), environment] as const),
+  );
+}
+
+/**
+ * This account's deployed domains (src/deploy/record.ts keeps one record per environment); none
+ * when the project was never deployed from here. A damaged record stops the command: it would
+ * misname numbers' routing.
+ */
+export async function readProjectDomains(cwd: string, accountSid: string): Promise<ProjectDomains> {
+  return projectDomains(await readRecords(cwd), accountSid);
 }
 
 /**

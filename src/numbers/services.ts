@@ -5,6 +5,7 @@ import {
   type Change,
   type NumberRouting,
   type PhoneNumberState,
+  type ProjectDomains,
   type ServiceChange,
   type ServiceInbound,
   type ServiceState,
@@ -65,19 +66,19 @@ export function serviceChange(
   context: {
     readonly account: ReadonlyMap<string, PhoneNumberState>;
     readonly routingAfter: ReadonlyMap<string, SmsRouting>;
-    readonly projectDomain?: string;
+    readonly projectDomains?: ProjectDomains;
   },
 ): ServiceChange {
   const update = serviceDiff(service, target);
   const after: ServiceInbound = { ...inboundOf(service), ...(update ?? {}) };
-  const domain = context.projectDomain !== undefined ? { projectDomain: context.projectDomain } : {};
+  const domains = context.projectDomains !== undefined ? { projectDomains: context.projectDomains } : {};
   const numbers = service.numberSids.flatMap((sid): NumberRouting[] => {
     const number = context.account.get(sid);
     if (number === undefined) return [];
-    const now = describe(number, { service, ...domain });
+    const now = describe(number, { service, ...domains });
     const then = describe(context.routingAfter.get(sid) ?? number, {
       service: { ...after, sid: service.sid },
-      ...domain,
+      ...domains,
     });
     return now === then ? [] : [{ sid, phoneNumber: number.phoneNumber, now, after: then }];
   });

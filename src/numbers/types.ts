@@ -117,6 +117,12 @@ export interface ServiceResult {
   readonly error?: ApiErrorInfo;
 }
 
+/**
+ * This project's deployed domains, lowercase, each with the environment it serves (from
+ * .twilioserverless/deploy.json, this account's records): "switchboard-1234-dev.twil.io" -> "dev".
+ */
+export type ProjectDomains = ReadonlyMap<string, string>;
+
 /** What one attach or restore run did (or, with dryRun, would do). */
 export interface RunReport {
   readonly dryRun: boolean;
@@ -129,8 +135,8 @@ export interface RunReport {
   readonly results: readonly NumberResult[];
   /** Empty for a dry run. */
   readonly serviceResults: readonly ServiceResult[];
-  /** This project's deployed domain (deploy.json of this account), to show "this-project /sms". */
-  readonly projectDomain?: string;
+  /** This project's deployed domains (deploy.json, this account), to show "this-project (dev) ...". */
+  readonly projectDomains?: ProjectDomains;
   /** For a restore: the backup it put back (relative to cwd, as given or as `latest` chose it). */
   readonly restoredFrom?: { readonly path: string; readonly createdAt: string; readonly command: string };
 }

@@ -4,6 +4,7 @@ import { main } from '../../src/cli/numbers';
 import type { CommandWorld, Prompter } from '../../src/cli/world';
 import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import { credentialsOf, tempProject } from '../helpers/numbers-cli';
+import { domainOf, recordDeploy } from '../helpers/numbers-deploys';
 
 const URL_ = 'https://switchboard-1234-dev.twil.io/sms';
 
@@ -52,5 +53,44 @@ describe('numbers attach --all on a terminal', () => {
     const noop = terminal(api, await tempProject(), false);
     expect(await main(['attach', '--url', 'https://other.example/sms', '--all'], noop.io)).toBe(0);
     expect(noop.questions).toEqual([]);
+  });
+});
+
+describe("this project's numbers in several environments", () => {
+  let api: TwilioApiStandIn;
+  afterEach(() => api.close());
+
+  it('status and the attach plan name the environment of each, table and --json', async () => {
+    api = await TwilioApiStandIn.start();
+    const cwd = await tempProject();
+    await recordDeploy(cwd, api.accountSid, 'dev', '2026-01-01T00:00:00.000Z');
+    await recordDeploy(cwd, api.accountSid, 'production', '2026-01-02T00:00:00.000Z');
+    const onDev = api.addNumber('+12025550001', { sms_url: `https://${domainOf('dev')}/sms` });
+    api.addNumber('+12025550002', { sms_url: `https://${domainOf('production')}/sms` });
+
+    const table = terminal(api, cwd, true);
+    expect(await main(['status'], table.io)).toBe(0);
+    const routings = table
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('+1'))
+      .map((line) => line.split(/\s{2,}/)[2]);
+    expect(routings).toEqual(['this-project /sms (dev)', 'this-project /sms (production)']);
+
+    const json = terminal(api, cwd, true);
+    expect(await main(['status', '--json'], json.io)).toBe(0);
+    const rows = (JSON.parse(json.output()) as { numbers: Array<Record<string, unknown>> }).numbers;
+    expect(rows.map((r) => [r.routing, r.path, r.environment])).toEqual([
+      ['this-project', '/sms', 'dev'],
+      ['this-project', '/sms', 'production'],
+    ]);
+
+    const production = `https://${domainOf('production')}/sms`;
+    const plan = terminal(api, cwd, true);
+    expect(await main(['attach', '--url', production, '--dry-run', onDev.phone_number], plan.io)).toBe(0);
+    expect(plan.output()).toContain(
+      `+12025550001: this-project (dev) https://${domainOf('dev')}/sms (POST) -> ` +
+        `this-project (production) ${production} (POST)`,
+    );
   });
 });

@@ -351,7 +351,7 @@ describe('npm run numbers', () => {
     const attached = await numbers(['attach', '--function', '/sms', '--all']);
     expect(attached.code).toBe(0);
     expect(api.number(api.allNumbers()[0]?.sid ?? '').sms_url).toBe(URL_);
-    expect((await numbers(['status'])).stdout).toContain('this-project /sms');
+    expect((await numbers(['status'])).stdout).toContain('this-project /sms (dev)');
     expect((await numbers(['attach', '--function', '/nope', '--all'])).stderr).toContain('known: /sms');
   });
 

@@ -10,7 +10,7 @@ import {
   writeDeployRecord,
   type DeployRecord,
 } from '../../src/deploy/record';
-import { readLatestDeployRecord as readForNumbers, recordedFunctionUrl } from '../../src/numbers/deploy-record';
+import { readProjectDomains, recordedFunctionUrl } from '../../src/numbers/deploy-record';
 
 const AC = `AC${'5'.repeat(32)}`;
 const build = (n: number): string => `ZB${String(n).padStart(32, '0')}`;
@@ -52,8 +52,13 @@ describe('deploy record', () => {
     // A deploy to one environment leaves the other's record alone.
     await writeDeployRecord(root, { ...RECORD, buildSid: build(9) });
     expect((await readDeployRecords(root)).records.production).toEqual(PRODUCTION);
-    // Numbers reads the last deploy's domain (status); --function takes the environment's URL.
-    expect(await readForNumbers(root)).toMatchObject({ domain: PRODUCTION.domain });
+    // Numbers knows every environment's domain (status); --function takes the environment's URL.
+    expect(await readProjectDomains(root, AC)).toEqual(
+      new Map([
+        [RECORD.domain, 'dev'],
+        [PRODUCTION.domain, 'production'],
+      ]),
+    );
     expect(await recordedFunctionUrl(root, '/sms', AC, 'dev')).toBe('https://sms-switchboard-1234-dev.twil.io/sms');
     expect(await recordedFunctionUrl(root, '/sms', AC, 'production')).toBe('https://sms-switchboard-1234.twil.io/sms');
   });

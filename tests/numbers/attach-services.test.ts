@@ -11,6 +11,7 @@ import { restoreNumbers } from '../../src/numbers/restore';
 import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import type { NumberResource, ServiceResource } from '../../src/stand-in/twilio-shapes';
 import { contextFor, tempProject } from '../helpers/numbers-cli';
+import { domainOf, recordDeploy } from '../helpers/numbers-deploys';
 import { accountState } from '../helpers/numbers-state';
 
 const URL_ = 'https://switchboard-1234-dev.twil.io/sms';
@@ -104,6 +105,20 @@ describe('a chosen number whose Messaging Service answers for it', () => {
 
     await restoreNumbers(contextFor(api, cwd), { backupPath: 'latest', command: 'restore' });
     expect(accountState(api)).toEqual(before);
+  });
+
+  it("defer: the plan names the environment of each number routed to this project's functions", async () => {
+    await recordDeploy(cwd, api.accountSid, 'dev', '2026-01-01T00:00:00.000Z');
+    await recordDeploy(cwd, api.accountSid, 'production', '2026-01-02T00:00:00.000Z');
+    const chosen = api.addNumber('+12025550100');
+    const onDev = api.addNumber('+12025550101', { sms_url: `https://${domainOf('dev')}/sms`, sms_method: 'POST' });
+    api.addService('Alerts', false, [chosen.sid, onDev.sid]);
+    const production = `https://${domainOf('production')}/sms`;
+    const dry = await attach([chosen.sid], { url: production, messagingService: 'defer', dryRun: true });
+    expect(dry.services[0]?.numbers.map((n) => [n.phoneNumber, n.after])).toEqual([
+      [chosen.phone_number, `this-project (production) ${production} (POST)`],
+      [onDev.phone_number, `this-project (dev) https://${domainOf('dev')}/sms (POST)`],
+    ]);
   });
 
   it("url: the service's URL becomes the function's (POST, and the fallback): its numbers route there", async () => {

@@ -6,6 +6,7 @@ import { InputError } from '../../src/errors/input-error';
 import { Cancelled } from '../../src/numbers/errors';
 import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import { contextFor, tempProject } from '../helpers/numbers-cli';
+import { domainOf, recordDeploy } from '../helpers/numbers-deploys';
 
 const URL_ = 'https://switchboard-1234-dev.twil.io/sms';
 const APP = `AP${'6'.repeat(32)}`;
@@ -134,6 +135,20 @@ describe('attachNumbers', () => {
     };
     await writeFile(join(cwd, '.twilioserverless', 'deploy.json'), JSON.stringify(record));
     const report = await attachNumbers(contextFor(api, cwd), request([n?.sid ?? ''], { dryRun: true }));
-    expect(report.projectDomain).toBe('switchboard-1234-dev.twil.io');
+    expect(report.projectDomains).toEqual(new Map([['switchboard-1234-dev.twil.io', 'dev']]));
+  });
+
+  it("knows every environment of this account's deploys by name, and no other account's", async () => {
+    const [n] = api.addNumbers(1);
+    await recordDeploy(cwd, api.accountSid, 'dev', '2026-01-01T00:00:00.000Z');
+    await recordDeploy(cwd, api.accountSid, 'production', '2026-01-02T00:00:00.000Z');
+    await recordDeploy(cwd, `AC${'9'.repeat(32)}`, 'stage', '2026-01-03T00:00:00.000Z');
+    const report = await attachNumbers(contextFor(api, cwd), request([n?.sid ?? ''], { dryRun: true }));
+    expect(report.projectDomains).toEqual(
+      new Map([
+        [domainOf('dev'), 'dev'],
+        [domainOf('production'), 'production'],
+      ]),
+    );
   });
 });

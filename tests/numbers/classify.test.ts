@@ -35,14 +35,32 @@ describe('classifyUrl', () => {
     expect(classifyUrl(url).routing).toBe(expected);
   });
 
-  it('recognises this project by its deployed domain, with the path', () => {
-    expect(classifyUrl('https://switchboard-1234-dev.twil.io/forward', 'switchboard-1234-dev.twil.io')).toEqual({
+  it('recognises this project by its deployed domain, with the path and the environment', () => {
+    const domains = new Map([['switchboard-1234-dev.twil.io', 'dev']]);
+    expect(classifyUrl('https://switchboard-1234-dev.twil.io/forward', domains)).toEqual({
       routing: 'this-project',
       path: '/forward',
+      environment: 'dev',
     });
-    expect(classifyUrl('https://someone-else-9-dev.twil.io/sms', 'switchboard-1234-dev.twil.io').routing).toBe(
-      'function',
-    );
+    expect(classifyUrl('https://someone-else-9-dev.twil.io/sms', domains).routing).toBe('function');
+  });
+
+  it("recognises every environment's domain, whatever the case of the URL's host", () => {
+    const domains = new Map([
+      ['switchboard-1234-dev.twil.io', 'dev'],
+      ['switchboard-1234.twil.io', 'production'],
+    ]);
+    expect(classifyUrl('https://switchboard-1234-dev.twil.io/sms', domains)).toEqual({
+      routing: 'this-project',
+      path: '/sms',
+      environment: 'dev',
+    });
+    expect(classifyUrl('https://Switchboard-1234.TWIL.io/sms', domains)).toEqual({
+      routing: 'this-project',
+      path: '/sms',
+      environment: 'production',
+    });
+    expect(classifyUrl('https://switchboard-1234-stage.twil.io/sms', domains)).toEqual({ routing: 'function' });
   });
 });
 
@@ -93,5 +111,12 @@ describe('describe and redactUrl', () => {
       'webhook https://example.com/sms (GET)',
     );
     expect(describeRouting(routing({ smsApplicationSid: APP }))).toBe(`twiml-app ${APP}`);
+  });
+
+  it("names the environment of this project's URL", () => {
+    const projectDomains = new Map([['switchboard-1234.twil.io', 'production']]);
+    expect(describeRouting(routing({ smsUrl: 'https://switchboard-1234.twil.io/sms' }), { projectDomains })).toBe(
+      'this-project (production) https://switchboard-1234.twil.io/sms (POST)',
+    );
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { numbersStatus } from '../../src/numbers/status';
 import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import { contextFor, tempProject } from '../helpers/numbers-cli';
+import { domainOf, recordDeploy } from '../helpers/numbers-deploys';
 
 const DOMAIN = 'switchboard-1234-dev.twil.io';
 
@@ -54,6 +55,28 @@ describe('numbersStatus', () => {
     ]);
     expect(rows[5]?.smsUrl).toBe(`https://${DOMAIN}/sms`);
     expect(rows[8]?.smsUrl).toBeNull();
+    // A record in the earlier shape (one bare record) names its environment too; only this-project rows have one.
+    expect(rows.filter((r) => 'environment' in r).map((r) => [r.phoneNumber, r.environment])).toEqual([
+      ['+12025550001', 'dev'],
+    ]);
+  });
+
+  it("knows every environment of this account, not only the latest deploy's, and names each", async () => {
+    api = await TwilioApiStandIn.start();
+    const cwd = await tempProject();
+    await recordDeploy(cwd, api.accountSid, 'dev', '2026-01-01T00:00:00.000Z');
+    await recordDeploy(cwd, api.accountSid, 'production', '2026-01-02T00:00:00.000Z');
+    // Deployed last, but to another account: its functions are not this project's for these numbers.
+    await recordDeploy(cwd, `AC${'9'.repeat(32)}`, 'stage', '2026-01-03T00:00:00.000Z');
+    api.addNumber('+12025550001', { sms_url: `https://${domainOf('dev')}/sms` });
+    api.addNumber('+12025550002', { sms_url: `https://${domainOf('production').toUpperCase()}/forward` });
+    api.addNumber('+12025550003', { sms_url: `https://${domainOf('stage')}/sms` });
+    const rows = await numbersStatus(contextFor(api, cwd));
+    expect(rows.map((r) => [r.phoneNumber, r.routing, r.path ?? null, r.environment ?? null])).toEqual([
+      ['+12025550001', 'this-project', '/sms', 'dev'],
+      ['+12025550002', 'this-project', '/forward', 'production'],
+      ['+12025550003', 'function', null, null],
+    ]);
   });
 
   it('without a deployment of this account, a Functions URL is just "function"', async () => {
