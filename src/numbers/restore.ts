@@ -1,6 +1,7 @@
 import { parseBackup, type Backup, type BackupNumber, type BackupService } from './backup';
 import { readBackupFile } from './backup-file';
 import type { NumbersContext } from './context';
+import { readProjectDomains } from './deploy-record';
 import { InputError } from '../errors/input-error';
 import { LATEST, latestBackup } from './latest-backup';
 import { withRunLock } from './lock';
@@ -98,13 +99,17 @@ export async function restoreNumbers(ctx: NumbersContext, request: RestoreReques
     // Chosen under the lock: the newest backup is then that of the run before this one.
     const path =
       request.backupPath === LATEST ? await latestBackup(ctx.root, ctx.accountSid, ctx.fs) : request.backupPath;
-    const { backup, account } = await checkedBackup(ctx, path);
+    const [{ backup, account }, projectDomains] = await Promise.all([
+      checkedBackup(ctx, path),
+      readProjectDomains(ctx.root, ctx.accountSid),
+    ]);
     const saved = new Map(backup.numbers.map((entry) => [entry.sid, target(entry)] as const));
     const numbers = backup.numbers.flatMap((entry) => account.numbers.get(entry.sid) ?? []);
     const changes = plan(numbers, (n) => saved.get(n.sid) ?? {});
     const context = {
       account: account.numbers,
       routingAfter: new Map(changes.map((c) => [c.number.sid, c.after] as const)),
+      projectDomains,
     };
     const services = backup.services.flatMap((entry) => {
       const service = account.services.get(entry.sid);
@@ -116,7 +121,7 @@ export async function restoreNumbers(ctx: NumbersContext, request: RestoreReques
       command: request.command,
       ...(request.concurrency !== undefined ? { concurrency: request.concurrency } : {}),
     });
-    return { ...report, restoredFrom: { path, createdAt: backup.createdAt, command: backup.command } };
+    return { ...report, projectDomains, restoredFrom: { path, createdAt: backup.createdAt, command: backup.command } };
   };
   return request.dryRun === true ? run() : withRunLock(ctx, request.command, run);
 }

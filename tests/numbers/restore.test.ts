@@ -4,11 +4,13 @@ import { attachNumbers } from '../../src/numbers/attach';
 import { makeBackup } from '../../src/numbers/backup';
 import { readBackup } from '../../src/numbers/backup-file';
 import { InputError } from '../../src/errors/input-error';
+import { describe as describeRouting } from '../../src/numbers/classify';
 import { changedFields } from '../../src/numbers/plan';
 import type { Change } from '../../src/numbers/types';
 import { restoreNumbers } from '../../src/numbers/restore';
 import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import { contextFor, tempProject } from '../helpers/numbers-cli';
+import { domainOf, recordDeploy } from '../helpers/numbers-deploys';
 
 const APP = `AP${'8'.repeat(32)}`;
 const routingOf = (n: {
@@ -105,6 +107,25 @@ describe('restoreNumbers', () => {
     } finally {
       await fresh.close();
     }
+  });
+
+  it("knows this project's environments: the plan can name the number's now as this-project (dev)", async () => {
+    const [n] = api.addNumbers(1);
+    await recordDeploy(cwd, api.accountSid, 'dev', '2026-03-01T10:00:00.000Z');
+    const made = await attachNumbers(contextFor(api, cwd), {
+      url: `https://${domainOf('dev')}/sms`,
+      numbers: [n?.sid ?? ''],
+      command: 'attach',
+    });
+    const dry = await restoreNumbers(contextFor(api, cwd), {
+      backupPath: made.backup ?? '',
+      command: 'restore',
+      dryRun: true,
+    });
+    expect(dry.projectDomains).toEqual(new Map([[domainOf('dev'), 'dev']]));
+    expect(
+      describeRouting(dry.plan[0]?.number ?? ({} as never), { projectDomains: dry.projectDomains ?? new Map() }),
+    ).toBe(`this-project (dev) https://${domainOf('dev')}/sms (POST)`);
   });
 });
 
