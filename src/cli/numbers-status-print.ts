@@ -2,11 +2,19 @@ import type { StatusRow } from '../numbers/status';
 import type { Printer } from './numbers-io';
 import { table } from './table';
 
-/** "this-project /sms (dev)": this project's rows name the function and the environment. */
-const routingText = (row: StatusRow): string =>
-  [row.routing, row.path, row.environment !== undefined ? `(${row.environment})` : undefined]
-    .filter((part) => part !== undefined)
-    .join(' ');
+/** "/sms (dev)": the function of this project a row routes to, and its environment. */
+const functionText = (row: StatusRow): string =>
+  `${row.path ?? ''}${row.environment !== undefined ? ` (${row.environment})` : ''}`;
+
+/**
+ * "this-project /sms (dev)"; a service that answers with this project's URL says so:
+ * "messaging-service -> this-project /sms (dev)".
+ */
+const routingText = (row: StatusRow): string => {
+  if (row.path === undefined) return row.routing;
+  const project = `this-project ${functionText(row)}`;
+  return row.routing === 'this-project' ? project : `${row.routing} -> ${project}`;
+};
 
 const serviceText = (row: StatusRow): string => {
   const s = row.messagingService;
@@ -21,6 +29,14 @@ function printOverridden(rows: readonly StatusRow[], printer: Printer): void {
   printer.out('');
   printer.out(`${overridden.length} number(s) do not use their own SMS URL:`);
   for (const r of overridden) {
+    if (r.routing === 'messaging-service' && r.path !== undefined) {
+      printer.out(
+        `  ${r.phoneNumber}: Messaging Service ${r.overriddenBy} answers its messages with this project's ` +
+          `${functionText(r)}, as \`--messaging-service url\` ` +
+          'set it: every number of the service routes there.',
+      );
+      continue;
+    }
     printer.out(
       r.routing === 'messaging-service'
         ? `  ${r.phoneNumber}: Messaging Service ${r.overriddenBy} answers its messages. ` +

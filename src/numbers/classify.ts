@@ -17,9 +17,12 @@ export type Routing = (typeof ROUTINGS)[number];
 
 export interface Classification {
   readonly routing: Routing;
-  /** For this-project: the function's path, e.g. /sms. */
+  /**
+   * For this-project, and for a messaging-service whose own URL is this project's: the function's
+   * path, e.g. /sms.
+   */
   readonly path?: string;
-  /** For this-project: the environment whose domain the URL is on, e.g. dev or production. */
+  /** With path: the environment whose domain the URL is on, e.g. dev or production. */
   readonly environment?: string;
   /** The SID (MG... or AP...) of what answers instead of the number's own SmsUrl. */
   readonly overriddenBy?: string;
@@ -68,8 +71,15 @@ export function classifyUrl(
  * then the number's own SmsUrl.
  */
 export function classify(number: SmsRouting, context: ClassifyContext = {}): Classification {
-  if (context.service !== undefined && !context.service.useInboundWebhookOnNumber)
-    return { routing: 'messaging-service', overriddenBy: context.service.sid };
+  if (context.service !== undefined && !context.service.useInboundWebhookOnNumber) {
+    // `attach --messaging-service url` leaves the service answering, with this project's URL.
+    const { routing, ...function_ } = classifyUrl(context.service.inboundRequestUrl, context.projectDomains);
+    return {
+      routing: 'messaging-service',
+      overriddenBy: context.service.sid,
+      ...(routing === 'this-project' ? function_ : {}),
+    };
+  }
   if (number.smsApplicationSid !== '') return { routing: 'twiml-app', overriddenBy: number.smsApplicationSid };
   return classifyUrl(number.smsUrl, context.projectDomains);
 }

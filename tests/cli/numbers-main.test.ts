@@ -93,4 +93,35 @@ describe("this project's numbers in several environments", () => {
         `this-project (production) ${production} (POST)`,
     );
   });
+  it("status says when a Messaging Service answers with this project's URL (--messaging-service url)", async () => {
+    api = await TwilioApiStandIn.start();
+    const cwd = await tempProject();
+    await recordDeploy(cwd, api.accountSid, 'production', '2026-01-02T00:00:00.000Z');
+    const inService = api.addNumber('+12025550003');
+    const service = api.addService('Acme Support', false, [inService.sid], {
+      inbound_request_url: `https://${domainOf('production')}/sms`,
+    });
+
+    const table = terminal(api, cwd, true);
+    expect(await main(['status'], table.io)).toBe(0);
+    const row = table
+      .output()
+      .split('\n')
+      .find((line) => line.startsWith('+12025550003'));
+    expect(row?.split(/\s{2,}/)[2]).toBe('messaging-service -> this-project /sms (production)');
+    expect(table.output()).toContain(
+      `+12025550003: Messaging Service ${service.sid} answers its messages with this project's /sms (production)`,
+    );
+    expect(table.output()).not.toContain('--messaging-service defer` makes');
+
+    const json = terminal(api, cwd, true);
+    expect(await main(['status', '--json'], json.io)).toBe(0);
+    const [only] = (JSON.parse(json.output()) as { numbers: Array<Record<string, unknown>> }).numbers;
+    expect([only?.routing, only?.overriddenBy, only?.path, only?.environment]).toEqual([
+      'messaging-service',
+      service.sid,
+      '/sms',
+      'production',
+    ]);
+  });
 });
