@@ -3,7 +3,7 @@
 import { readDotenv } from '../build/dotenv';
 import { createServerlessClient } from '../deploy/client';
 import { pickDeployRecord, readDeployRecords, RECORD_FILE } from '../deploy/record';
-import { formatLog, functionPaths, openLogs } from '../deploy/logs';
+import { eachLog, formatLog, functionPaths, openLogs } from '../deploy/logs';
 import { liveBuildOf } from '../deploy/rollback';
 import { InputError } from '../errors/input-error';
 import { parseBaseUrl, SERVERLESS_BASE_URL } from '../twilio/base-url';
@@ -57,9 +57,11 @@ async function printLogs(args: LogsArgs, world: CommandWorld, stop: Promise<unkn
       ]);
     const { environmentSid } = await liveBuildOf(api, record);
     const stream = await openLogs(api, { serviceSid: record.serviceSid, environmentSid, tail: args.tail, functionSid });
-    void stop.then(() => stream.destroy());
-    const out = lines(world.stdout);
-    for await (const log of stream) out(formatLog(log, paths));
+    const printed = await eachLog(stream, (log) => lines(world.stdout)(formatLog(log, paths)), stop);
+    if (printed === 0 && !args.tail) {
+      const of = args.function !== undefined ? ` of ${args.function}` : '';
+      lines(world.stderr)(`No log lines${of} in ${record.environment} in the last 24 hours.`);
+    }
     return EXIT.ok;
   } catch (cause) {
     if (isAuthRejected(cause)) throw new CredentialsError(REJECTED(credentials.source));

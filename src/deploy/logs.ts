@@ -36,3 +36,30 @@ export async function openLogs(api: TwilioServerlessApiClient, request: LogsRequ
     ...(request.functionSid === undefined ? {} : { filterByFunction: request.functionSid }),
   });
 }
+
+/**
+ * Hands each line of `stream` to `each` until the stream ends (the recent lines read) or `stop`
+ * settles (Ctrl-C during --tail); resolves with how many there were, rejects with the stream's error.
+ * Events, not `for await`: the Toolkit's LogsStream overrides `_destroy` without calling its callback,
+ * so an iterator waiting for the stream to close never returns, and the command would end only when
+ * the event loop runs dry, with whatever exit code was set by then.
+ */
+export function eachLog(
+  stream: Readable,
+  each: (log: LogApiResource) => void,
+  stop: Promise<unknown>,
+): Promise<number> {
+  let count = 0;
+  return new Promise((resolve, reject) => {
+    stream.on('data', (log: LogApiResource) => {
+      count += 1;
+      each(log);
+    });
+    stream.once('end', () => resolve(count));
+    stream.once('error', reject);
+    void stop.then(() => {
+      stream.destroy();
+      resolve(count);
+    });
+  });
+}

@@ -89,6 +89,11 @@ test("--function keeps one function's lines; an unknown one is exit 2", async ()
   );
 });
 
+test('no recent line: says so on stderr (exit 0), stdout stays empty', async () => {
+  const run = await logs(['--function', '/ignore']).done;
+  expect(run).toEqual({ code: 0, stdout: '', stderr: 'No log lines of /ignore in dev in the last 24 hours.\n' });
+});
+
 test('--tail prints new lines as they come, until stopped (exit 0)', async () => {
   const tail = logs(['--tail']);
   await eventually('the recent lines', () => (tail.output().includes('Sync did not answer') ? true : undefined));
