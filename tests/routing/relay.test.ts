@@ -19,6 +19,8 @@ const BLOCKED = '+19005550100';
 const MINUTE = 60_000;
 const START = new Date('2026-11-26T17:00:00Z').getTime();
 
+const PHOTO = 'https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1';
+
 const HOW = 'start with their number: +15551230000: your text';
 const HINT = `Not sent. To answer someone, ${HOW}`;
 
@@ -46,6 +48,11 @@ function world(store?: Store, p: Policy = policy()) {
     },
     async text(From: string, Body: string, To = RECEIVER) {
       return route(readInbound(params(fixtures.sms, { From, To, Body })), p, new Date(now), memory);
+    },
+    /** An MMS of one photo, with `Body` beside it ('' for a photo alone). */
+    async photo(From: string, Body = '') {
+      const mms = { From, To: RECEIVER, Body, NumMedia: '1', MediaUrl0: PHOTO, MediaContentType0: 'image/jpeg' };
+      return route(readInbound(params(fixtures.sms, mms)), p, new Date(now), memory);
     },
   };
 }
@@ -180,6 +187,46 @@ describe('a reply without a number', () => {
     at(2);
     expect((await text(TARGET, 'sure')).messages).toEqual([
       { body: `Not sent: who is it for? In the last 10 minutes: …0143, …0199. To answer, ${HOW}`, media: [] },
+    ]);
+  });
+});
+
+describe('what a target sends is relayed as it means it', () => {
+  test('a photo-only reply from a target to the remembered sender is relayed', async () => {
+    const { text, photo, at } = world();
+    await text(SENDER, 'what does it look like?');
+    at(1);
+    expect((await photo(TARGET)).messages).toEqual([{ to: SENDER, body: '', media: [PHOTO] }]);
+  });
+
+  test('"+1…:" with only a photo is relayed', async () => {
+    const { photo } = world();
+    for (const command of [`${SENDER}:`, `${SENDER}: `, `${SENDER} `])
+      expect((await photo(TARGET, command)).messages).toEqual([{ to: SENDER, body: '', media: [PHOTO] }]);
+  });
+
+  test('"+1…:" with neither text nor photo is refused, saying the text is empty', async () => {
+    const { text } = world();
+    expect((await text(TARGET, `${SENDER}: \n `)).messages).toEqual([
+      { body: `Not sent: the text after ${SENDER} is empty.`, media: [] },
+    ]);
+  });
+
+  test('relayed text is trimmed, with or without the number', async () => {
+    const { text, at } = world();
+    expect((await text(TARGET, `  ${SENDER}:  see you at 5 \n `)).messages).toEqual([
+      { to: SENDER, body: 'see you at 5', media: [] },
+    ]);
+    at(1);
+    expect((await text(TARGET, ' \n on my way  \t')).messages).toEqual([{ to: SENDER, body: 'on my way', media: [] }]);
+  });
+
+  test('a bare answer of only spaces gets the hint naming the partner, not an empty message', async () => {
+    const { text, at } = world();
+    await text(SENDER, 'hello');
+    at(1);
+    expect((await text(TARGET, '  \n ')).messages).toEqual([
+      { body: `Not sent: who is it for? In the last 10 minutes: …0143. To answer, ${HOW}`, media: [] },
     ]);
   });
 });
