@@ -221,6 +221,13 @@ describe('what a target sends is relayed as it means it', () => {
     expect((await text(TARGET, ' \n on my way  \t')).messages).toEqual([{ to: SENDER, body: 'on my way', media: [] }]);
   });
 
+  test('a relayed text is cut at 1600 characters: exactly 1600 go whole, 1601 lose the last', async () => {
+    const { text } = world();
+    const full = 'a'.repeat(1599) + 'b';
+    expect((await text(TARGET, `${SENDER}: ${full}`)).messages).toEqual([{ to: SENDER, body: full, media: [] }]);
+    expect((await text(TARGET, `${SENDER}: ${full}c`)).messages).toEqual([{ to: SENDER, body: full, media: [] }]);
+  });
+
   test('a bare answer of only spaces gets the hint naming the partner, not an empty message', async () => {
     const { text, at } = world();
     await text(SENDER, 'hello');
