@@ -2,6 +2,7 @@
 // server, configured as `twilio-run start` configures it (.twilioserverlessrc, .env), but listening
 // on one address (its CLI has no host option) and without --live (each function is loaded once).
 import type { AddressInfo } from 'node:net';
+import { takeCoverage } from 'node:v8';
 import { checkForValidRuntimeHandlerVersion } from 'twilio-run/dist/checks/check-runtime-handler';
 import { getConfigFromCli, type StartCliFlags } from 'twilio-run/dist/config/start';
 import { printRouteInfo } from 'twilio-run/dist/printers/start';
@@ -44,9 +45,12 @@ async function serve(request: RuntimeRequest): Promise<number | undefined> {
   const server = app.listen(request.port, request.host);
   return new Promise((resolve) => {
     server.once('error', (cause: NodeJS.ErrnoException) => {
+      // One report only: the parent closes the channel after the first, and a second would fail (EPIPE).
       if (cause.code === 'EADDRINUSE') report({ kind: 'busy' });
-      else console.error(`The local runtime cannot listen on ${request.host}:${request.port}: ${cause.message}`);
-      report({ kind: 'failed' });
+      else {
+        console.error(`The local runtime cannot listen on ${request.host}:${request.port}: ${cause.message}`);
+        report({ kind: 'failed' });
+      }
       resolve(EXIT.invalidInput);
     });
     server.once('listening', async () => {
@@ -58,7 +62,22 @@ async function serve(request: RuntimeRequest): Promise<number | undefined> {
   });
 }
 
+/**
+ * Stopped by a signal (Ctrl-C, or npm start and npm run dev stopping it), a process dies without the
+ * V8 coverage NODE_V8_COVERAGE asks for (`npm run coverage`): Node writes it only on a normal exit.
+ * It is written first (takeCoverage does nothing without NODE_V8_COVERAGE), then the process dies
+ * by the same signal, as it would have.
+ */
+function dieBySignalWithCoverage(signal: NodeJS.Signals): void {
+  process.once(signal, () => {
+    takeCoverage();
+    process.kill(process.pid, signal);
+  });
+}
+
 if (require.main === module) {
+  dieBySignalWithCoverage('SIGTERM');
+  dieBySignalWithCoverage('SIGINT');
   serve(JSON.parse(process.argv[2]) as RuntimeRequest).then(
     (code) => {
       if (code !== undefined) process.exit(code);

@@ -85,14 +85,20 @@ export interface RuntimeProcess {
 export function spawnRuntime(
   root: string,
   address: Address,
-  options: { readonly context: Record<string, string>; readonly routes: boolean },
+  options: {
+    readonly context: Record<string, string>;
+    readonly routes: boolean;
+    /** The process's own variables (not the functions'): this process's by default. */
+    readonly env?: NodeJS.ProcessEnv;
+  },
 ): RuntimeProcess {
-  const request: RuntimeRequest = { root, ...address, url: baseUrl(address), ...options };
+  const { env = process.env, ...rest } = options;
+  const request: RuntimeRequest = { root, ...address, url: baseUrl(address), ...rest };
   const script = join(__dirname, 'local-runtime.ts');
   const child = spawn(
     process.execPath,
     ['-r', require.resolve('ts-node/register/transpile-only'), script, JSON.stringify(request)],
-    { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+    { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
   );
   const ready = new Promise<RuntimeReport | { readonly kind: 'exited' }>((resolve) => {
     child.on('message', (report: RuntimeReport) => resolve(report));

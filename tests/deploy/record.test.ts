@@ -10,6 +10,7 @@ import {
   writeDeployRecord,
   type DeployRecord,
 } from '../../src/deploy/record';
+import { InputError } from '../../src/errors/input-error';
 import { readProjectDomains, recordedFunctionUrl } from '../../src/numbers/deploy-record';
 
 const AC = `AC${'5'.repeat(32)}`;
@@ -122,5 +123,56 @@ describe('withLiveBuild', () => {
     expect(record.builds).toHaveLength(HISTORY);
     expect(record.builds?.at(0)?.buildSid).toBe(build(6));
     expect(record.builds?.at(-1)?.buildSid).toBe(build(HISTORY + 5));
+  });
+});
+
+/** The lines of the InputError `promise` rejects with. */
+async function refusal(promise: Promise<unknown>): Promise<readonly string[]> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof InputError)) throw new Error(`expected an InputError, got ${String(error)}`);
+  return error.problems;
+}
+
+describe('numbers attach --function: the URL from the record', () => {
+  const OTHER = `AC${'9'.repeat(32)}`;
+  const TWO_FUNCTIONS: DeployRecord = {
+    ...RECORD,
+    functions: { ...RECORD.functions, '/forward': 'https://sms-switchboard-1234-dev.twil.io/forward' },
+  };
+
+  it('the URL of the function, with or without its leading slash', async () => {
+    await writeDeployRecord(root, TWO_FUNCTIONS);
+    expect(await recordedFunctionUrl(root, '/forward', AC)).toBe('https://sms-switchboard-1234-dev.twil.io/forward');
+    expect(await recordedFunctionUrl(root, 'sms', AC)).toBe('https://sms-switchboard-1234-dev.twil.io/sms');
+  });
+
+  it("the deploy record's account is checked: a deployment to another account is refused, saying why", async () => {
+    await writeDeployRecord(root, RECORD);
+    expect(await refusal(recordedFunctionUrl(root, '/sms', OTHER))).toEqual([
+      `--function /sms: .twilioserverless/deploy.json records a deployment to account ${AC}, not ${OTHER} ` +
+        "(these credentials). A protected function checks signatures with its own account's token, so numbers " +
+        'of another account would get 401s. Deploy to this account with `npm run deploy`, or give --url.',
+    ]);
+  });
+
+  it('a function the deployment does not have is refused, naming the ones it has', async () => {
+    await writeDeployRecord(root, TWO_FUNCTIONS);
+    expect(await refusal(recordedFunctionUrl(root, '/ignore', AC))).toEqual([
+      '--function /ignore: not a function of the last deployment (known: /sms, /forward).',
+    ]);
+    await writeDeployRecord(root, { ...RECORD, functions: {} });
+    expect(await refusal(recordedFunctionUrl(root, '/sms', AC))).toEqual([
+      '--function /sms: not a function of the last deployment (known: none).',
+    ]);
+  });
+
+  it('never deployed from here: --function says to deploy first, status sees no record', async () => {
+    expect(await refusal(recordedFunctionUrl(root, '/sms', AC))).toEqual([
+      '--function /sms: .twilioserverless/deploy.json does not exist. Run `npm run deploy` first, or give --url.',
+    ]);
+    expect(await readProjectDomains(root, AC)).toEqual(new Map());
   });
 });

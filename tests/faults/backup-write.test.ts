@@ -32,11 +32,20 @@ afterEach(async () => {
 });
 const backupFiles = () => readdir(join(project.dir, '.twilioserverless', 'backups')).catch(() => []);
 
+const FREE = 'Free some disk space';
+const PERMISSIONS = "Check the folder's permissions";
+
 test.each([
-  ['ENOSPC', 'write', 'Free some disk space'],
-  ['EACCES', 'open', "Check the folder's permissions"],
+  ['ENOSPC', 'write', FREE],
+  ['EACCES', 'open', PERMISSIONS],
+  ['EACCES', 'mkdir', PERMISSIONS],
+  // Looking for a free name: only "no such file" means free; anything else stops, it is no name taken.
+  ['EACCES', 'stat', PERMISSIONS],
+  ['ENOSPC', 'sync', FREE],
+  ['EDQUOT', 'sync', FREE],
+  ['EACCES', 'rename', PERMISSIONS],
 ] as const)(
-  'a backup write failing with %s stops attach and restore before any write to Twilio',
+  'a backup write failing with %s (at %s) stops attach and restore without looping or writing to Twilio',
   async (code, step, fix) => {
     api.addNumbers(3);
     const good = await attachNumbers(contextFor(api, project.dir), { url: URL_, numbers: 'all', command: 'a' });

@@ -55,8 +55,10 @@ describe('every endpoint, zero configuration', () => {
     expect(twimlOf(await postWebhook(url(path), params(fixtures.optOut)))).toEqual({ messages: [] });
   });
 
-  test('/sms answers a WhatsApp message', async () => {
-    expect(twimlOf(await postWebhook(url('/sms'), params(fixtures.whatsapp))).messages).toHaveLength(1);
+  test('/sms answers a WhatsApp message with the default text, on WhatsApp (no `to`, no `from`)', async () => {
+    expect(twimlOf(await postWebhook(url('/sms'), params(fixtures.whatsapp)))).toEqual({
+      messages: [{ body: DEFAULT_REPLY, media: [] }],
+    });
   });
 });
 
@@ -71,8 +73,12 @@ describe("a GET webhook (the number's SmsMethod is GET)", () => {
     expect(twimlOf(await getWebhook(url('/sms'), params(fixtures.sms, { Body: ' stop ' })))).toEqual({ messages: [] });
   });
 
-  test.each(['/auto-reply', '/forward', '/ignore'])('%s answers TwiML', async (path) => {
-    expect(twimlOf(await getWebhook(url(path), params(fixtures.sms))).messages.length).toBeLessThanOrEqual(1);
+  test.each([
+    ['/auto-reply', [{ body: DEFAULT_REPLY, media: [] }]],
+    ['/forward', []],
+    ['/ignore', []],
+  ])('%s answers as it does a POST', async (path, messages) => {
+    expect(twimlOf(await getWebhook(url(path), params(fixtures.sms)))).toEqual({ messages });
   });
 });
 
@@ -96,10 +102,13 @@ describe('odd input over HTTP: always 200, text/xml, well-formed', () => {
     ['U+FFFE and U+FFFF', params(fixtures.sms, { Body: '\uFFFE\uFFFF' })],
   ];
   test.each(['/sms', '/auto-reply', '/forward', '/ignore'])('%s', async (path) => {
+    // Zero config: /sms and /auto-reply answer the default text to every sender (with no From,
+    // the message looks sent from the number itself and gets none); /forward and /ignore send nothing.
+    const replies = path === '/sms' || path === '/auto-reply';
     for (const [what, event] of odd) {
       const answer = await postWebhook(url(path), event);
-      expect([what, answer.status]).toEqual([what, 200]);
-      for (const message of twimlOf(answer).messages) expect(message.to).toBeUndefined();
+      const messages = replies && what !== 'no parameters' ? [{ body: DEFAULT_REPLY, media: [] }] : [];
+      expect([what, answer.status, twimlOf(answer)]).toEqual([what, 200, { messages }]);
     }
   });
 

@@ -59,7 +59,29 @@ describe('AdaptiveLimiter', () => {
     expect(limiter.limit).toBe(3); // 1 success at limit 1 -> 2; 2 successes at limit 2 -> 3
   });
 
+  it('a 429 starts the run of successes again: growing needs a full run after it', async () => {
+    const limiter = new AdaptiveLimiter(4);
+    const g = gate();
+    const one = async (fail: boolean) => {
+      const run = limiter.run(g.task, throttled).catch(() => 'throttled');
+      await settle();
+      g.open.shift()?.(fail);
+      await run;
+      return limiter.limit;
+    };
+    expect(await one(true)).toBe(3);
+    // Two successes, one short of a run at limit 3, then a 429: at limit 2 the run starts again.
+    expect([await one(false), await one(false), await one(true)]).toEqual([3, 3, 2]);
+    expect(await one(false)).toBe(2);
+    expect(await one(false)).toBe(3);
+    expect([await one(false), await one(false), await one(false)]).toEqual([3, 3, 4]);
+    // Never above the maximum.
+    for (let i = 0; i < 5; i++) expect(await one(false)).toBe(4);
+  });
+
   it('refuses a limit that is not a positive integer', () => {
-    expect(() => new AdaptiveLimiter(0)).toThrow(RangeError);
+    for (const max of [0, -1, 1.5, Number.NaN])
+      expect(() => new AdaptiveLimiter(max)).toThrow(`concurrency must be a positive integer, got ${max}`);
+    expect(new AdaptiveLimiter(1).limit).toBe(1);
   });
 });

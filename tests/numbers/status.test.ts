@@ -85,6 +85,29 @@ describe('numbersStatus', () => {
     const rows = await numbersStatus(contextFor(api, await tempProject()));
     expect(rows[0]?.routing).toBe('function');
   });
+
+  it("the deploy record's account is checked: a deployment to another account is not this project", async () => {
+    api = await TwilioApiStandIn.start();
+    api.addNumber('+12025550001', { sms_url: `https://${DOMAIN}/sms` });
+    const cwd = await tempProject();
+    await mkdir(join(cwd, '.twilioserverless'));
+    const recordOf = (accountSid: string) =>
+      writeFile(
+        join(cwd, '.twilioserverless', 'deploy.json'),
+        JSON.stringify({
+          accountSid,
+          serviceSid: `ZS${'1'.repeat(32)}`,
+          environment: 'dev',
+          domain: DOMAIN,
+          functions: { '/sms': `https://${DOMAIN}/sms` },
+        }),
+      );
+    const routing = async () => (await numbersStatus(contextFor(api, cwd))).map((r) => [r.routing, r.path ?? null]);
+    await recordOf(`AC${'9'.repeat(32)}`);
+    expect(await routing()).toEqual([['function', null]]);
+    await recordOf(api.accountSid);
+    expect(await routing()).toEqual([['this-project', '/sms']]);
+  });
 });
 
 describe('numbersStatus: Messaging Services and what carriers block', () => {

@@ -81,9 +81,10 @@ describe('auto-reply', () => {
     expect(decideFor(sms(), { mode: 'auto-reply', message: '' }).messages).toEqual([]);
   });
 
-  test('clips a reply text over the SMS limit', () => {
-    const [reply] = decideFor(sms(), { mode: 'auto-reply', message: 'x'.repeat(MAX_BODY + 50) }).messages;
-    expect(reply.body).toHaveLength(MAX_BODY);
+  test('sends a reply text of exactly 1600 characters whole, and clips one of 1601 to its first 1600', () => {
+    const text = 'x'.repeat(MAX_BODY - 1) + 'y';
+    expect(decideFor(sms(), { mode: 'auto-reply', message: text }).messages).toEqual([{ body: text, media: [] }]);
+    expect(decideFor(sms(), { mode: 'auto-reply', message: `${text}z` }).messages).toEqual([{ body: text, media: [] }]);
   });
 });
 
@@ -123,16 +124,31 @@ describe('forward', () => {
   );
 
   test('forwards a picture-only MMS (empty body)', () => {
-    const [message] = decideFor(params(fixtures.mms, { Body: '' }), forwardTo([A])).messages;
-    expect(message.media).toHaveLength(2);
-    expect(message.to).toBe(A);
+    expect(decideFor(params(fixtures.mms, { Body: '' }), forwardTo([A], '{Body}')).messages).toEqual([
+      { to: A, body: '', media: [fixtures.mms.MediaUrl0, fixtures.mms.MediaUrl1] },
+    ]);
+  });
+
+  test('an empty text with no picture and a "{Body}" template forwards nothing, and says why', () => {
+    const decision = decideFor(sms({ Body: '' }), forwardTo([A], '{Body}'));
+    expect(decision).toEqual({ messages: [], note: 'nothing to forward: the text is empty and there is no media' });
   });
 
   test('keeps a long message within 1600 code units and the sender visible', () => {
     const [message] = decideFor(sms({ Body: '😀'.repeat(1000) }), forwardTo([A])).messages;
-    expect(message.body.length).toBeLessThanOrEqual(MAX_BODY);
-    expect(message.body.startsWith(`${SENDER}: 😀`)).toBe(true);
-    expect(message.body).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    // 14 characters of "+12125550143: ", then as many whole emoji as fit before the ellipsis.
+    expect(message.body).toBe(`${SENDER}: ${'😀'.repeat(792)}…`);
+    expect(message.body).toHaveLength(MAX_BODY - 1);
+  });
+
+  test("the forward template's tail (the closing `)`) survives the 1600 cut", () => {
+    const template = '{Body} (from {From})';
+    const tail = ` (from ${SENDER})`;
+    const fits = 'a'.repeat(MAX_BODY - tail.length);
+    expect(decideFor(sms({ Body: fits }), forwardTo([A], template)).messages[0].body).toBe(`${fits}${tail}`);
+    const [message] = decideFor(sms({ Body: `${fits}b` }), forwardTo([A], template)).messages;
+    expect(message.body).toBe(`${fits.slice(0, -1)}…${tail}`);
+    expect(message.body).toHaveLength(MAX_BODY);
   });
 
   test.each<[string, string[], string[], WebhookParams]>([
@@ -144,9 +160,11 @@ describe('forward', () => {
     expect(decideFor(sms(changes), forwardTo(targets)).messages.map((m) => m.to)).toEqual(expected);
   });
 
-  test(`sends at most ${MAX_MESSAGES} messages`, () => {
-    const targets = Array.from({ length: 12 }, (_, i) => `+1555123${String(i).padStart(4, '0')}`);
-    expect(decideFor(sms(), forwardTo(targets)).messages).toHaveLength(MAX_MESSAGES);
+  test(`sends at most ${MAX_MESSAGES} messages: to exactly 10 targets, and to the first 10 of 11`, () => {
+    const targets = Array.from({ length: 11 }, (_, i) => `+1555123${String(i).padStart(4, '0')}`);
+    const to = (list: string[]) => decideFor(sms(), forwardTo(list)).messages.map((m) => m.to);
+    expect(to(targets.slice(0, 10))).toEqual(targets.slice(0, 10));
+    expect(to(targets)).toEqual(targets.slice(0, 10));
   });
 
   test.each([

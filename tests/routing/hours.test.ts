@@ -36,9 +36,56 @@ describe('parseWindow', () => {
     ['Mon 25:00-26:00', 'is not a time range'],
     ['Fri 22:00-02:00', 'a window past midnight is two windows'],
     ['Mon 10:00-10:00', 'ends before it starts'],
+    ['Mon 10:00-09:59', 'ends before it starts'],
   ])('refuses %s, saying how to write it', (text, reason) => {
     expect(parseWindow(text)).toEqual(expect.stringContaining(reason));
   });
+});
+
+describe('the day ends at 24:00', () => {
+  it('takes 24:00 as the end of the day, 23:59 as a minute before', () => {
+    expect(parseWindow('Mon 22:00-24:00')).toEqual({ days: [1], start: 1320, end: 1440 });
+    expect(parseWindow('Mon 22:00-23:59')).toEqual({ days: [1], start: 1320, end: 1439 });
+  });
+
+  it.each(['Mon 22:00-24:30', 'Mon 22:00-24:01', 'Mon 24:30-24:45', 'Mon 22:00-23:60', 'Mon 22:00-2400'])(
+    '24:30 refused: %s is not a time range',
+    (text) => {
+      const range = text.split(' ')[1];
+      expect(parseWindow(text)).toBe(`"${range}" is not a time range: use 24-hour HH:MM-HH:MM, e.g. "09:00-17:00"`);
+    },
+  );
+});
+
+describe('half and quarter hours', () => {
+  it('business hours with windows ending at :30: open at 17:29, closed at 17:30', () => {
+    const halfPast: Schedule = { timeZone: 'UTC', windows: windows('Mon-Fri 08:30-17:30'), closed: new Set() };
+    expect(openingAt(halfPast, at('2026-11-26T08:29:00Z'))).toEqual({ open: false, opens: 'Thu 08:30' });
+    expect(openingAt(halfPast, at('2026-11-26T08:30:00Z'))).toEqual({ open: true, opens: '' });
+    expect(openingAt(halfPast, at('2026-11-26T17:29:00Z'))).toEqual({ open: true, opens: '' });
+    expect(openingAt(halfPast, at('2026-11-26T17:30:00Z'))).toEqual({ open: false, opens: 'Fri 08:30' });
+  });
+
+  it.each([
+    // India, UTC+5:30 all year: 09:00 there is 03:30 UTC.
+    ['Asia/Kolkata', '2026-11-26T03:29:00Z', '2026-11-26T03:30:00Z', '2026-11-26T11:30:00Z'],
+    // Nepal, UTC+5:45: 09:00 there is 03:15 UTC.
+    ['Asia/Kathmandu', '2026-11-26T03:14:00Z', '2026-11-26T03:15:00Z', '2026-11-26T11:15:00Z'],
+    // Newfoundland, UTC-3:30 in November: 09:00 there is 12:30 UTC.
+    ['America/St_Johns', '2026-11-26T12:29:00Z', '2026-11-26T12:30:00Z', '2026-11-26T20:30:00Z'],
+    // Chatham Islands, UTC+13:45 in (southern) summer: Friday 09:00 there is Thursday 19:15 UTC.
+    ['Pacific/Chatham', '2026-11-26T19:14:00Z', '2026-11-26T19:15:00Z', '2026-11-27T03:15:00Z'],
+  ])(
+    'zones with :30/:45 offsets: %s opens at 09:00 local (%s closed, %s open, %s closed)',
+    (zone, before, opens, closes) => {
+      const local = shop(zone);
+      const day = zone === 'Pacific/Chatham' ? 'Fri' : 'Thu';
+      const next = zone === 'Pacific/Chatham' ? 'Sat 10:00' : 'Fri 09:00';
+      expect(openingAt(local, at(before))).toEqual({ open: false, opens: `${day} 09:00` });
+      expect(openingAt(local, at(opens))).toEqual({ open: true, opens: '' });
+      expect(openingAt(local, at(closes))).toEqual({ open: false, opens: next });
+    },
+  );
 });
 
 describe('openingAt: open or not, and the next opening', () => {
@@ -113,10 +160,49 @@ describe('openingAt: open or not, and the next opening', () => {
     }
   });
 
+  /** The `count` dates from `first` (YYYY-MM-DD) on. */
+  const dates = (first: string, count: number): string[] =>
+    Array.from({ length: count }, (_, n) => new Date(Date.parse(first) + n * 86_400_000).toISOString().slice(0, 10));
+
+  it('{opens} after a closure longer than a week names the first day back', () => {
+    // Closed from Monday 21 December 2026 to Sunday 3 January 2027: two weeks.
+    const holidays = shop('UTC', dates('2026-12-21', 14));
+    expect(openingAt(holidays, at('2026-12-18T18:00:00Z'))).toEqual({ open: false, opens: 'Sat 10:00' });
+    expect(openingAt(holidays, at('2026-12-19T15:00:00Z'))).toEqual({ open: false, opens: 'Mon 09:00' });
+    expect(openingAt(holidays, at('2026-12-22T12:00:00Z'))).toEqual({ open: false, opens: 'Mon 09:00' });
+    // Back on Monday 4 January: open at 09:00.
+    expect(openingAt(holidays, at('2027-01-04T09:00:00Z'))).toEqual({ open: true, opens: '' });
+    // A closure ending on a Wednesday: Thursday opens next, not the Monday after it.
+    const toWednesday = shop('UTC', dates('2026-12-21', 10));
+    expect(openingAt(toWednesday, at('2026-12-22T12:00:00Z'))).toEqual({ open: false, opens: 'Thu 09:00' });
+  });
+
   it('answers no opening when every window falls on a closed date', () => {
-    const once: Schedule = { timeZone: 'UTC', windows: windows('Mon 09:00-10:00'), closed: new Set() };
-    expect(nextOpening(once, at('2026-11-30T08:00:00Z'))).toBe('Mon 09:00');
-    const never: Schedule = { timeZone: 'UTC', windows: [], closed: new Set() };
-    expect(nextOpening(never, at('2026-11-30T08:00:00Z'))).toBe('');
+    // Looks 400 days ahead: the day after today's is the first, the 400th the last.
+    const daily = (closedDays: number): Schedule => ({
+      timeZone: 'UTC',
+      windows: windows('Daily 09:00-10:00'),
+      closed: new Set(dates('2026-11-30', closedDays)),
+    });
+    const lateMonday = at('2026-11-30T11:00:00Z'); // after today's window
+    expect(openingAt(daily(1), lateMonday)).toEqual({ open: false, opens: 'Tue 09:00' });
+    // Every date up to 399 days ahead closed: the window 400 days ahead (a Tuesday) is the opening.
+    expect(openingAt(daily(400), lateMonday)).toEqual({ open: false, opens: 'Tue 09:00' });
+    expect(openingAt(daily(401), lateMonday)).toEqual({ open: false, opens: '' });
+    // Today's window later today counts as well, unless today is closed.
+    const earlyMonday = at('2026-11-30T08:00:00Z');
+    expect(openingAt(daily(0), earlyMonday)).toEqual({ open: false, opens: 'Mon 09:00' });
+    expect(openingAt(daily(401), earlyMonday)).toEqual({ open: false, opens: '' });
+  });
+
+  it('a window that already started today is no opening: the next day is', () => {
+    const twice: Schedule = {
+      timeZone: 'UTC',
+      windows: windows('Mon 09:00-10:00', 'Mon 14:00-15:00'),
+      closed: new Set(),
+    };
+    expect(openingAt(twice, at('2026-11-30T08:59:00Z'))).toEqual({ open: false, opens: 'Mon 09:00' });
+    expect(openingAt(twice, at('2026-11-30T10:00:00Z'))).toEqual({ open: false, opens: 'Mon 14:00' });
+    expect(openingAt(twice, at('2026-11-30T15:00:00Z'))).toEqual({ open: false, opens: 'Mon 09:00' });
   });
 });

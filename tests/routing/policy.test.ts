@@ -161,6 +161,13 @@ describe('two-way relay', () => {
     expect(relayed.messages).toEqual([{ to: SENDER, from: RECEIVER, body: 'see you', media: [] }]);
   });
 
+  it('a target that appears only in hours.outside can relay, inside business hours too', async () => {
+    const nightOnly = { ...hours, outside: { mode: 'forward', to: [PARTNER], template: '{From}: {Body}' } as Rule };
+    const p = policy({ rule: { mode: 'forward', to: [OWNER], template: '{From}: {Body}' }, hours: nightOnly });
+    const decision = await decideAt(p, { From: PARTNER, Body: `${SENDER}: we open at 9` });
+    expect(decision.messages).toEqual([{ to: SENDER, body: 'we open at 9', media: [] }]);
+  });
+
   it('lets a target relay outside business hours too', async () => {
     const decision = await decideAt(
       policy({ hours }),
@@ -188,5 +195,22 @@ describe('auto-reply once per sender', () => {
     expect(first.messages).toEqual([{ body: `Hi ${SENDER}`, media: [] }]);
     expect(await first.store.get(keys.replied(RECEIVER, SENDER))).toBe(NOON_THURSDAY.toISOString());
     expect((await decideAt(once, {}, { [keys.replied(RECEIVER, SENDER)]: 'x' })).messages).toEqual([]);
+  });
+
+  it('a sender auto-replied at night with replyOncePer is still forwarded the next morning', async () => {
+    // Forward in business hours, auto-reply outside them, once a day per sender.
+    const shop = policy({ hours, replyOncePer: 24 * 3600 });
+    let now = NIGHT_THURSDAY;
+    const store = new MemoryStore(() => now.getTime());
+    const text = (Body: string) => route(message({ Body }), shop, now, store);
+
+    expect((await text('Are you open?')).messages).toEqual([{ body: 'Closed, we open Fri 09:00.', media: [] }]);
+    now = new Date('2026-11-27T04:00:00Z'); // 23:00 in New York: replied to an hour ago, so silent
+    expect((await text('Hello?')).messages).toEqual([]);
+    now = new Date('2026-11-27T14:00:00Z'); // Friday 09:00 in New York, 11 hours after the reply
+    expect((await text('Morning!')).messages).toEqual([
+      { to: OWNER, body: `${SENDER}: Morning!`, media: [] },
+      { to: PARTNER, body: `${SENDER}: Morning!`, media: [] },
+    ]);
   });
 });

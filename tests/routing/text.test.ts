@@ -100,8 +100,15 @@ describe('fillWithin', () => {
     }
   });
 
-  test('uses the room it has: the result is close to the limit', () => {
-    expect(fillWithin('{From}: {Body}', values('a'.repeat(5000)), 'Body').length).toBeGreaterThanOrEqual(MAX_BODY - 1);
+  test('uses the room it has: the result is exactly at the limit', () => {
+    const result = fillWithin('{From}: {Body}', values('a'.repeat(5000)), 'Body');
+    expect(result).toBe(`${sender}: ${'a'.repeat(MAX_BODY - sender.length - 2 - 1)}…`);
+    expect(result).toHaveLength(MAX_BODY);
+  });
+
+  test('a body one character over the limit loses two characters to the ellipsis', () => {
+    const body = 'a'.repeat(MAX_BODY - sender.length - 2) + 'b';
+    expect(fillWithin('{From}: {Body}', values(body), 'Body')).toBe(`${sender}: ${body.slice(0, -2)}…`);
   });
 
   test('a body exactly filling the limit is not cut', () => {

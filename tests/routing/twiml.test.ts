@@ -37,9 +37,11 @@ describe('renderTwiml', () => {
     expect(parseTwiml(render(...messages)).messages).toEqual(messages);
   });
 
-  test('renders at most 10 <Media> per message', () => {
-    const media = Array.from({ length: 12 }, (_, n) => PIC(n));
-    expect(parseTwiml(render({ to: '+15551230001', body: 'x', media })).messages[0].media).toEqual(media.slice(0, 10));
+  test('renders at most 10 <Media> per message: all of exactly 10, the first 10 of 11', () => {
+    const media = Array.from({ length: 11 }, (_, n) => PIC(n));
+    const rendered = (list: string[]) => parseTwiml(render({ to: '+15551230001', body: 'x', media: list })).messages;
+    expect(rendered(media.slice(0, 10))).toEqual([{ to: '+15551230001', body: 'x', media: media.slice(0, 10) }]);
+    expect(rendered(media)).toEqual([{ to: '+15551230001', body: 'x', media: media.slice(0, 10) }]);
   });
 });
 

@@ -34,6 +34,47 @@ describe('judgeAnswer', () => {
     expect(reason).toContain('npm start');
   });
 
+  it.each([
+    ['ENOTFOUND', 'getaddrinfo ENOTFOUND', 'the host localhost does not resolve: check --url.'],
+    [
+      'ETIMEDOUT',
+      'timeout',
+      'no answer from http://localhost:3000/sms in time: Twilio would give up too (error 11200).',
+    ],
+    ['ECONNRESET', 'socket hang up', 'could not reach http://localhost:3000/sms: socket hang up'],
+  ])('says what %s means', (code, message, reason) => {
+    expect(refused(judgeAnswer(url, { kind: 'unreachable', code, message }))).toBe(reason);
+  });
+
+  it('names the functions there are on a 404', () => {
+    expect(refused(judgeAnswer(new URL('http://localhost:3000/smss'), xml('Not found', 404, 'text/html')))).toBe(
+      'HTTP 404: no function at /smss. The router is /sms; the others are /auto-reply, /forward, /ignore.',
+    );
+  });
+
+  it('takes 200 to 299 as an answer, and 199 and 300 as HTTP errors', () => {
+    for (const status of [200, 204, 299])
+      expect(judgeAnswer(url, xml('<Response/>', status))).toEqual({ ok: true, actions: [], warnings: [] });
+    for (const status of [199, 300])
+      expect(refused(judgeAnswer(url, xml('', status)))).toBe(
+        `HTTP ${status} from http://localhost:3000/sms: Twilio would log error 11200 and the message would get no answer.`,
+      );
+  });
+
+  it('quotes at most 600 characters of an error body, trimmed', () => {
+    const reason = refused(judgeAnswer(url, xml(`  ${'e'.repeat(601)}  `, 500)));
+    expect(reason.split('\n')[1]).toBe(`${'e'.repeat(600)}...`);
+    expect(refused(judgeAnswer(url, xml(`  ${'e'.repeat(600)}\n`, 500))).split('\n')[1]).toBe('e'.repeat(600));
+  });
+
+  it('takes application/xml as TwiML, without a warning', () => {
+    expect(judgeAnswer(url, xml('<Response/>', 200, 'application/xml'))).toEqual({
+      ok: true,
+      actions: [],
+      warnings: [],
+    });
+  });
+
   it('explains a refused signature', () => {
     expect(refused(judgeAnswer(url, xml('Forbidden', 403, 'text/plain')))).toMatch(/signature was refused.*AUTH_TOKEN/);
   });

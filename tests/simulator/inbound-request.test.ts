@@ -78,6 +78,19 @@ describe('inboundParams', () => {
   });
 });
 
+describe("an MMS's segment count", () => {
+  it('is 1, however long its text: Twilio sends an MMS as one message', () => {
+    const segments = (body: string, media: string[]) =>
+      inboundParams({ ...hello, body, media }, ACCOUNT, SID).NumSegments;
+    expect(segments('a'.repeat(1600), ['https://demo.twilio.com/owl.png'])).toBe('1');
+    expect(segments('ж'.repeat(500), ['https://demo.twilio.com/owl.png'])).toBe('1');
+    expect(segments('', ['https://demo.twilio.com/owl.png'])).toBe('1');
+    // The same texts as SMS: 11 and 8 segments.
+    expect(segments('a'.repeat(1600), [])).toBe('11');
+    expect(segments('ж'.repeat(500), [])).toBe('8');
+  });
+});
+
 describe('messageSid', () => {
   it('is SM + 32 hex digits for an SMS, MM for a message with media', () => {
     const hex = () => '0123456789abcdef0123456789abcdef';

@@ -69,6 +69,29 @@ describe('parseTwiml: what the Twilio helper writes', () => {
   });
 });
 
+describe('parseTwiml: the media trim', () => {
+  it('reads a <Media> URL without the spaces and line breaks around it, and the body as written', () => {
+    const xml = `<Response><Message><Body>  two spaces  </Body><Media>
+        https://x.test/a.png
+      </Media><Media>\thttps://x.test/b.png </Media></Message></Response>`;
+    expect(actions(xml)).toEqual([
+      {
+        kind: 'message',
+        to: undefined,
+        from: undefined,
+        body: '  two spaces  ',
+        media: ['https://x.test/a.png', 'https://x.test/b.png'],
+      },
+    ]);
+  });
+
+  it('keeps the spaces of a body without nouns: they are part of the text', () => {
+    expect(actions('<Response><Message>  hi  </Message></Response>')).toEqual([
+      { kind: 'message', to: undefined, from: undefined, body: '  hi  ', media: [] },
+    ]);
+  });
+});
+
 describe('parseTwiml: what Twilio would refuse', () => {
   it.each([
     ['', /empty/],
