@@ -67,7 +67,9 @@ export async function recordedFunctionUrl(
   const url = record.functions[normalised];
   if (url === undefined) {
     const known = Object.keys(record.functions).join(', ') || 'none';
-    throw new InputError([`--function ${path}: not a function of the last deployment (known: ${known}).`]);
+    throw new InputError([
+      `--function ${path}: not a function of the ${record.environment} deployment (known: ${known}).`,
+    ]);
   }
   return url;
 }

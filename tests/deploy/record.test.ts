@@ -161,11 +161,11 @@ describe('numbers attach --function: the URL from the record', () => {
   it('a function the deployment does not have is refused, naming the ones it has', async () => {
     await writeDeployRecord(root, TWO_FUNCTIONS);
     expect(await refusal(recordedFunctionUrl(root, '/ignore', AC))).toEqual([
-      '--function /ignore: not a function of the last deployment (known: /sms, /forward).',
+      '--function /ignore: not a function of the dev deployment (known: /sms, /forward).',
     ]);
     await writeDeployRecord(root, { ...RECORD, functions: {} });
     expect(await refusal(recordedFunctionUrl(root, '/sms', AC))).toEqual([
-      '--function /sms: not a function of the last deployment (known: none).',
+      '--function /sms: not a function of the dev deployment (known: none).',
     ]);
   });
 
