@@ -152,7 +152,7 @@ const kinds: [string, Env, object | string | undefined, string, RegExp][] = [
     /is not valid JSON \(.+\): fix the syntax/,
   ],
   ['a routing file that is a list', {}, '[]', FILE, /is a list where an object belongs/],
-  ['numbers given as a list', {}, '{ "numbers": [] }', FILE, /is a list where an object belongs/],
+  ['numbers given as a list', {}, '{ "numbers": [] }', `${FILE}: numbers`, /is a list where an object belongs/],
   [
     'an unknown placeholder in a template',
     {},

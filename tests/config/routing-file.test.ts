@@ -42,17 +42,20 @@ describe('readRouting', () => {
     expect([...routing.numbers.keys()]).toEqual([M]);
   });
 
+  const LIST = 'is a list where an object belongs: write { "numbers": { "+15005550006": { "mode": "ignore" } } }';
   test.each([
-    ['not JSON', '{'],
-    ['an array', '[]'],
-    ['a string', '"numbers"'],
-    ['numbers as a list', '{ "numbers": [] }'],
-    ['numbers as a list of numbers', '{ "numbers": ["+15005550006"] }'],
-    ['a list of entries', '[{ "+15005550006": { "mode": "ignore" } }]'],
-  ])('a file that is %s is unreadable', (_what, text) => {
+    ['not JSON', '{', 'assets/routing.private.json', /^is not valid JSON \(.+\): fix the syntax/],
+    ['an array', '[]', 'assets/routing.private.json', LIST],
+    ['a string', '"numbers"', 'assets/routing.private.json', 'must be an object (the routing file), not "numbers"'],
+    ['numbers as a list', '{ "numbers": [] }', 'assets/routing.private.json: numbers', LIST],
+    ['numbers as a list of numbers', '{ "numbers": ["+15005550006"] }', 'assets/routing.private.json: numbers', LIST],
+    ['a list of entries', '[{ "+15005550006": { "mode": "ignore" } }]', 'assets/routing.private.json', LIST],
+  ])('a file that is %s is unreadable, with one problem that says so', (_what, text, where, message) => {
     const { routing, problems } = readRouting(text);
     expect(routing.unreadable).toBe(true);
-    expect(problems.length).toBeGreaterThan(0);
+    expect(problems).toEqual([
+      { level: 'error', where, message: typeof message === 'string' ? message : expect.stringMatching(message) },
+    ]);
   });
 });
 
