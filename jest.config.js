@@ -8,6 +8,9 @@ module.exports = {
   // Type-checking is `tsc --noEmit`'s job (npm test runs it first): ts-jest only transpiles.
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   testTimeout: 60000,
+  // One worker per core, not jest's default of one fewer: most suites spend their time waiting on
+  // child processes and local servers (on 2 cores: 1m50s instead of 3m).
+  maxWorkers: '100%',
   // Under `npm run coverage`, children started by tests write their coverage too.
   setupFiles: ['<rootDir>/tests/helpers/child-coverage.ts'],
   // `jest --coverage`: V8's own counters, so no code is rewritten. Babel's instrumenting provider
