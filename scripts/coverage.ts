@@ -75,7 +75,14 @@ function main(): number {
     `Coverage of child processes: ${claimed} script(s) run from copies of the project; ` +
       `${unreadable} file(s) cut short (a child under a file-size limit) left out.`,
   );
-  const c8 = run(C8, ['report', `--temp-directory=${RAW}`, '--reporter=json', `--reports-dir=${CHILDREN}`]);
+  // The children's share alone is not held to the thresholds: only the merged figures below are.
+  const c8 = run(C8, [
+    'report',
+    `--temp-directory=${RAW}`,
+    '--reporter=json',
+    `--reports-dir=${CHILDREN}`,
+    '--check-coverage=false',
+  ]);
   if (c8 !== 0) return c8;
   rmSync(RAW, { recursive: true, force: true }); // hundreds of MB: every child's coverage of node_modules too
 
