@@ -15,7 +15,9 @@ export const SLACK = 'slack';
  * https://html.spec.whatwg.org/multipage/input.html#valid-e-mail-address
  */
 const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
-const EMAIL_SOURCE = `[A-Za-z0-9.!#$%&'*+/=?^_\`{|}~-]+@${LABEL}(?:\\.${LABEL})+`;
+/** One character of an address's part before the `@`. */
+export const LOCAL_CHAR = "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]";
+const EMAIL_SOURCE = `${LOCAL_CHAR}+@${LABEL}(?:\\.${LABEL})+`;
 export const EMAIL = new RegExp(`^${EMAIL_SOURCE}$`);
 
 /** Any target, as it may be written (`Slack` in any case): the routing file's JSON Schema pattern. */

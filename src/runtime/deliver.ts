@@ -6,7 +6,7 @@ import type { DeliverySettings } from '../config/delivery-env';
 import type { Delivery } from '../routing/delivery';
 import { log } from './log';
 import { requestFor, type Request } from './providers';
-import { redact } from './redact';
+import { maskEmails, redact } from './redact';
 
 /** What one try came to: accepted, refused with a status, or no answer (a network error, the deadline). */
 type Attempt =
@@ -26,9 +26,6 @@ export interface Sending {
   readonly secrets: readonly string[];
   readonly fetch: typeof fetch;
 }
-
-/** `owner@example.com` -> `o***@example.com`, wherever an address appears. */
-export const maskEmails = (text: string): string => text.replace(/([A-Za-z0-9_%+-])[A-Za-z0-9._%+-]*@/g, '$1***@');
 
 const who = (delivery: Delivery): string =>
   delivery.kind === 'email' ? `email to ${maskEmails(delivery.to)}` : 'slack';
@@ -72,7 +69,7 @@ function reason(result: Attempt, request: Request, sending: Sending, retried: bo
       return `network error ${result.code} reaching ${request.provider}${again}`;
     case 'refused': {
       // The provider's words may quote anything: no secret, number, address or piece of the text gets out.
-      const words = result.code === undefined ? '' : maskEmails(redact(result.code, sending.body, sending.secrets));
+      const words = result.code === undefined ? '' : redact(result.code, sending.body, sending.secrets);
       const code = words === '' ? '' : `, ${request.provider} error "${words}"`;
       const limited = result.status === 429 ? ' (rate limited: not retried)' : again;
       return `HTTP ${result.status}${code}${limited}`;

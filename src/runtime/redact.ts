@@ -4,6 +4,7 @@
  * phone numbers; a builder error quotes the text it refused; an HTTP error its request), so it is
  * cleaned before printing: no credential in any form, no phone number, no copy of the body.
  */
+import { LOCAL_CHAR } from '../routing/targets';
 
 /** A run of 7 or more digits, maybe spaced or dashed, not inside a SID or a word: a phone number, perhaps. */
 const NUMBER = /(?<![0-9A-Za-z])\+?\(?\d(?:[\s()-]{0,2}\d){6,}/g;
@@ -71,6 +72,14 @@ export function removeCredentials(text: string, secrets: readonly string[] = [])
   return cleaned;
 }
 
-/** `text` without credentials (`secrets`, Authorization), the message's body nor any phone number. */
+const LOCAL_PART = new RegExp(`(${LOCAL_CHAR})${LOCAL_CHAR}*@`, 'g');
+
+/** `owner@example.com` -> `o***@example.com`, wherever an address appears: the domain stays, to tell them apart. */
+export const maskEmails = (text: string): string => text.replace(LOCAL_PART, '$1***@');
+
+/**
+ * `text` without credentials (`secrets`, Authorization), the message's body, any phone number nor
+ * the part of an email address before its `@`.
+ */
 export const redact = (text: string, body = '', secrets: readonly string[] = []): string =>
-  maskNumbers(maskCopies(removeCredentials(decodePercents(text), secrets), body));
+  maskEmails(maskNumbers(maskCopies(removeCredentials(decodePercents(text), secrets), body)));

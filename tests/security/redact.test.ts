@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import {
+  maskEmails,
   credentialForms,
   decodePercents,
   maskCopies,
@@ -106,5 +107,14 @@ test('property: no token, nor its Basic string, survives redaction, raw or URL-e
       expect(cleaned).not.toContain(basic);
     }),
     settings(500),
+  );
+});
+
+test('an email address keeps its first character and its domain, whatever characters its local part has', () => {
+  expect(maskEmails("john.o'neil@example.com wrote; a!b@example.com too; <x+tag@mail.example.org>")).toBe(
+    'j***@example.com wrote; a***@example.com too; <x***@mail.example.org>',
+  );
+  expect(redact('SendGrid 400: the to address owner.name@example.com bounced')).toBe(
+    'SendGrid 400: the to address o***@example.com bounced',
   );
 });
