@@ -6,15 +6,20 @@ import { error, type Problem } from './problem';
  * An email or Slack target whose provider is not configured would be dropped at every message:
  * the build refuses it, saying what to set (once per list, however many addresses it holds). The
  * functions log the same problem: it names no address (an address in a log is personal data).
+ * A variable in `refused` is set but invalid: its own problem says what to fix, not "not set".
  */
-export function deliveryProblems(where: string, env: EnvConfig, targets: readonly string[]): Problem[] {
+export function deliveryProblems(
+  where: string,
+  env: EnvConfig,
+  targets: readonly string[],
+  refused: ReadonlySet<string> = new Set(),
+): Problem[] {
   const problems: Problem[] = [];
   const { sendgridApiKey, emailFrom, slackWebhookUrl } = env.deliveries;
   const email = targets.some((target) => kindOf(target) === 'email');
-  const missing = [
-    ...(sendgridApiKey === undefined ? ['SENDGRID_API_KEY'] : []),
-    ...(emailFrom === undefined ? ['EMAIL_FROM'] : []),
-  ];
+  const unset = (name: string, value: string | undefined): string[] =>
+    value === undefined && !refused.has(name) ? [name] : [];
+  const missing = [...unset('SENDGRID_API_KEY', sendgridApiKey), ...unset('EMAIL_FROM', emailFrom)];
   if (email && missing.length > 0) {
     problems.push(
       error(
@@ -26,7 +31,7 @@ export function deliveryProblems(where: string, env: EnvConfig, targets: readonl
       ),
     );
   }
-  if (targets.some((target) => kindOf(target) === 'slack') && slackWebhookUrl === undefined) {
+  if (targets.some((target) => kindOf(target) === 'slack') && unset('SLACK_WEBHOOK_URL', slackWebhookUrl).length > 0) {
     problems.push(
       error(
         where,

@@ -17,12 +17,16 @@ const MODE_FIELDS = ['to', 'template', 'message', 'media'] as const;
  * Rules that span the environment and the routing file, which no single field can check:
  * loops, targets nowhere, fields of another mode, memory without Sync.
  */
-export function checkConfig(env: EnvConfig, routing: RoutingConfig): Problem[] {
+export function checkConfig(
+  env: EnvConfig,
+  routing: RoutingConfig,
+  refused: ReadonlySet<string> = new Set(),
+): Problem[] {
   const problems: Problem[] = [];
   const routed = new Set(routing.numbers.keys());
 
   const checkTargets = (where: string, receiving: string | undefined, targets: readonly string[]): void => {
-    problems.push(...deliveryProblems(where, env, targets));
+    problems.push(...deliveryProblems(where, env, targets, refused));
     for (const target of targets) {
       if (target === receiving) {
         problems.push(error(where, `${target} is the receiving number itself: forwarding to it would loop; remove it`));

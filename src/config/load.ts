@@ -14,7 +14,12 @@ export function loadConfig(environment: Environment, routingText?: string): { co
   const routing = readRouting(routingText);
   return {
     config: { env: env.env, routing: routing.routing },
-    problems: [...env.problems, ...routing.problems, ...checkConfig(env.env, routing.routing)],
+    problems: [
+      ...env.problems,
+      ...routing.problems,
+      // A variable set to a refused value has its own problem: no second one saying it is not set.
+      ...checkConfig(env.env, routing.routing, new Set(env.problems.map((p) => p.where))),
+    ],
   };
 }
 

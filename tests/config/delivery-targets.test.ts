@@ -120,6 +120,19 @@ describe('each target kind needs its provider configured', () => {
     ]);
   });
 
+  test('a provider variable set to a refused value gets its own problem only, never "not set"', () => {
+    const env = {
+      FORWARD_TO: 'owner@example.com,slack',
+      SENDGRID_API_KEY: 'SG.with a space',
+      EMAIL_FROM: 'switchboard@example.com',
+      SLACK_WEBHOOK_URL: 'http://hooks.slack.com/services/T0/B0/x',
+    };
+    expect(errorsOf(env).map((p) => [p.where, p.message.slice(0, 40)])).toEqual([
+      ['SENDGRID_API_KEY', 'contains a space or a line break: paste '],
+      ['SLACK_WEBHOOK_URL', 'is not an https:// URL (http:// only for'],
+    ]);
+  });
+
   test('control: providers configured without email or Slack targets are no problem', () => {
     expect(errorsOf({ ...SENDGRID, ...SLACK, FORWARD_TO: A })).toEqual([]);
   });
