@@ -193,7 +193,8 @@ describe('failures are warnings, and the answer stays the same', () => {
   });
 
   test("a provider's error quoting the key, the address, a number or the text is logged without them", async () => {
-    const quoting = `Bearer ${KEY} for ${OWNER} from ${SENDER}: "${fixtures.mms.Body}"`;
+    // The key bare: a `Bearer <key>` would go by the Authorization rule alone, not by the key's value.
+    const quoting = `key ${KEY} for ${OWNER} from ${SENDER}: "${fixtures.mms.Body}"`;
     sendgrid.server.script.push(sendgridError(400, quoting, 'content'));
     expect(await send()).toEqual([PHONE_MESSAGE]);
     const [line] = warnings();
@@ -202,6 +203,15 @@ describe('failures are warnings, and the answer stays the same', () => {
     );
     expect(line).toContain('o***@example.com');
     // The afterEach checks the key, the full address, the number and the text are absent.
+  });
+
+  test("Slack's refusal quoting the webhook URL's secret part is logged without it", async () => {
+    const secretPart = new URL(slack.url).pathname.split('/').at(-1) ?? '';
+    expect(secretPart).toMatch(/^standinwebhooksecret/);
+    slack.server.script.push(slackError(403, secretPart));
+    expect(await send()).toEqual([PHONE_MESSAGE]);
+    expect(warnings()).toEqual([expect.stringMatching(/^warn: sms-switchboard \S+: slack not delivered: HTTP 403/)]);
+    // The afterEach checks the URL, its path and its secret part are absent.
   });
 
   test('an email target without SendGrid configured (an older deploy): the phone still gets its message', async () => {
