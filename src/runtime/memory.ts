@@ -61,17 +61,13 @@ export function memoryFor(context: SyncContext, env: EnvConfig, sid: string): Me
     return undefined;
   }
   const secrets = secretsOf(context, client);
-  let late = false;
   return {
     store: withDeadline(new SyncStore(client, env.syncServiceSid), env.syncTimeoutMs),
+    // Called once per message at most: the routing's memory stops asking after the first failure.
     onError: (cause) => {
-      if (!(cause instanceof DeadlinePassed)) {
-        log.error(sid, 'Twilio Sync failed; routed without memory', cause, '', secrets);
-      } else if (!late) {
-        // Once: every call still pending, or made after, fails the same way.
-        late = true;
+      if (cause instanceof DeadlinePassed)
         log.warn(sid, `Twilio Sync did not answer within ${cause.ms} ms: routed without memory`);
-      }
+      else log.error(sid, 'Twilio Sync failed; routed without memory', cause, '', secrets);
     },
   };
 }
