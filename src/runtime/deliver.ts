@@ -6,6 +6,7 @@ import type { DeliverySettings } from '../config/delivery-env';
 import type { Delivery } from '../routing/delivery';
 import { log } from './log';
 import { requestFor, type Request } from './providers';
+import { networkCode } from '../twilio/errors';
 import { maskEmails, redact } from './redact';
 
 /** What one try came to: accepted, refused with a status, or no answer (a network error, the deadline). */
@@ -29,21 +30,6 @@ export interface Sending {
 
 const who = (delivery: Delivery): string =>
   delivery.kind === 'email' ? `email to ${maskEmails(delivery.to)}` : 'slack';
-
-/**
- * fetch rejects with `TypeError: fetch failed` and the system's error as its cause: its code
- * (ECONNREFUSED, ENOTFOUND, ECONNRESET) says what happened. The messages are not used: they may
- * quote the URL, and Slack's URL is a secret.
- */
-function networkCode(cause: unknown): string {
-  const inner: unknown = typeof cause === 'object' && cause !== null ? Reflect.get(cause, 'cause') : undefined;
-  for (const error of [inner, cause]) {
-    const code: unknown = typeof error === 'object' && error !== null ? Reflect.get(error, 'code') : undefined;
-    if (typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code)) return code;
-  }
-  const name: unknown = typeof cause === 'object' && cause !== null ? Reflect.get(cause, 'name') : undefined;
-  return typeof name === 'string' && /^\w{1,40}$/.test(name) ? name : 'unknown';
-}
 
 async function attempt(request: Request, signal: AbortSignal, send: typeof fetch): Promise<Attempt> {
   try {

@@ -67,6 +67,21 @@ function statusOf(error: object): number | undefined {
   return undefined;
 }
 
+/**
+ * What a network failure was, as the system names it (ECONNREFUSED, ENOTFOUND, ECONNRESET): on the
+ * error, or on its `cause` where fetch puts it (`TypeError: fetch failed`); else the error's name.
+ * Never the message: it may quote the URL, and a Slack webhook's URL is a secret.
+ */
+export function networkCode(cause: unknown): string {
+  const error = asObject(cause);
+  if (error === undefined) return 'unknown';
+  for (const candidate of [nested(error, 'cause'), error]) {
+    const code = candidate && field(candidate, 'code');
+    if (typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code)) return code;
+  }
+  return nameOf(error);
+}
+
 /** Enough for any error message Twilio or Node writes; a longer one is quoting something. */
 const MAX_MESSAGE = 300;
 const clip = (message: string): string =>

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createServerlessClient } from '../../src/deploy/client';
 import { ServerlessApiStandIn } from '../../src/stand-in/serverless-api';
-import { apiErrorInfo, describeError, isAuthRejected, isNotFound } from '../../src/twilio/errors';
+import { apiErrorInfo, describeError, isAuthRejected, isNotFound, networkCode } from '../../src/twilio/errors';
 import { clientFor, startSyncStandIn } from '../../src/stand-in/sync-api';
 import { freePort } from '../helpers/runtime';
 
@@ -186,4 +186,15 @@ test('reads only name, code, status and message (also as statusCode, response.st
   expect(new Set(read)).toEqual(
     new Set(['code', 'status', 'statusCode', 'response', 'response.status', 'response.statusCode', 'message', 'name']),
   );
+});
+
+describe('networkCode', () => {
+  test("the system's code, on the error or on its cause (fetch); else its name; never the message", () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
+    expect(networkCode(new TypeError('fetch failed', { cause: refused }))).toBe('ECONNREFUSED');
+    expect(networkCode(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))).toBe('ECONNRESET');
+    expect(networkCode(new TypeError('fetch failed https://hooks.slack.com/services/T/B/secret'))).toBe('TypeError');
+    expect(networkCode(Object.assign(new Error('x'), { code: 'not a code: https://x' }))).toBe('Error');
+    expect(networkCode('a string')).toBe('unknown');
+  });
 });
