@@ -12,7 +12,7 @@ import { maskEmails, redact } from './redact';
 /** What one try came to: accepted, refused with a status, or no answer (a network error, the deadline). */
 type Attempt =
   | { readonly kind: 'accepted' }
-  | { readonly kind: 'refused'; readonly status: number; readonly code?: string }
+  | { readonly kind: 'refused'; readonly status: number; readonly refusal?: string }
   | { readonly kind: 'failed'; readonly code: string }
   | { readonly kind: 'late' };
 
@@ -36,7 +36,7 @@ async function attempt(request: Request, signal: AbortSignal, send: typeof fetch
     const response = await send(request.url, { ...request.init, signal });
     const text = await response.text();
     if (response.status === request.accepted) return { kind: 'accepted' };
-    return { kind: 'refused', status: response.status, code: request.errorCode(text) };
+    return { kind: 'refused', status: response.status, refusal: request.refusalOf(text) };
   } catch (cause) {
     return signal.aborted ? { kind: 'late' } : { kind: 'failed', code: networkCode(cause) };
   }
@@ -55,7 +55,7 @@ function reason(result: Attempt, request: Request, sending: Sending, retried: bo
       return `network error ${result.code} reaching ${request.provider}${again}`;
     case 'refused': {
       // The provider's words may quote anything: no secret, number, address or piece of the text gets out.
-      const words = result.code === undefined ? '' : redact(result.code, sending.body, sending.secrets);
+      const words = result.refusal === undefined ? '' : redact(result.refusal, sending.body, sending.secrets);
       const code = words === '' ? '' : `, ${request.provider} error "${words}"`;
       const limited = result.status === 429 ? ' (rate limited: not retried)' : again;
       return `HTTP ${result.status}${code}${limited}`;

@@ -12,11 +12,11 @@ export interface Request {
   readonly init: RequestInit;
   /** The status that means it was accepted. */
   readonly accepted: number;
-  /** The provider's error code in a refusal's body, as the provider wrote it (the caller redacts it). */
-  readonly errorCode: (body: string) => string | undefined;
+  /** What a refusal's body says, in the provider's words (its error code or message; the caller redacts it). */
+  readonly refusalOf: (body: string) => string | undefined;
 }
 
-const MAX_CODE = 160;
+const MAX_REFUSAL = 160;
 
 /**
  * SendGrid v3 Mail Send: `202 Accepted` with an empty body, or an error status with
@@ -24,13 +24,13 @@ const MAX_CODE = 160;
  * address does not match a verified Sender Identity`.
  * https://www.twilio.com/docs/sendgrid/api-reference/mail-send/mail-send
  */
-function sendgridError(body: string): string | undefined {
+function sendgridRefusal(body: string): string | undefined {
   try {
     const first: unknown = (JSON.parse(body) as { errors?: unknown[] }).errors?.[0];
     if (typeof first !== 'object' || first === null) return undefined;
     const { field, message } = first as { field?: unknown; message?: unknown };
     if (typeof message !== 'string') return undefined;
-    return (typeof field === 'string' && field !== '' ? `${field}: ${message}` : message).slice(0, MAX_CODE);
+    return (typeof field === 'string' && field !== '' ? `${field}: ${message}` : message).slice(0, MAX_REFUSAL);
   } catch {
     return undefined;
   }
@@ -57,7 +57,7 @@ function sendgrid(delivery: EmailDelivery, settings: DeliverySettings, apiKey: s
       body: JSON.stringify(mail),
     },
     accepted: 202,
-    errorCode: sendgridError,
+    refusalOf: sendgridRefusal,
   };
 }
 
@@ -66,7 +66,7 @@ function sendgrid(delivery: EmailDelivery, settings: DeliverySettings, apiKey: s
  * `no_service`, `channel_is_archived`...); anything else in the body is not a code.
  * https://api.slack.com/messaging/webhooks#handling_errors
  */
-const slackError = (body: string): string | undefined => /^[a-z0-9_]{1,64}$/.exec(body.trim())?.[0];
+const slackRefusal = (body: string): string | undefined => /^[a-z0-9_]{1,64}$/.exec(body.trim())?.[0];
 
 function slack(delivery: SlackDelivery, webhookUrl: string): Request {
   return {
@@ -78,7 +78,7 @@ function slack(delivery: SlackDelivery, webhookUrl: string): Request {
       body: JSON.stringify(delivery.payload),
     },
     accepted: 200,
-    errorCode: slackError,
+    refusalOf: slackRefusal,
   };
 }
 
