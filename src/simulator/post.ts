@@ -18,7 +18,7 @@ export type PostResult =
 /** Twilio waits 15 s for an answer, then gives up (error 11200). */
 export const TIMEOUT_MS = 15_000;
 
-/** Ten deliveries of a 20,000-character text, as base64, fit: Node's default allows 16 KB of headers. */
+/** Ten deliveries of a 20,000-character text, as base64, need more than Node's default 16 KB of headers: 1 MB. */
 const MAX_HEADER_BYTES = 1024 * 1024;
 
 /**
