@@ -118,3 +118,22 @@ test('an email address keeps its first character and its domain, whatever charac
     'SendGrid 400: the to address o***@example.com bounced',
   );
 });
+
+describe('at the edges', () => {
+  test('a secret of 8 characters is removed, one of 7 is too short to tell from a word and stays', () => {
+    expect(removeCredentials('a 12345678 b', ['12345678'])).toBe('a (credentials removed) b');
+    expect(removeCredentials('a 1234567 b', ['1234567'])).toBe('a 1234567 b');
+    expect(credentialForms('AC1', '12345678')).toEqual(['12345678', Buffer.from('AC1:12345678').toString('base64')]);
+    expect(credentialForms('AC1', '1234567')).toEqual([]);
+  });
+
+  test('percent escapes: a space (%20) is decoded, a control character (%1F) is not; three rounds at most', () => {
+    expect(decodePercents('a%20b%1Fc%7E')).toBe('a b%1Fc~');
+    expect(decodePercents('%252541')).toBe('A');
+    expect(decodePercents('%25252541')).toBe('%41');
+  });
+
+  test('a scheme and its value are removed whatever the white space between them', () => {
+    expect(removeCredentials('got Bearer \t abcdefgh12345 back')).toBe('got (credentials removed) back');
+  });
+});
