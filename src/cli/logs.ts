@@ -57,7 +57,8 @@ async function printLogs(args: LogsArgs, world: CommandWorld, stop: Promise<unkn
       ]);
     const { environmentSid } = await liveBuildOf(api, record);
     const stream = await openLogs(api, { serviceSid: record.serviceSid, environmentSid, tail: args.tail, functionSid });
-    const printed = await eachLog(stream, (log) => lines(world.stdout)(formatLog(log, paths)), stop);
+    const out = lines(world.stdout);
+    const printed = await eachLog(stream, (log) => out(formatLog(log, paths)), stop);
     if (printed === 0 && !args.tail) {
       const of = args.function !== undefined ? ` of ${args.function}` : '';
       lines(world.stderr)(`No log lines${of} in ${record.environment} in the last 24 hours.`);
