@@ -1,13 +1,22 @@
 // Mutation testing (`npm run mutate`, not part of `npm test`): StrykerJS plants one small bug at a
-// time in the folders of stryker/targets.json and runs the in-process tests (stryker/jest.config.js)
-// against it. Incremental: stryker/incremental.json holds the last results (commit it after a run),
-// so a rerun tests only the mutants whose code or covering tests changed. Report: reports/mutation/.
+// time in one folder of stryker/targets.json and runs the in-process tests (stryker/jest.config.js)
+// against it. One run per folder (scripts/mutate.ts), each with its own results file,
+// stryker/incremental/<folder>.json (commit it after a run): a rerun tests only the mutants whose code
+// or covering tests changed, and a run of one folder keeps the others' results. Report: reports/mutation/<folder>/.
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 
 /** Folder -> the mutation score it must reach; the folder list lives in that one file. */
 const targets = JSON.parse(readFileSync(new URL('./stryker/targets.json', import.meta.url), 'utf8'));
-/** `npm run mutate -- src/routing` sets MUTATE_FOLDERS: only those folders get new mutants. */
-const folders = process.env.MUTATE_FOLDERS ? process.env.MUTATE_FOLDERS.split(',') : Object.keys(targets);
+/** The folder of this run, set by `npm run mutate`. */
+const folder = process.env.MUTATE_FOLDER ?? '';
+if (!(folder in targets)) {
+  throw new Error(
+    `MUTATE_FOLDER must name one folder of stryker/targets.json (${Object.keys(targets).join(', ')}); ` +
+      'run `npm run mutate [-- <folder>...]`, which sets it for each run.',
+  );
+}
+const name = basename(folder);
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -20,14 +29,14 @@ export default {
   // Mutants that do not compile are dropped before any test runs.
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.json',
-  mutate: [...folders.map((folder) => `${folder}/**/*.ts`), '!**/*.d.ts'],
+  mutate: [`${folder}/**/*.ts`, '!**/*.d.ts'],
   ignorePatterns: ['/dist', '/coverage', '/tests/artifacts', '/bench/results.json', '/.twilioserverless'],
   incremental: true,
-  incrementalFile: 'stryker/incremental.json',
+  incrementalFile: `stryker/incremental/${name}.json`,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   clearTextReporter: { reportTests: false, reportMutants: false, logTests: false },
-  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: `reports/mutation/${name}/mutation.html` },
+  jsonReporter: { fileName: `reports/mutation/${name}/mutation.json` },
   // Two cores, shared: one type-checker and one test runner (two once every mutant is checked).
   // On a busier machine: `npm run mutate -- --concurrency 1`.
   concurrency: 2,

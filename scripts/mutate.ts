@@ -1,13 +1,12 @@
 /**
- * `npm run mutate [-- <folder>...] [stryker options]`: Stryker over the folders of
- * stryker/targets.json (stryker.config.mjs), or over the folders named, then the score of each.
- * Options after the folders go to `stryker run` as they are, e.g. `--concurrency 1` or `--force`
- * (every mutant again, ignoring stryker/incremental.json).
+ * `npm run mutate [-- <folder>...] [stryker options]`: one Stryker run (stryker.config.mjs) per folder
+ * of stryker/targets.json, or per folder named, each kept in its own results file as soon as it ends,
+ * then the score of each. Options after the folders go to `stryker run` as they are, e.g.
+ * `--concurrency 1` or `--force` (every mutant again, ignoring the results file).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { printScores, readTargets, REPORT } from './mutation-scores';
+import { printScores, readTargets } from './mutation-scores';
 
 const ROOT = resolve(__dirname, '..');
 const STRYKER = join(ROOT, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
@@ -34,11 +33,18 @@ function main(): number {
     console.error(parsed.error);
     return 2;
   }
-  // stryker.config.mjs narrows its `mutate` globs to these folders.
-  const env = { ...process.env, MUTATE_FOLDERS: parsed.folders.join(',') };
-  const run = spawnSync(process.execPath, [STRYKER, 'run', ...parsed.options], { cwd: ROOT, env, stdio: 'inherit' });
-  if (run.status !== 0 || !existsSync(REPORT)) return run.status ?? 1;
-  return printScores(parsed.folders.length > 0 ? parsed.folders : known) ? 0 : 1;
+  const folders = parsed.folders.length > 0 ? parsed.folders : known;
+  for (const folder of folders) {
+    console.log(`\n== Mutation testing ${folder} ==`);
+    // stryker.config.mjs mutates this folder only and keeps its results in stryker/incremental/.
+    const env = { ...process.env, MUTATE_FOLDER: folder };
+    const run = spawnSync(process.execPath, [STRYKER, 'run', ...parsed.options], { cwd: ROOT, env, stdio: 'inherit' });
+    if (run.status !== 0) {
+      console.error(`Stryker stopped on ${folder} (exit ${run.status ?? run.signal}); the folders before it are kept.`);
+      return run.status ?? 1;
+    }
+  }
+  return printScores(folders) ? 0 : 1;
 }
 
 if (require.main === module) process.exitCode = main();

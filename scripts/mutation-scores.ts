@@ -1,10 +1,10 @@
 /**
- * The mutation score of each folder, from Stryker's JSON report (reports/mutation/mutation.json):
- * Stryker's own tables are per file. `npm run mutate` prints this after each run;
- * `npm run mutate:scores` prints it again from the last report.
+ * The mutation score of each folder, from its results file (stryker/incremental/<folder>.json, a
+ * mutation-testing-report as Stryker's JSON report is, committed): Stryker's own tables are per
+ * file. `npm run mutate` prints this after its runs; `npm run mutate:scores` prints it again.
  */
-import { readFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 
 /** The part of Stryker's report (mutation-testing-report-schema) read here. */
 export interface MutationReport {
@@ -13,6 +13,8 @@ export interface MutationReport {
 
 export interface FolderScore {
   readonly folder: string;
+  /** False when the folder has no results file yet: never run. */
+  readonly ran: boolean;
   readonly killed: number;
   readonly timeout: number;
   readonly survived: number;
@@ -24,7 +26,10 @@ export interface FolderScore {
 }
 
 const ROOT = resolve(__dirname, '..');
-export const REPORT = join(ROOT, 'reports', 'mutation', 'mutation.json');
+
+/** A folder's results: Stryker's incremental file for that folder (stryker.config.mjs names it so). */
+export const resultsFile = (folder: string, root = ROOT): string =>
+  join(root, 'stryker', 'incremental', `${basename(folder)}.json`);
 
 /** Folder -> the score it must reach (stryker/targets.json, which also tells Stryker what to mutate). */
 export const readTargets = (): Record<string, number> =>
@@ -45,6 +50,7 @@ export function folderScores(report: MutationReport, folders: readonly string[],
     const valid = detected + count.Survived + count.NoCoverage;
     return {
       folder,
+      ran: true,
       killed: count.Killed,
       timeout: count.Timeout,
       survived: count.Survived,
@@ -55,16 +61,28 @@ export function folderScores(report: MutationReport, folders: readonly string[],
   });
 }
 
-/** Whether a folder reached its target; a folder without mutants has nothing to miss. */
+/** A folder never run: no score, below any target. */
+const notRun = (folder: string): FolderScore => ({
+  folder,
+  ran: false,
+  killed: 0,
+  timeout: 0,
+  survived: 0,
+  noCoverage: 0,
+  invalid: 0,
+  score: undefined,
+});
+
+/** Whether a folder reached its target; a folder without mutants has nothing to miss, one never run misses it. */
 export const meetsTarget = (score: FolderScore, target: number): boolean =>
-  score.score === undefined || score.score >= target;
+  score.ran && (score.score === undefined || score.score >= target);
 
 /** A plain table: one line per folder, with its target and whether it is reached. */
 export function formatScores(scores: readonly FolderScore[], targets: Readonly<Record<string, number>>): string {
   const header = ['folder', 'score', 'target', 'killed', 'timeout', 'survived', 'no cov', 'invalid'];
   const rows = scores.map((s) => {
     const target = targets[s.folder] ?? 0;
-    const score = s.score === undefined ? 'n/a' : `${s.score.toFixed(2)}%`;
+    const score = !s.ran ? 'not run' : s.score === undefined ? 'n/a' : `${s.score.toFixed(2)}%`;
     const verdict = meetsTarget(s, target) ? '' : '  below target';
     const counts = [s.killed, s.timeout, s.survived, s.noCoverage, s.invalid].map(String);
     return [s.folder, score, `${target}%`, ...counts, verdict];
@@ -78,12 +96,22 @@ export function formatScores(scores: readonly FolderScore[], targets: Readonly<R
   return [line(header), ...rows.map((r) => line(r.slice(0, -1)) + (r[r.length - 1] ?? ''))].join('\n');
 }
 
+/** Each folder's score from its results file (`root`: the project). */
+export function readScores(folders: readonly string[], root = ROOT): FolderScore[] {
+  return folders.map((folder) => {
+    const file = resultsFile(folder, root);
+    if (!existsSync(file)) return notRun(folder);
+    const report = JSON.parse(readFileSync(file, 'utf8')) as MutationReport;
+    const [score] = folderScores(report, [folder], root);
+    return score ?? notRun(folder);
+  });
+}
+
 /** Prints the table for `folders` (default: every folder of the targets); false when one is below target. */
 export function printScores(folders: readonly string[] = Object.keys(readTargets())): boolean {
   const targets = readTargets();
-  const report = JSON.parse(readFileSync(REPORT, 'utf8')) as MutationReport;
-  const scores = folderScores(report, folders);
-  console.log(`\nMutation score per folder (${relative(process.cwd(), REPORT)}):\n${formatScores(scores, targets)}`);
+  const scores = readScores(folders);
+  console.log(`\nMutation score per folder (stryker/incremental/<folder>.json):\n${formatScores(scores, targets)}`);
   return scores.every((s) => meetsTarget(s, targets[s.folder] ?? 0));
 }
 
