@@ -45,9 +45,8 @@ export function configurationFor(env: Environment): Configuration {
   if (cached === undefined || !sameInputs(cached.inputs, env, text)) {
     const inputs = { env: Object.fromEntries(ENV_NAMES.map((name) => [name, env[name]])), routingText: text };
     const { config, problems } = loadConfig(inputs.env, text);
-    for (const problem of problems) {
-      if (problem.level === 'error') log.error('', `configuration ${formatProblem(problem)}`);
-    }
+    // loadConfig finds errors only: warnings (a forward template without targets) are the build's.
+    for (const problem of problems) log.error('', `configuration ${formatProblem(problem)}`);
     cached = { inputs, configuration: { config, policies: policiesOf(config) } };
   }
   return cached.configuration;

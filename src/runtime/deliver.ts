@@ -46,7 +46,12 @@ async function attempt(request: Request, signal: AbortSignal, send: typeof fetch
 const retryable = (result: Attempt): boolean =>
   result.kind === 'failed' || (result.kind === 'refused' && result.status >= 500);
 
-function reason(result: Attempt, request: Request, sending: Sending, retried: boolean): string {
+function reason(
+  result: Exclude<Attempt, { kind: 'accepted' }>,
+  request: Request,
+  sending: Sending,
+  retried: boolean,
+): string {
   const again = retried ? ' (after a retry)' : '';
   switch (result.kind) {
     case 'late':
@@ -60,8 +65,6 @@ function reason(result: Attempt, request: Request, sending: Sending, retried: bo
       const limited = result.status === 429 ? ' (rate limited: not retried)' : again;
       return `HTTP ${result.status}${code}${limited}`;
     }
-    default:
-      return '';
   }
 }
 
@@ -90,7 +93,7 @@ export async function deliver(
   await Promise.all(
     deliveries.map((delivery) =>
       deliverOne(delivery, settings, sending).catch((cause: unknown) =>
-        log.error(sending.sid, `${who(delivery)} failed`, cause, sending.body, sending.secrets),
+        log.error(sending.sid, `${who(delivery)} failed`, cause, sending),
       ),
     ),
   );

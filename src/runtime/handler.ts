@@ -54,7 +54,8 @@ function answer(env: Environment, sid: string, decision: Decision): MessagingRes
 }
 
 function fallback(env: Environment, message: InboundMessage | undefined, cause: unknown): MessagingResponse {
-  log.error(message?.sid ?? '', 'answered <Response/> after an unexpected error', cause, message?.body, secretsIn(env));
+  const hidden = { body: message?.body, secrets: secretsIn(env) };
+  log.error(message?.sid ?? '', 'answered <Response/> after an unexpected error', cause, hidden);
   return new Twilio.twiml.MessagingResponse();
 }
 

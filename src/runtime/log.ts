@@ -9,6 +9,12 @@ import { redact } from './redact';
  */
 const PREFIX = 'sms-switchboard';
 
+/** What an error's words must not show: the message's text, and the credentials in use. */
+export interface Hidden {
+  readonly body?: string;
+  readonly secrets?: readonly string[];
+}
+
 const who = (sid: string): string => (sid === '' ? '(no MessageSid)' : sid);
 
 /** LOG_LEVEL=info or debug: also say why a message got no answer when a rule decided so. */
@@ -32,12 +38,12 @@ export const log = {
    * `text` is ours (a reason, a configuration problem naming configured numbers); `cause` comes
    * from elsewhere and may quote anything: it is said by name, code, status and message only,
    * never inspected whole (an HTTP error holds its request's Authorization header), then printed
-   * without credentials (`secrets`: the token or API secret in use), phone numbers nor copies of
-   * `body` (the message's).
+   * without credentials (`hidden.secrets`: the token or API secret in use), phone numbers nor
+   * copies of `hidden.body` (the message's).
    */
-  error(sid: string, text: string, cause?: unknown, body = '', secrets: readonly string[] = []): void {
+  error(sid: string, text: string, cause?: unknown, hidden: Hidden = {}): void {
     if (cause === undefined) console.error(`${PREFIX} ${who(sid)}: ${text}`);
-    else console.error(`${PREFIX} ${who(sid)}: ${text}: ${redact(describeError(cause), body, secrets)}`);
+    else console.error(`${PREFIX} ${who(sid)}: ${text}: ${redact(describeError(cause), hidden.body, hidden.secrets)}`);
   },
   /** The whole message, only when LOG_LEVEL=debug: for tracing a routing problem, then turn it off. */
   debug(env: Environment, sid: string, message: InboundMessage): void {

@@ -19,8 +19,10 @@ export interface SyncStandIn {
   readonly origin: string;
   readonly documents: Map<string, SyncDocument>;
   readonly calls: string[];
-  /** Answer every request with this HTTP status (and a Twilio error body) while set. */
+  /** Answer every request with this HTTP status (and a Twilio error body, code 20500) while set. */
   failWith?: number;
+  /** The error body's message while failWith is set: "Internal Server Error" unless set. */
+  failMessage?: string;
   /** Accept every request and never answer it while set: a Sync that hangs. */
   hang?: boolean;
   close(): Promise<void>;
@@ -64,7 +66,8 @@ export async function startSyncStandIn(
     calls.push(`${req.method} ${req.url}`);
     if (fake.hang === true) return;
     if (req.headers.authorization !== expected) return twilioError(res, 401, 20003, 'Authenticate');
-    if (fake.failWith !== undefined) return twilioError(res, fake.failWith, 20500, 'Internal Server Error');
+    if (fake.failWith !== undefined)
+      return twilioError(res, fake.failWith, 20500, fake.failMessage ?? 'Internal Server Error');
     const match = /^\/v1\/Services\/([^/]+)\/Documents(?:\/([^/?]+))?$/.exec(req.url ?? '');
     if (match === null || match[1] !== serviceSid)
       return twilioError(res, 404, 20404, 'The requested resource was not found');

@@ -6,6 +6,9 @@
  * TwiML answer; the logs hold no key, webhook URL, full number, full address or body.
  */
 import { handler as forward } from '../../functions/forward.protected';
+import { DELIVERY_DEFAULTS } from '../../src/config/delivery-env';
+import type { Delivery } from '../../src/routing/delivery';
+import { deliver } from '../../src/runtime/deliver';
 import { fixedMode } from '../../src/runtime/endpoints';
 import { startSendGridStandIn, sendgridError, type SendGridStandIn } from '../../src/stand-in/sendgrid-api';
 import { slackError, startSlackStandIn, type SlackStandIn } from '../../src/stand-in/slack-webhook';
@@ -214,6 +217,18 @@ describe('failures are warnings, and the answer stays the same', () => {
     // The afterEach checks the URL, its path and its secret part are absent.
   });
 
+  test('a refusal without words (an HTML error page): the status only, no empty provider error', async () => {
+    const page = {
+      status: 502,
+      body: '<html><body>Bad Gateway</body></html>',
+      headers: { 'Content-Type': 'text/html' },
+    };
+    slack.server.script.push(page, page);
+    expect(await send()).toEqual([PHONE_MESSAGE]);
+    expect(slack.server.requests).toHaveLength(2);
+    expect(warnings()).toEqual([`warn: sms-switchboard ${SID}: slack not delivered: HTTP 502 (after a retry)`]);
+  });
+
   test('an email target without SendGrid configured (an older deploy): the phone still gets its message', async () => {
     expect(await send(env({ SENDGRID_API_KEY: '', EMAIL_FROM: '' }))).toEqual([PHONE_MESSAGE]);
     expect(sendgrid.server.requests).toEqual([]);
@@ -238,14 +253,40 @@ describe('the 4.5 s budget', () => {
     ]);
   });
 
-  test('nothing left of it: the deliveries are not attempted, and say so', async () => {
-    let reads = 0;
-    const clock = () => (reads++ === 0 ? 0 : 4600);
-    const handler = fixedMode('forward', { clock, fetch: (...args) => fetch(...args) });
-    expect(await send(env(), handler)).toEqual([PHONE_MESSAGE]);
-    expect(sendgrid.server.requests).toEqual([]);
-    expect(slack.server.requests).toEqual([]);
-    expect(warnings()).toHaveLength(2);
-    expect(warnings()[0]).toMatch(/not sent: no time left before the function must answer$/);
+  test.each([4500, 4600])(
+    'nothing left of it (%i ms gone): the deliveries are not attempted, and say so',
+    async (gone) => {
+      let reads = 0;
+      const clock = () => (reads++ === 0 ? 0 : gone);
+      const handler = fixedMode('forward', { clock, fetch: (...args) => fetch(...args) });
+      expect(await send(env(), handler)).toEqual([PHONE_MESSAGE]);
+      expect(sendgrid.server.requests).toEqual([]);
+      expect(slack.server.requests).toEqual([]);
+      expect(warnings().sort()).toEqual([
+        `warn: sms-switchboard ${SID}: email to o***@example.com not sent: no time left before the function must answer`,
+        `warn: sms-switchboard ${SID}: slack not sent: no time left before the function must answer`,
+      ]);
+    },
+  );
+});
+
+describe('a delivery that breaks unexpectedly', () => {
+  test('is one error line; the other deliveries still go, and deliver() resolves', async () => {
+    const settings = {
+      ...DELIVERY_DEFAULTS,
+      sendgridApiKey: KEY,
+      emailFrom: FROM,
+      sendgridApiBaseUrl: sendgrid.origin,
+      get slackWebhookUrl(): string {
+        throw new Error('settings broke');
+      },
+    };
+    const email: Delivery = { kind: 'email', to: OWNER, subject: 'SMS', text: 'Hi', html: '<p>Hi</p>' };
+    const sending = { sid: SID, body: 'Hi', deadlineMs: 1000, secrets: [KEY], fetch: globalThis.fetch };
+    await expect(
+      deliver([{ kind: 'slack', payload: { text: 'Hi' } }, email], settings, sending),
+    ).resolves.toBeUndefined();
+    expect(sendgrid.mails).toHaveLength(1);
+    expect(logs.text().split('\n')).toEqual([`error: sms-switchboard ${SID}: slack failed: Error: settings broke`]);
   });
 });

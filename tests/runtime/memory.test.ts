@@ -79,6 +79,45 @@ describe('memoryFor', () => {
   });
 });
 
+describe('Sync failing: one error line, by name, code, status and message, without credentials', () => {
+  const SID = fixtures.sms.MessageSid;
+  const errors = () => console_.error.mock.calls.map((args) => String(args[0]));
+
+  test("the client can't be made (no credentials): routed without memory, the token never printed", async () => {
+    const context = Object.assign(contextWith({ SYNC_SERVICE_SID: SERVICE, FORWARD_TO: TARGET, AUTH_TOKEN: TOKEN }), {
+      getTwilioClient: () => {
+        throw new Error(`no client: ${TOKEN} was refused here`);
+      },
+    });
+    expect(await messagesOf(forward, { Body: 'Open today?' }, context)).toEqual([
+      { to: TARGET, body: `${SENDER}: Open today?`, media: [] },
+    ]);
+    expect(errors()).toEqual([
+      `sms-switchboard ${SID}: Twilio Sync is not available (are the account credentials enabled for this service?): ` +
+        'Error: no client: (credentials removed) was refused here',
+    ]);
+  });
+
+  test("an error quoting the client's own password (not among the variables) is printed without it", async () => {
+    sync.failWith = 500;
+    sync.failMessage = `upstream refused password ${TOKEN}`;
+    try {
+      // The variables hold no token: only the client knows it.
+      expect(await messagesOf(forward, { Body: 'Open today?' })).toEqual([
+        { to: TARGET, body: `${SENDER}: Open today?`, media: [] },
+      ]);
+    } finally {
+      sync.failWith = undefined;
+      sync.failMessage = undefined;
+    }
+    expect(errors()).toEqual([
+      `sms-switchboard ${SID}: Twilio Sync failed; routed without memory: ` +
+        'RestException (HTTP 500, Twilio error 20500): upstream refused password (credentials removed)',
+    ]);
+    expect(warnings()).toEqual([]);
+  });
+});
+
 describe('SWITCHBOARD_LOCAL_MEMORY=1 (the local runtime): memory in-process, Sync never touched', () => {
   const local = { SWITCHBOARD_LOCAL_MEMORY: '1', SYNC_TIMEOUT_MS: '50' };
 
