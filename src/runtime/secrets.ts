@@ -25,6 +25,6 @@ export function secretsIn(env: Environment): string[] {
     text(env, 'SENDGRID_API_KEY').trim(),
     slack,
     path,
-    path.split('/').pop() ?? '',
+    path.slice(path.lastIndexOf('/') + 1),
   ].filter((secret) => secret.length >= 8);
 }

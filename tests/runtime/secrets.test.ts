@@ -42,3 +42,8 @@ test('a variable that throws when read (a proxy), or is not a string, counts as 
   expect(secretsIn(throwing)).toEqual([KEY]);
   expect(secretsIn({ AUTH_TOKEN: 12345678901234 } as unknown as Record<string, string>)).toEqual([]);
 });
+
+test('a value of 8 characters is a secret; one of 7 is too short to tell from a word', () => {
+  expect(secretsIn({ SENDGRID_API_KEY: 'SG.45678' })).toEqual(['SG.45678']);
+  expect(secretsIn({ SENDGRID_API_KEY: 'SG.4567' })).toEqual([]);
+});
