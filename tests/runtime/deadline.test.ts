@@ -56,6 +56,15 @@ test('past the deadline, pending calls reject, and later ones at once, without r
   expect(clock.started).toEqual([800]);
 });
 
+test('the error says how long the store was given: "no answer within 800 ms"', async () => {
+  const clock = manualTimer();
+  const store = withDeadline(hangingStore([]), 800, clock.timer);
+  const pending = store.get('a');
+  clock.fire();
+  await expect(pending).rejects.toThrow(/^no answer within 800 ms$/);
+  expect(new DeadlinePassed(2500).message).toBe('no answer within 2500 ms');
+});
+
 test('a call made after the first ones answered still races the same, first deadline', async () => {
   const clock = manualTimer();
   const calls: string[] = [];
