@@ -24,6 +24,11 @@ test('phone numbers in any common writing are cut to their last two digits', () 
   );
 });
 
+test('a number whose last digit stands apart ("0 1 4 3", "014-3") is still cut to its last two digits', () => {
+  expect(maskNumbers('call 2 1 2 5 5 5 0 1 4 3 now')).toBe('call …43 now');
+  expect(maskNumbers('fax 212-555-014-3')).toBe('fax …43');
+});
+
 test('what is not a phone number stays: SIDs, short numbers, error codes, line numbers', () => {
   const text = 'RestException 20500 (status 500) for SM0123456789abcdef0123456789abcdef at x.js:1:27642';
   expect(maskNumbers(text)).toBe(text);
@@ -34,6 +39,24 @@ test('copies of the body are hidden, the rest of the text kept', () => {
     'Invalid character in string: … at index 3',
   );
   expect(maskCopies('boom', 'ok')).toBe('boom');
+});
+
+test('a copy at the very start or the very end of the text is hidden, with one … each', () => {
+  expect(maskCopies('Zebra Cafe: unexpected token', 'Zebra Cafe')).toBe('…: unexpected token');
+  expect(maskCopies('unexpected token in Zebra', 'Zebra Cafe')).toBe('unexpected token in …');
+  expect(maskCopies('Zebra', 'Zebra')).toBe('…');
+  expect(maskCopies('Zebra or Zebra', 'Zebra')).toBe('… or …');
+});
+
+test('with no body given (as memory errors are logged), no word of the text is taken for a copy', () => {
+  const text = 'Sync said: the document was not found here, nor there';
+  expect(redact(text)).toBe(text);
+});
+
+test('a body of white space, or under 4 characters once trimmed, hides nothing', () => {
+  const text = 'Unexpected token     at position 4';
+  expect(maskCopies(text, '      ')).toBe(text);
+  expect(maskCopies('got  ok  back', '  ok  ')).toBe('got  ok  back');
 });
 
 test('property: no E.164 number and no 4-character stretch of the body survives redaction', () => {
@@ -73,10 +96,34 @@ test.each([
   ['a header without a scheme', 'authorization=some-opaque-value-1234; next'],
   ['a proxy header', `Proxy-Authorization: Basic ${BASIC}`],
 ])('no Authorization value survives, not even its scheme: %s', (_what, text) => {
-  const cleaned = removeCredentials(text);
+  const cleaned = removeCredentials(text, []);
   expect(cleaned).not.toMatch(/Basic|Bearer|eyJ|opaque/);
   expect(cleaned).not.toContain(BASIC.slice(0, 12));
   expect(cleaned).toContain('(credentials removed)');
+});
+
+test('a header in JSON or in an inspected object loses its value whatever it holds, its name kept', () => {
+  expect(removeCredentials('{"authorization":"opaque-value-1234","accept":"application/json"}', [])).toBe(
+    '{"authorization":(credentials removed),"accept":"application/json"}',
+  );
+  expect(removeCredentials("{ 'Authorization': 'opaque-value-1234' }", [])).toBe(
+    "{ 'Authorization': (credentials removed) }",
+  );
+});
+
+test('white space around the separator, or several spaces after the scheme, still lose the whole value', () => {
+  expect(removeCredentials('authorization = opaque-value-1234; next', [])).toBe(
+    'authorization = (credentials removed); next',
+  );
+  expect(removeCredentials('Authorization:  Basic   QUMxOnNlY3JldA==, next', [])).toBe(
+    'Authorization:  (credentials removed), next',
+  );
+});
+
+test('a word that only begins like the header is not one', () => {
+  expect(removeCredentials('authorization_url: https://example.com/oauth', [])).toBe(
+    'authorization_url: https://example.com/oauth',
+  );
 });
 
 test('the token and the Basic string made with it are removed wherever they stand', () => {
@@ -134,6 +181,6 @@ describe('at the edges', () => {
   });
 
   test('a scheme and its value are removed whatever the white space between them', () => {
-    expect(removeCredentials('got Bearer \t abcdefgh12345 back')).toBe('got (credentials removed) back');
+    expect(removeCredentials('got Bearer \t abcdefgh12345 back', [])).toBe('got (credentials removed) back');
   });
 });
