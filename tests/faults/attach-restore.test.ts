@@ -13,7 +13,7 @@ import { restoreNumbers } from '../../src/numbers/restore';
 import type { RunReport } from '../../src/numbers/types';
 import { TwilioApiStandIn } from '../../src/stand-in/twilio-api';
 import type { NumberResource } from '../../src/stand-in/twilio-shapes';
-import { settings } from '../properties/settings';
+import { ALL_CASES, settings } from '../properties/settings';
 import { accountState } from '../helpers/numbers-state';
 import { attached, differences, foreignParameters, seedAccount, smsRouting, URL_ } from './account';
 import { backups, contextFor, readBackupFile, tempDir } from './world';
@@ -167,9 +167,11 @@ test('attach, rerun, restore the first backup: every number exactly as it was, w
     }),
     settings(25),
   );
-  expect(
-    Object.entries(seen)
-      .filter(([, times]) => times === 0)
-      .map(([what]) => what),
-  ).toEqual([]);
+  // Every kind of fault drawn at least once: with all cases (a tenth of them, under mutation testing, may miss one).
+  if (ALL_CASES)
+    expect(
+      Object.entries(seen)
+        .filter(([, times]) => times === 0)
+        .map(([what]) => what),
+    ).toEqual([]);
 }, 300_000);
