@@ -1,8 +1,8 @@
 // Mutation testing (`npm run mutate`, not part of `npm test`): StrykerJS plants one small bug at a
 // time in one folder of stryker/targets.json and runs the in-process tests (stryker/jest.config.js)
 // against it. One run per folder (scripts/mutate.ts), each with its own results file,
-// stryker/incremental/<folder>.json (commit it after a run): a rerun tests only the mutants whose code
-// or covering tests changed, and a run of one folder keeps the others' results. Report: reports/mutation/<folder>/.
+// stryker/incremental/<name>.json, runtime.json for src/runtime (commit it after a run): a rerun tests only the mutants whose code
+// or covering tests changed, and a run of one folder keeps the others' results. Report: reports/mutation/<name>/.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
@@ -16,7 +16,10 @@ if (!(folder in targets)) {
       'run `npm run mutate [-- <folder>...]`, which sets it for each run.',
   );
 }
+/** The results file and report are named after the folder's last part, which must tell the folders apart. */
 const name = basename(folder);
+if (Object.keys(targets).filter((other) => basename(other) === name).length > 1)
+  throw new Error(`Two folders of stryker/targets.json end in "${name}": their results would share one file.`);
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

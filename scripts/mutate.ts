@@ -23,6 +23,18 @@ export function parseMutateArgs(
   const unknown = folders.filter((f) => !known.includes(f));
   if (unknown.length > 0)
     return { error: `Not a folder under mutation testing: ${unknown.join(', ')}. Choose from: ${known.join(', ')}.` };
+  // `--mutate <file:lines>,...` narrows one folder's run: in another's, its results would land in that folder's file.
+  const at = options.findIndex((o) => o === '--mutate' || o === '-m');
+  if (at !== -1) {
+    const [folder] = folders;
+    const places = (options[at + 1] ?? '').split(',').filter((p) => p !== '');
+    if (folders.length !== 1 || folder === undefined || places.length === 0)
+      return {
+        error: 'With --mutate, name the one folder it is in: npm run mutate -- src/runtime --mutate <file:lines>.',
+      };
+    const outside = places.filter((p) => !p.startsWith(`${folder}/`));
+    if (outside.length > 0) return { error: `Not in ${folder}: ${outside.join(', ')}.` };
+  }
   return { folders, options };
 }
 

@@ -1,7 +1,8 @@
 /**
- * The mutation score of each folder, from its results file (stryker/incremental/<folder>.json, a
- * mutation-testing-report as Stryker's JSON report is, committed): Stryker's own tables are per
- * file. `npm run mutate` prints this after its runs; `npm run mutate:scores` prints it again.
+ * The mutation score of each folder, from its results file, named after the folder's last part
+ * (stryker/incremental/runtime.json for src/runtime; a mutation-testing-report, as Stryker's JSON
+ * report is; committed): Stryker's own tables are per file. `npm run mutate` prints this after its
+ * runs; `npm run mutate:scores` prints it again.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
@@ -111,7 +112,7 @@ export function readScores(folders: readonly string[], root = ROOT): FolderScore
 export function printScores(folders: readonly string[] = Object.keys(readTargets())): boolean {
   const targets = readTargets();
   const scores = readScores(folders);
-  console.log(`\nMutation score per folder (stryker/incremental/<folder>.json):\n${formatScores(scores, targets)}`);
+  console.log(`\nMutation score per folder (stryker/incremental/<name>.json):\n${formatScores(scores, targets)}`);
   return scores.every((s) => meetsTarget(s, targets[s.folder] ?? 0));
 }
 

@@ -33,7 +33,7 @@ test('a configuration error is logged once, when the configuration is read, with
   ]);
 });
 
-test('a change of a variable is seen at the next message, and its problems are logged again', async () => {
+test('a change of a variable is seen at the next message; its problems are logged once per change', async () => {
   const forwardTo = async (to: string) =>
     (await answerOf(sms, params(fixtures.sms), { DEFAULT_MODE: 'forward', FORWARD_TO: to })).messages.map(
       (message) => message.to,
@@ -51,13 +51,15 @@ test('a change of a variable is seen at the next message, and its problems are l
   ]);
 });
 
-test("the build's warnings are not the functions' problems: the functions log each problem as an error", () => {
+test("loadConfig finds no warnings (they are the build's), so the functions log none", async () => {
   const env = { FORWARD_TEMPLATE: 'From {From}: {Body}', SWITCHBOARD_LOCAL_MEMORY: '1' };
   expect(checkForBuild(env).map((problem) => `${problem.level} ${problem.where}`)).toEqual([
     'warning FORWARD_TO',
     'warning SWITCHBOARD_LOCAL_MEMORY',
   ]);
   expect(loadConfig(env).problems).toEqual([]);
+  expect((await answerOf(sms, params(fixtures.sms), env)).messages).toEqual([{ body: DEFAULT_REPLY, media: [] }]);
+  expect(lines(console_.error)).toEqual([]);
 });
 
 test('the routing asset is read once per asset path: a new path (a new deploy) is read anew', async () => {

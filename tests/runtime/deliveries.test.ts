@@ -272,22 +272,24 @@ describe('the 4.5 s budget', () => {
 });
 
 describe('a delivery that breaks unexpectedly', () => {
-  test('is one error line; the other deliveries still go, and deliver() resolves', async () => {
+  test('is one error line, without the key or text it quotes; the others still go; deliver() resolves', async () => {
     const settings = {
       ...DELIVERY_DEFAULTS,
       sendgridApiKey: KEY,
       emailFrom: FROM,
       sendgridApiBaseUrl: sendgrid.origin,
       get slackWebhookUrl(): string {
-        throw new Error('settings broke');
+        throw new Error(`settings broke: key ${KEY}, text "${fixtures.mms.Body}"`);
       },
     };
     const email: Delivery = { kind: 'email', to: OWNER, subject: 'SMS', text: 'Hi', html: '<p>Hi</p>' };
-    const sending = { sid: SID, body: 'Hi', deadlineMs: 1000, secrets: [KEY], fetch: globalThis.fetch };
+    const sending = { sid: SID, body: fixtures.mms.Body, deadlineMs: 1000, secrets: [KEY], fetch: globalThis.fetch };
     await expect(
       deliver([{ kind: 'slack', payload: { text: 'Hi' } }, email], settings, sending),
     ).resolves.toBeUndefined();
     expect(sendgrid.mails).toHaveLength(1);
-    expect(logs.text().split('\n')).toEqual([`error: sms-switchboard ${SID}: slack failed: Error: settings broke`]);
+    expect(logs.text().split('\n')).toEqual([
+      `error: sms-switchboard ${SID}: slack failed: Error: settings broke: key (credentials removed), text "…"`,
+    ]);
   });
 });

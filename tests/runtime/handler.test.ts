@@ -97,7 +97,7 @@ test('a webhook whose fields cannot be read: <Response/>, logged without a Messa
 });
 
 describe('SWITCHBOARD_PRINT_DELIVERIES (the local runtime)', () => {
-  test('deliveries are printed and handed back in a header, never sent; the TwiML is the same', async () => {
+  test('deliveries are handed back in a header, never sent; the TwiML is the same', async () => {
     const { handler, fetched } = delivering(() => FORWARD, { print: true, slackWebhookUrl: 'https://hooks.example/x' });
     const { error, payload } = await call(handler, params(fixtures.sms));
     expect(error).toBeNull();
