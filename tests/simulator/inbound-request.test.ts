@@ -29,8 +29,17 @@ describe('inboundParams', () => {
     },
   );
 
-  it('carries the message and the fixed values Twilio sends', () => {
-    expect(inboundParams(hello, ACCOUNT, SID)).toMatchObject({
+  it('carries the message, the fixed values Twilio sends, and empty geographic fields (unknown to Twilio)', () => {
+    expect(inboundParams(hello, ACCOUNT, SID)).toEqual({
+      ToCountry: '',
+      ToState: '',
+      ToCity: '',
+      ToZip: '',
+      FromCountry: '',
+      FromState: '',
+      FromCity: '',
+      FromZip: '',
+      ReferralNumMedia: '0',
       MessageSid: SID,
       SmsSid: SID,
       SmsMessageSid: SID,
@@ -102,8 +111,15 @@ describe('messageSid', () => {
 describe('guessContentType', () => {
   it.each([
     ['https://x.test/a.JPG', 'image/jpeg'],
+    ['https://x.test/a.jpeg?size=large', 'image/jpeg'],
     ['https://x.test/a.png#frag', 'image/png'],
+    ['https://x.test/a.gif', 'image/gif'],
+    ['https://x.test/a.webp', 'image/webp'],
     ['https://x.test/contact.vcf', 'text/vcard'],
+    ['https://x.test/clip.mp4', 'video/mp4'],
+    ['https://x.test/voice.mp3', 'audio/mpeg'],
+    ['https://x.test/menu.pdf', 'application/pdf'],
+    ['https://x.test/noextension', 'application/octet-stream'],
     ['https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1', 'application/octet-stream'],
   ])('%s is %s', (url, type) => expect(guessContentType(url)).toBe(type));
 });
