@@ -15,6 +15,28 @@ function reason(text: string): string {
   return parsed.reason;
 }
 
+describe('parseTwiml: white space, as Twilio keeps it', () => {
+  it("keeps a plain message's text exactly, spaces around it included", () => {
+    expect(actions('<Response><Message>  Hello  </Message></Response>')).toEqual([
+      { kind: 'message', to: undefined, from: undefined, body: '  Hello  ', media: [] },
+    ]);
+  });
+
+  it('drops the indentation around Body and Media nouns, not the Body text', () => {
+    const xml =
+      '<Response>\n  <Message to="+15557654321">\n    <Body> Hi </Body>\n    <Media> https://x.test/a.png </Media>\n  </Message>\n</Response>';
+    expect(actions(xml)).toEqual([
+      { kind: 'message', to: '+15557654321', from: undefined, body: ' Hi ', media: ['https://x.test/a.png'] },
+    ]);
+  });
+
+  it('trims a Redirect URL', () => {
+    expect(actions('<Response><Redirect> https://x.test/more </Redirect></Response>')).toEqual([
+      { kind: 'redirect', url: 'https://x.test/more' },
+    ]);
+  });
+});
+
 describe('parseTwiml: what the Twilio helper writes', () => {
   it('reads a reply: no `to`, the text as body', () => {
     const response = new MessagingResponse();
