@@ -75,8 +75,12 @@ describe('judgeAnswer', () => {
     });
   });
 
-  it('explains a refused signature', () => {
-    expect(refused(judgeAnswer(url, xml('Forbidden', 403, 'text/plain')))).toMatch(/signature was refused.*AUTH_TOKEN/);
+  it.each([401, 403])('explains a refused signature (HTTP %i) and how to sign with the right token', (status) => {
+    expect(refused(judgeAnswer(url, xml('Forbidden', status, 'text/plain')))).toBe(
+      `HTTP ${status} from ${url.href}: the signature was refused. A deployed protected function checks ` +
+        'X-Twilio-Signature with the auth token of its account: ' +
+        'set AUTH_TOKEN in .env (or TWILIO_AUTH_TOKEN) to that token.',
+    );
   });
 
   it('refuses an HTTP error, quoting the body', () => {

@@ -29,6 +29,14 @@ describe('readSigningKey', () => {
     });
   });
 
+  it('signs with the token as the Functions runtime reads it: without the spaces around it', () => {
+    expect(readSigningKey({}, { AUTH_TOKEN: '  file-token \n', ACCOUNT_SID: ` ${FILE_SID} ` })).toEqual({
+      authToken: 'file-token',
+      accountSid: FILE_SID,
+      source: 'AUTH_TOKEN in .env',
+    });
+  });
+
   it('treats empty values as unset', () => {
     expect(readSigningKey({ AUTH_TOKEN: '  ' }, { AUTH_TOKEN: 'file-token' }).authToken).toBe('file-token');
   });
