@@ -38,7 +38,7 @@ const upperKeys = (record: Readonly<Record<string, string>> | undefined): [strin
 
 function schedule(hours: NonNullable<NumberEntry['hours']>): Schedule {
   // The schema has checked every window, so each parses.
-  const windows = hours.open.map(parseWindow).filter((w): w is Window => typeof w !== 'string');
+  const windows = hours.open.map((text) => parseWindow(text) as Window);
   return { timeZone: hours.timeZone, windows, closed: new Set(hours.closed ?? []) };
 }
 

@@ -119,7 +119,7 @@ describe('keywords and durations', () => {
 
   test('a duration from exactly 1m to exactly 365d', () => {
     for (const text of ['1m', '60m', '24h', '365d', ' 12h ']) accepts(Duration, text);
-    for (const text of ['0m', '366d', '8761h', '12', '1.5h', '1w'])
+    for (const text of ['0m', '366d', '8761h', '12', '1.5h', '1w', '12hr'])
       expect(problems(Duration, text)).toEqual([
         `${JSON.stringify(text)} is not a duration: write a number and m, h or d, from 1m to 365d, e.g. "12h"`,
       ]);
