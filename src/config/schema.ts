@@ -150,6 +150,12 @@ export const Keyword = v.pipe(
   ),
 );
 export const Keywords = v.pipe(
+  v.unknown(),
+  // valibot's record reads a list as an object keyed "0", "1"...: ["HOURS"] would answer "HOURS" to a text "0".
+  v.check(
+    (input) => !Array.isArray(input),
+    'is a list where an object belongs: write { "HOURS": "Open 9-5, Mon-Fri" }',
+  ),
   v.record(Keyword, ReplyText, 'must be an object of keyword to reply text, e.g. { "HOURS": "Open 9-5, Mon-Fri" }'),
   v.description('Answers by first word of the message (any case), instead of the mode.'),
 );

@@ -223,6 +223,16 @@ describe('the routing file', () => {
     });
   });
 
+  test('keywords written as a list are refused, never read as keyword "0" answering "HOURS"', () => {
+    const LIST = 'is a list where an object belongs: write { "HOURS": "Open 9-5, Mon-Fri" }';
+    expect(build({}, { keywords: ['HOURS'], numbers: { [N]: { keywords: ['HOURS'] } } })).toEqual([
+      `error: ${FILE}: keywords: ${LIST}`,
+      `error: ${FILE}: numbers.${N}.keywords: ${LIST}`,
+    ]);
+    const { routing } = readRouting(JSON.stringify({ keywords: ['HOURS'], numbers: { [N]: { keywords: ['HOURS'] } } }));
+    expect([routing.file?.keywords, routing.numbers.get(N)]).toEqual([undefined, null]);
+  });
+
   test('a valid file is read as it is written, with nothing added', () => {
     expect(readRouting(JSON.stringify({ block: ['+1900*'], numbers: { [N]: { mode: 'ignore' } } }))).toEqual({
       routing: { numbers: new Map([[N, { mode: 'ignore' }]]), unreadable: false, file: { block: ['+1900*'] } },

@@ -25,6 +25,12 @@ const accepts = (schema: v.GenericSchema, input: unknown) => expect(problems(sch
 
 const E164_FIX = 'write + country code and number, no spaces or dashes (e.g. +15551230000)';
 const phones = (count: number) => Array.from({ length: count }, (_, n) => `+1555123${String(n).padStart(4, '0')}`);
+const TARGETS_LIST = 'must be a list of targets, e.g. ["+15551230000", "owner@example.com", "slack"]';
+const KEYWORDS_OBJECT = 'must be an object of keyword to reply text, e.g. { "HOURS": "Open 9-5, Mon-Fri" }';
+const KEYWORDS_LIST = 'is a list where an object belongs: write { "HOURS": "Open 9-5, Mon-Fri" }';
+const ZONE = 'must be an IANA time zone in quotes, e.g. "America/New_York"';
+const WINDOW = 'must be a window in quotes, e.g. "Mon-Fri 09:00-17:00"';
+const WINDOWS = 'must be a list of windows, e.g. ["Mon-Fri 09:00-17:00", "Sat 10:00-14:00"]';
 const urls = (count: number) => Array.from({ length: count }, (_, n) => `https://example.com/${n}.png`);
 
 describe('targets', () => {
@@ -48,10 +54,12 @@ describe('targets', () => {
   test.each([
     ['555-1234', `"555-1234" is not an E.164 number: ${E164_FIX}`],
     ['(555) 123', `"(555) 123" is not an E.164 number: ${E164_FIX}`],
+    [' 555-1234', `" 555-1234" is not an E.164 number: ${E164_FIX}`],
     ['owner@', '"owner@" is not an email address: write it as name@example.com'],
     [
-      '#general',
-      '"#general" is not a target: write an E.164 number (+15551230000), an email address (owner@example.com) or slack',
+      '#general2',
+      '"#general2" is not a target: write an E.164 number (+15551230000), ' +
+        'an email address (owner@example.com) or slack',
     ],
   ])('%j is refused with the fix for what it looks like', (target, message) => {
     expect(problems(Target, target)).toEqual([message]);
@@ -86,6 +94,12 @@ describe('texts', () => {
     ]);
     accepts(ReplyText, 'Hi {From}, we open {opens}');
     expect(problems(ReplyText, 42)).toEqual(['must be text in quotes (reply text)']);
+  });
+
+  test('the unknown placeholder is named, even after a known one', () => {
+    expect(problems(ReplyText, 'Hi {From}, you said {Body}')).toEqual([
+      'unknown placeholder {Body}: use {From}, {To}, {opens}',
+    ]);
   });
 });
 
@@ -153,6 +167,48 @@ describe('business hours', () => {
       'outside: is missing: hours needs "outside"',
     ]);
     expect(problems(Hours, 'Mon-Fri')).toEqual(['must be an object (hours), not "Mon-Fri"']);
+  });
+});
+
+describe('a value of the wrong kind is named for what it should be', () => {
+  const outside = { mode: 'ignore' };
+  const hours = (fields: object) => ({ hours: { timeZone: 'UTC', open: ['Daily 09:00-17:00'], outside, ...fields } });
+  test.each([
+    ['one target', { mode: 'forward', to: '+15551230000' }, 'to', TARGETS_LIST],
+    ['a media URL that is a number', { media: [42] }, 'media[0]', 'must be a URL in quotes'],
+    [
+      'a media URL with a control character',
+      { media: ['https://example.com/a\u0007.png'] },
+      'media[0]',
+      'contains a control character or another character XML cannot carry, so it could never be sent: ' +
+        'remove it from the URL',
+    ],
+    ['keywords as text', { keywords: 'HOURS' }, 'keywords', KEYWORDS_OBJECT],
+    ['keywords as a list', { keywords: ['HOURS'] }, 'keywords', KEYWORDS_LIST],
+    [
+      'block as text',
+      { block: '+1900*' },
+      'block',
+      'must be a list of numbers or prefixes, e.g. ["+1900*", "+15551230000"]',
+    ],
+    ['a duration as a number', { replyOncePer: 12 }, 'replyOncePer', 'must be a duration in quotes, e.g. "12h"'],
+    ['a time zone as a number', hours({ timeZone: 5 }), 'hours.timeZone', ZONE],
+    ['a window as a number', hours({ open: [9] }), 'hours.open[0]', WINDOW],
+    ['open as text', hours({ open: 'Mon-Fri 09:00-17:00' }), 'hours.open', WINDOWS],
+    ['closed as text', hours({ closed: '2026-12-25' }), 'hours.closed', 'must be a list of dates, e.g. ["2026-12-25"]'],
+    [
+      'an unknown key outside hours',
+      hours({ outside: { mode: 'ignore', reply: 'x' } }),
+      'hours.outside.reply',
+      'unknown key "reply": hours.outside takes only mode, to, template, message, media',
+    ],
+  ])('%s in a number entry', (_what, entry, where, message) => {
+    expect(problems(NumberEntry, entry)).toEqual([`${where}: ${message}`]);
+  });
+
+  test('keywords as a list, or a $schema that is no text, in the routing file', () => {
+    expect(problems(RoutingFile, { keywords: ['HOURS'] })).toEqual([`keywords: ${KEYWORDS_LIST}`]);
+    expect(problems(RoutingFile, { $schema: 1 })).toEqual(['$schema: must be the path or URL of a JSON Schema']);
   });
 });
 
