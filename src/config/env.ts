@@ -72,6 +72,9 @@ const SyncServiceSid = v.pipe(
   ),
 );
 
+/** A duration as its seconds: the check has already refused what does not parse. */
+const DurationSeconds = v.pipe(Duration, v.transform(parseDuration));
+
 const SyncTimeout = milliseconds(MAX_SYNC_TIMEOUT_MS, DEFAULTS.syncTimeoutMs, 'Sync');
 
 export type Environment = Readonly<Record<string, unknown>>;
@@ -125,8 +128,7 @@ export function readEnv(env: Environment): { env: EnvConfig; problems: Problem[]
       forwardTemplate: one('FORWARD_TEMPLATE', ForwardTemplate, DEFAULTS.forwardTemplate),
       defaultMode: one('DEFAULT_MODE', ModeName, DEFAULTS.defaultMode),
       autoReplyMedia: [one('AUTO_REPLY_MEDIA_URL', MediaUrl, '')].filter((url) => url !== ''),
-      // Stryker disable next-line StringLiteral: unset reads as '', which, like any non-duration, parses to none
-      autoReplyOncePer: parseDuration(one('AUTO_REPLY_ONCE_PER', Duration, '')),
+      autoReplyOncePer: one('AUTO_REPLY_ONCE_PER', DurationSeconds, undefined),
       syncServiceSid: one('SYNC_SERVICE_SID', SyncServiceSid, '') || undefined,
       syncTimeoutMs: one('SYNC_TIMEOUT_MS', SyncTimeout, DEFAULTS.syncTimeoutMs),
       // Set by the local commands only (checkLocalOnly warns when .env sets it): '1' or nothing.

@@ -16,16 +16,25 @@ import { parseDuration } from './duration';
 
 export const FORWARD_PLACEHOLDERS = ['From', 'To', 'Body'];
 
-/** A strict object whose unknown-key error lists the keys it takes. */
+/**
+ * valibot's object and record schemas read a list as an object keyed "0", "1"...: `"+15005550006": []`
+ * would pass as an empty entry, `"keywords": ["HOURS"]` answer "HOURS" to a text "0". Put before one.
+ */
+const notAList = (message: string) => v.check((input: unknown) => !Array.isArray(input), message);
+
+/** A strict object (lists refused) whose unknown-key error lists the keys it takes. */
 function strictObject<const T extends v.ObjectEntries>(entries: T, what: string) {
   const keys = Object.keys(entries).join(', ');
-  return v.strictObject(entries, (issue) => {
-    if (issue.expected === 'never') return `unknown key ${issue.received}: ${what} takes only ${keys}`;
-    // A required key that is absent is reported at the key itself, the key quoted as what was expected.
-    // Stryker disable next-line MethodExpression: the key is quoted on both sides ("timeZone"): endsWith finds it too
-    if (issue.expected?.startsWith('"')) return `is missing: ${what} needs ${issue.expected}`;
-    return `must be an object (${what}), not ${issue.received}`;
-  });
+  return v.pipe(
+    v.unknown(),
+    notAList(`must be an object (${what}), not a list`),
+    v.strictObject(entries, (issue) => {
+      if (issue.expected === 'never') return `unknown key ${issue.received}: ${what} takes only ${keys}`;
+      if (issue.expected === 'Object') return `must be an object (${what}), not ${issue.received}`;
+      // What is left is a required key that is absent, reported at the key itself (expected: `"timeZone"`).
+      return `is missing: ${what} needs ${issue.expected}`;
+    }),
+  );
 }
 
 function placeholders(allowed: readonly string[]) {
@@ -77,8 +86,8 @@ export const Target = v.pipe(
   v.string('must be a target in quotes: a phone number, an email address or "slack"'),
   v.regex(TARGET, (issue) => targetProblem(issue.received, String(issue.input))),
   v.check(
-    // Only an email address can be that long: a number has at most 15 digits.
-    (text: string) => text.length <= MAX_EMAIL,
+    // The pipe goes on after a refused target: only an address is measured (a number has at most 15 digits).
+    (text: string) => !text.includes('@') || text.length <= MAX_EMAIL,
     `is longer than ${MAX_EMAIL} characters: no email address is`,
   ),
   v.transform(normalTarget),
@@ -151,11 +160,7 @@ export const Keyword = v.pipe(
 );
 export const Keywords = v.pipe(
   v.unknown(),
-  // valibot's record reads a list as an object keyed "0", "1"...: ["HOURS"] would answer "HOURS" to a text "0".
-  v.check(
-    (input) => !Array.isArray(input),
-    'is a list where an object belongs: write { "HOURS": "Open 9-5, Mon-Fri" }',
-  ),
+  notAList('is a list where an object belongs: write { "HOURS": "Open 9-5, Mon-Fri" }'),
   v.record(Keyword, ReplyText, 'must be an object of keyword to reply text, e.g. { "HOURS": "Open 9-5, Mon-Fri" }'),
   v.description('Answers by first word of the message (any case), instead of the mode.'),
 );

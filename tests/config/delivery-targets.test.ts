@@ -65,15 +65,26 @@ describe('a target is a phone, an email address or slack', () => {
   const ten = [...Array.from({ length: 8 }, (_, i) => `+1555123000${i}`), 'owner@example.com', 'slack'];
   test('10 targets of all kinds are the most: at 10 none refused, at 11 the build says so', () => {
     expect(errorsOf({ ...SENDGRID, ...SLACK }, forwardEntry(ten))).toEqual([]);
+    expect(readEnv({ ...SENDGRID, ...SLACK, FORWARD_TO: ten.join(',') })).toEqual({
+      env: expect.objectContaining({ forwardTo: ten }),
+      problems: [],
+    });
     expect(errorsOf({ ...SENDGRID, ...SLACK }, forwardEntry([...ten, 'other@example.com']))).toEqual([
       {
         level: 'error',
         where: `${FILE}: numbers.${N}.to`,
-        message: expect.stringMatching(/^has 11 targets: at most 10 \(phones, email addresses and slack together\)/),
+        message:
+          'has 11 targets: at most 10 (phones, email addresses and slack together); split them across Twilio numbers',
       },
     ]);
     const { env, problems } = readEnv({ ...SENDGRID, ...SLACK, FORWARD_TO: [...ten, 'other@example.com'].join(',') });
-    expect(problems.map((p) => p.where)).toEqual(['FORWARD_TO']);
+    expect(problems).toEqual([
+      {
+        level: 'error',
+        where: 'FORWARD_TO',
+        message: 'has 11 targets: at most 10 (phones, email addresses and slack together); only the first 10 are used',
+      },
+    ]);
     expect(env.forwardTo).toEqual(ten);
   });
 });
@@ -84,9 +95,11 @@ describe('each target kind needs its provider configured', () => {
       {
         level: 'error',
         where: `${FILE}: numbers.${N}.to`,
-        message: expect.stringMatching(
-          /^forwards by email, but SENDGRID_API_KEY and EMAIL_FROM are not set: .*Mail Send/,
-        ),
+        message:
+          'forwards by email, but SENDGRID_API_KEY and EMAIL_FROM are not set: ' +
+          'create a SendGrid API key with the Mail Send permission (SendGrid > Settings > API Keys) ' +
+          'for SENDGRID_API_KEY, and set EMAIL_FROM to a sender verified in SendGrid ' +
+          '(Settings > Sender Authentication); or remove the address',
       },
     ]);
   });
@@ -115,7 +128,9 @@ describe('each target kind needs its provider configured', () => {
       {
         level: 'error',
         where: `${FILE}: numbers.${N}.hours.outside.to`,
-        message: expect.stringMatching(/^forwards to slack, but SLACK_WEBHOOK_URL is not set: .*incoming webhook/),
+        message:
+          'forwards to slack, but SLACK_WEBHOOK_URL is not set: add an incoming webhook to the Slack channel ' +
+          '(https://api.slack.com/messaging/webhooks) and set SLACK_WEBHOOK_URL to its URL; or remove slack',
       },
     ]);
   });

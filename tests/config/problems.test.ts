@@ -3,10 +3,9 @@
  * each names the place, the problem and the fix. Each case is a mistake a user can make; the
  * expected lines are the whole answer (no other problem, no missing one).
  */
-import { DEFAULTS, readEnv } from '../../src/config/env';
+import { readEnv } from '../../src/config/env';
 import { checkForBuild } from '../../src/config/load';
 import { hasErrors, warning, error } from '../../src/config/problem';
-import { readRouting } from '../../src/config/routing-file';
 
 const FILE = 'assets/routing.private.json';
 const N = '+15005550006';
@@ -22,28 +21,7 @@ const build = (env: Env, routing?: object): string[] =>
   );
 const entry = (fields: object) => ({ numbers: { [N]: fields } });
 
-const SENDGRID_FIX =
-  'create a SendGrid API key with the Mail Send permission (SendGrid > Settings > API Keys) ' +
-  'for SENDGRID_API_KEY, and set EMAIL_FROM to a sender verified in SendGrid ' +
-  '(Settings > Sender Authentication); or remove the address';
 const SLACK_PAGE = "copy the https://hooks.slack.com/services/... URL from your Slack app's Incoming Webhooks page";
-
-describe('email and Slack targets without their provider', () => {
-  test('an email target without SendGrid names both variables and where to get each', () => {
-    expect(build({}, entry({ mode: 'forward', to: ['owner@example.com'] }))).toEqual([
-      `error: ${FILE}: numbers.${N}.to: forwards by email, but SENDGRID_API_KEY and EMAIL_FROM are not set: ` +
-        SENDGRID_FIX,
-    ]);
-  });
-
-  test('slack without a webhook says how to add one', () => {
-    expect(build({ FORWARD_TO: 'slack' })).toEqual([
-      'error: FORWARD_TO: forwards to slack, but SLACK_WEBHOOK_URL is not set: add an incoming webhook to the ' +
-        'Slack channel (https://api.slack.com/messaging/webhooks) and set SLACK_WEBHOOK_URL to its URL; ' +
-        'or remove slack',
-    ]);
-  });
-});
 
 describe('the delivery variables', () => {
   const NOT_HTTPS =
@@ -83,31 +61,6 @@ describe('the delivery variables', () => {
 });
 
 describe('the environment', () => {
-  test('with no variable set, the configuration is DEFAULTS, exactly', () => {
-    const expected = {
-      autoReplyMessage: 'Thanks for your message. We have received it and will get back to you soon.',
-      forwardTo: [],
-      forwardTemplate: '{From}: {Body}',
-      defaultMode: 'auto-reply',
-      autoReplyMedia: [],
-      syncTimeoutMs: 2000,
-      localMemory: false,
-      deliveries: { sendgridApiBaseUrl: 'https://api.sendgrid.com', timeoutMs: 3000, print: false },
-    };
-    expect(readEnv({}).env).toStrictEqual({
-      ...expected,
-      autoReplyOncePer: undefined,
-      syncServiceSid: undefined,
-      deliveries: {
-        ...expected.deliveries,
-        sendgridApiKey: undefined,
-        emailFrom: undefined,
-        slackWebhookUrl: undefined,
-      },
-    });
-    expect(DEFAULTS).toStrictEqual(expected);
-  });
-
   test.each([`x${SID}`, `${SID}0`, SID.slice(0, -1)])(
     'SYNC_SERVICE_SID %s is refused, saying where to copy it',
     (sid) => {
@@ -117,30 +70,6 @@ describe('the environment', () => {
       ]);
     },
   );
-
-  test('SYNC_TIMEOUT_MS past 4000 is too long for Sync, saying why', () => {
-    expect(build({ SYNC_TIMEOUT_MS: '4001' })).toEqual([
-      'error: SYNC_TIMEOUT_MS: "4001" ms is too long: Twilio stops a Function at 10 s (the message is lost), ' +
-        'and its answer must leave within 5 s whatever Sync does; write at most 4000, or leave it unset for 2000',
-    ]);
-  });
-
-  test('exactly 10 FORWARD_TO targets are all used; 11 keep the first 10, saying so', () => {
-    const phones = (count: number) => Array.from({ length: count }, (_, n) => `+1555123${String(n).padStart(4, '0')}`);
-    expect(readEnv({ FORWARD_TO: phones(10).join(',') })).toEqual({
-      env: expect.objectContaining({ forwardTo: phones(10) }),
-      problems: [],
-    });
-    expect(readEnv({ FORWARD_TO: phones(11).join(',') })).toEqual({
-      env: expect.objectContaining({ forwardTo: phones(10) }),
-      problems: [
-        error(
-          'FORWARD_TO',
-          'has 11 targets: at most 10 (phones, email addresses and slack together); only the first 10 are used',
-        ),
-      ],
-    });
-  });
 
   test.each([
     ['1', true],
@@ -200,62 +129,6 @@ describe('rules that span the environment and the routing file', () => {
       'error: DEFAULT_MODE: is "forward" but FORWARD_TO is not set: numbers not in the routing file would be ' +
         'forwarded nowhere; set FORWARD_TO',
     ]);
-  });
-});
-
-describe('the routing file', () => {
-  test('a file of `null` is unreadable, said to be no object', () => {
-    expect(readRouting('null')).toEqual({
-      routing: { numbers: new Map(), unreadable: true, file: undefined },
-      problems: [error(FILE, 'must be an object (the routing file), not null')],
-    });
-  });
-
-  test('numbers that is text, not an object, is unreadable and says what numbers is', () => {
-    expect(readRouting(JSON.stringify({ numbers: N }))).toEqual({
-      routing: { numbers: new Map(), unreadable: true, file: { keywords: {}, block: [], allow: [] } },
-      problems: [
-        error(
-          `${FILE}: numbers`,
-          'must be an object keyed by E.164 number, e.g. { "+15005550006": { "mode": "ignore" } }',
-        ),
-      ],
-    });
-  });
-
-  test('keywords written as a list are refused, never read as keyword "0" answering "HOURS"', () => {
-    const LIST = 'is a list where an object belongs: write { "HOURS": "Open 9-5, Mon-Fri" }';
-    expect(build({}, { keywords: ['HOURS'], numbers: { [N]: { keywords: ['HOURS'] } } })).toEqual([
-      `error: ${FILE}: keywords: ${LIST}`,
-      `error: ${FILE}: numbers.${N}.keywords: ${LIST}`,
-    ]);
-    const { routing } = readRouting(JSON.stringify({ keywords: ['HOURS'], numbers: { [N]: { keywords: ['HOURS'] } } }));
-    expect([routing.file?.keywords, routing.numbers.get(N)]).toEqual([undefined, null]);
-  });
-
-  test('a valid file is read as it is written, with nothing added', () => {
-    expect(readRouting(JSON.stringify({ block: ['+1900*'], numbers: { [N]: { mode: 'ignore' } } }))).toEqual({
-      routing: { numbers: new Map([[N, { mode: 'ignore' }]]), unreadable: false, file: { block: ['+1900*'] } },
-      problems: [],
-    });
-  });
-
-  test('an invalid global list stays readable: the numbers are kept, the valid lists too', () => {
-    const { routing, problems } = readRouting(
-      JSON.stringify({ block: '+1900*', keywords: { HOURS: 'Open 9-5' }, numbers: { [N]: { mode: 'ignore' } } }),
-    );
-    expect(routing).toEqual({
-      numbers: new Map([[N, { mode: 'ignore' }]]),
-      unreadable: false,
-      file: { keywords: { HOURS: 'Open 9-5' }, block: undefined, allow: [] },
-    });
-    expect(problems).toEqual([
-      error(`${FILE}: block`, 'must be a list of numbers or prefixes, e.g. ["+1900*", "+15551230000"]'),
-    ]);
-  });
-
-  test('with no numbers at all and an invalid list, the file is still readable', () => {
-    expect(readRouting(JSON.stringify({ allow: [5] })).routing.unreadable).toBe(false);
   });
 });
 

@@ -42,6 +42,46 @@ describe('readRouting', () => {
     expect([...routing.numbers.keys()]).toEqual([M]);
   });
 
+  test('a valid file is read as it is written, with nothing added', () => {
+    expect(readRouting(JSON.stringify({ block: ['+1900*'], numbers: { [N]: { mode: 'ignore' } } }))).toEqual({
+      routing: { numbers: new Map([[N, { mode: 'ignore' }]]), unreadable: false, file: { block: ['+1900*'] } },
+      problems: [],
+    });
+  });
+
+  test('an invalid global list stays readable: the numbers are kept, and the lists left out read as empty', () => {
+    const { routing, problems } = readRouting(
+      JSON.stringify({ block: '+1900*', keywords: { HOURS: 'Open 9-5' }, numbers: { [N]: { mode: 'ignore' } } }),
+    );
+    expect(routing).toEqual({
+      numbers: new Map([[N, { mode: 'ignore' }]]),
+      unreadable: false,
+      file: { keywords: { HOURS: 'Open 9-5' }, block: undefined, allow: [] },
+    });
+    expect(problems).toEqual([
+      {
+        level: 'error',
+        where: 'assets/routing.private.json: block',
+        message: 'must be a list of numbers or prefixes, e.g. ["+1900*", "+15551230000"]',
+      },
+    ]);
+    expect(readRouting(JSON.stringify({ allow: [5] })).routing).toEqual({
+      numbers: new Map(),
+      unreadable: false,
+      file: { keywords: {}, block: [], allow: undefined },
+    });
+  });
+
+  test('keywords or an entry written as a list are refused, never read as keyword "0" or an empty entry', () => {
+    const { routing, problems } = readRouting(JSON.stringify({ keywords: ['HOURS'], numbers: { [N]: [], [M]: {} } }));
+    expect([routing.file?.keywords, routing.numbers.get(N), routing.numbers.get(M)]).toEqual([undefined, null, {}]);
+    expect(problems.map((p) => `${p.where}: ${p.message}`)).toEqual([
+      'assets/routing.private.json: keywords: ' +
+        'is a list where an object belongs: write { "HOURS": "Open 9-5, Mon-Fri" }',
+      `assets/routing.private.json: numbers.${N}: must be an object (a number entry), not a list`,
+    ]);
+  });
+
   const LIST = 'is a list where an object belongs: write { "numbers": { "+15005550006": { "mode": "ignore" } } }';
   test.each([
     ['not JSON', '{', 'assets/routing.private.json', /^is not valid JSON \(.+\): fix the syntax/],
@@ -50,6 +90,13 @@ describe('readRouting', () => {
     ['numbers as a list', '{ "numbers": [] }', 'assets/routing.private.json: numbers', LIST],
     ['numbers as a list of numbers', '{ "numbers": ["+15005550006"] }', 'assets/routing.private.json: numbers', LIST],
     ['a list of entries', '[{ "+15005550006": { "mode": "ignore" } }]', 'assets/routing.private.json', LIST],
+    ['null', 'null', 'assets/routing.private.json', 'must be an object (the routing file), not null'],
+    [
+      'numbers as text',
+      '{ "numbers": "+15005550006" }',
+      'assets/routing.private.json: numbers',
+      'must be an object keyed by E.164 number, e.g. { "+15005550006": { "mode": "ignore" } }',
+    ],
   ])('a file that is %s is unreadable, with one problem that says so', (_what, text, where, message) => {
     const { routing, problems } = readRouting(text);
     expect(routing.unreadable).toBe(true);

@@ -4,7 +4,6 @@
  */
 import { loadConfig } from '../../src/config/load';
 import { policyForMode, policyForNumber } from '../../src/config/resolve';
-import { parseWindow } from '../../src/routing/hours';
 
 const N = '+15005550006';
 const M = '+15005550007';
@@ -89,7 +88,10 @@ describe('a number of the routing file', () => {
     expect(policyForNumber(config, N).hours).toStrictEqual({
       schedule: {
         timeZone: 'Asia/Kolkata',
-        windows: [parseWindow('Mon-Fri 09:00-17:30'), parseWindow('Sat 10:00-14:00')],
+        windows: [
+          { days: [1, 2, 3, 4, 5], start: 9 * 60, end: 17 * 60 + 30 },
+          { days: [6], start: 10 * 60, end: 14 * 60 },
+        ],
         closed: new Set(),
       },
       outside: { mode: 'ignore' },
