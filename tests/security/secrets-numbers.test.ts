@@ -82,7 +82,13 @@ test('no token or secret in any output, whatever the outcome', async () => {
     [
       'attach to an API that is not there',
       1,
-      run(['attach', '--url', URL_, '--all'], shell({ TWILIO_API_BASE_URL: closedOrigin, TWILIO_LOG_LEVEL: 'debug' })),
+      // In a project of its own: it takes the project's lock, as the restore below does, and a second command
+      // in one project while the first holds the lock is refused (exit 2) by design.
+      run(
+        ['attach', '--url', URL_, '--all'],
+        shell({ TWILIO_API_BASE_URL: closedOrigin, TWILIO_LOG_LEVEL: 'debug' }),
+        await tempProject(),
+      ),
     ],
     ['attach, invalid input', 2, run(['attach', '--url', 'ftp://x', '--all'], shell())],
     ['restore of another account', 2, run(['restore', 'foreign.json'], shell())],
