@@ -39,14 +39,7 @@ export function readRouting(text: string | undefined): { routing: RoutingConfig;
     };
   }
   const whole = validate(RoutingFile, json);
-  // valibot's object and record schemas read a list as an object keyed "0", "1"...: `[]` would pass
-  // as empty, `"numbers": ["+1..."]` be told that "0" is no phone number. Say what it is instead.
-  const listAt = Array.isArray(json)
-    ? ROUTING_FILE
-    : isObject(json) && Array.isArray(json.numbers)
-      ? `${ROUTING_FILE}: numbers`
-      : undefined;
-  if (whole.output !== undefined && listAt === undefined) {
+  if (whole.output !== undefined) {
     const { numbers, ...file } = whole.output;
     return { routing: { numbers: new Map(Object.entries(numbers)), unreadable: false, file }, problems: [] };
   }
@@ -65,14 +58,9 @@ export function readRouting(text: string | undefined): { routing: RoutingConfig;
         allow: validate(Patterns, json.allow ?? []).output,
       }
     : undefined;
-  const problems =
-    listAt !== undefined
-      ? [
-          error(
-            listAt,
-            'is a list where an object belongs: write { "numbers": { "+15005550006": { "mode": "ignore" } } }',
-          ),
-        ]
-      : whole.problems.map((p) => ({ ...p, where: p.where === '' ? ROUTING_FILE : `${ROUTING_FILE}: ${p.where}` }));
+  const problems = whole.problems.map((p) => ({
+    ...p,
+    where: p.where === '' ? ROUTING_FILE : `${ROUTING_FILE}: ${p.where}`,
+  }));
   return { routing: { numbers, unreadable, file }, problems };
 }

@@ -282,10 +282,14 @@ export const RoutingFile = strictObject(
     block: v.optional(Patterns),
     allow: v.optional(Patterns),
     numbers: v.optional(
-      v.record(
-        PhoneNumber,
-        NumberEntry,
-        'must be an object keyed by E.164 number, e.g. { "+15005550006": { "mode": "ignore" } }',
+      v.pipe(
+        v.unknown(),
+        notAList('is a list where an object belongs: write { "+15005550006": { "mode": "ignore" } }'),
+        v.record(
+          PhoneNumber,
+          NumberEntry,
+          'must be an object keyed by E.164 number, e.g. { "+15005550006": { "mode": "ignore" } }',
+        ),
       ),
       {},
     ),

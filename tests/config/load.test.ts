@@ -151,7 +151,7 @@ const kinds: [string, Env, object | string | undefined, string, RegExp][] = [
     FILE,
     /is not valid JSON \(.+\): fix the syntax/,
   ],
-  ['a routing file that is a list', {}, '[]', FILE, /is a list where an object belongs/],
+  ['a routing file that is a list', {}, '[]', FILE, /^must be an object \(the routing file\), not a list$/],
   ['numbers given as a list', {}, '{ "numbers": [] }', `${FILE}: numbers`, /is a list where an object belongs/],
   [
     'an unknown placeholder in a template',

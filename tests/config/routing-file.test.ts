@@ -82,13 +82,19 @@ describe('readRouting', () => {
     ]);
   });
 
-  const LIST = 'is a list where an object belongs: write { "numbers": { "+15005550006": { "mode": "ignore" } } }';
+  const LIST = 'must be an object (the routing file), not a list';
+  const NUMBERS_LIST = 'is a list where an object belongs: write { "+15005550006": { "mode": "ignore" } }';
   test.each([
     ['not JSON', '{', 'assets/routing.private.json', /^is not valid JSON \(.+\): fix the syntax/],
     ['an array', '[]', 'assets/routing.private.json', LIST],
     ['a string', '"numbers"', 'assets/routing.private.json', 'must be an object (the routing file), not "numbers"'],
-    ['numbers as a list', '{ "numbers": [] }', 'assets/routing.private.json: numbers', LIST],
-    ['numbers as a list of numbers', '{ "numbers": ["+15005550006"] }', 'assets/routing.private.json: numbers', LIST],
+    ['numbers as a list', '{ "numbers": [] }', 'assets/routing.private.json: numbers', NUMBERS_LIST],
+    [
+      'numbers as a list of numbers',
+      '{ "numbers": ["+15005550006"] }',
+      'assets/routing.private.json: numbers',
+      NUMBERS_LIST,
+    ],
     ['a list of entries', '[{ "+15005550006": { "mode": "ignore" } }]', 'assets/routing.private.json', LIST],
     ['null', 'null', 'assets/routing.private.json', 'must be an object (the routing file), not null'],
     [
