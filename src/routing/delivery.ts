@@ -5,7 +5,7 @@
  */
 import { emailTo } from './email-content';
 import type { InboundMessage } from './inbound';
-import { HELP_KEYWORDS, OPT_IN_KEYWORDS, OPT_OUT_KEYWORDS, isReservedKeyword } from './keywords';
+import { HELP_KEYWORDS, OPT_IN_KEYWORDS, OPT_OUT_KEYWORDS } from './keywords';
 import { slackMessage } from './slack-content';
 import { kindOf } from './targets';
 import { clip } from './text';
@@ -50,7 +50,7 @@ export interface Facts {
 }
 
 /** One line, whatever a webhook put into an address: a subject or a title never spans lines. */
-const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
+const oneLine = (text: string): string => text.replace(/\s+/g, ' ');
 
 /** The sender as the owner reads it: the number, and the channel when it is not SMS. */
 const sender = (message: InboundMessage): string =>
@@ -61,7 +61,7 @@ const sender = (message: InboundMessage): string =>
  * says which when Advanced Opt-Out is on; otherwise the word itself does.
  */
 function keywordNote(message: InboundMessage): string | undefined {
-  const word = (message.optOutType || (isReservedKeyword(message.body) ? message.body : '')).trim().toUpperCase();
+  const word = (message.optOutType || message.body).trim().toUpperCase();
   if (OPT_OUT_KEYWORDS.includes(word))
     return 'The sender opted out (STOP): Twilio delivers nothing more to them until they text START.';
   if (OPT_IN_KEYWORDS.includes(word)) return 'The sender opted back in (START).';
@@ -92,7 +92,6 @@ export function factsOf(message: InboundMessage, now: Date): Facts {
 export function deliveriesFor(message: InboundMessage, targets: readonly string[], now: Date): Delivery[] {
   const emails = targets.filter((target) => kindOf(target) === 'email');
   const slack = targets.some((target) => kindOf(target) === 'slack');
-  if (emails.length === 0 && !slack) return [];
   const facts = factsOf(message, now);
   return [...emails.map((to) => emailTo(to, facts)), ...(slack ? [slackMessage(facts)] : [])];
 }

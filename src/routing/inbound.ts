@@ -42,7 +42,6 @@ const MEDIA_PARAMETERS = Array.from({ length: MAX_MEDIA }, (_, n) => `MediaUrl${
 function mediaOf(event: WebhookEvent): string[] {
   const media: string[] = [];
   for (const name of MEDIA_PARAMETERS) {
-    if (event[name] === undefined) continue;
     const url = text(event[name]).trim();
     if (MEDIA_URL.test(url)) media.push(url);
   }

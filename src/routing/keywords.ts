@@ -8,17 +8,12 @@ export const OPT_IN_KEYWORDS = ['START', 'YES', 'UNSTOP'];
 export const HELP_KEYWORDS = ['HELP', 'INFO'];
 
 const RESERVED = new Set([...OPT_OUT_KEYWORDS, ...OPT_IN_KEYWORDS, ...HELP_KEYWORDS]);
-const LONGEST = Math.max(...[...RESERVED].map((word) => word.length));
 
 /** True for a keyword Twilio handles itself: the whole trimmed body, in any case. */
-export function isReservedKeyword(text: string): boolean {
-  const trimmed = text.trim();
-  // Upper-casing never shortens a text: one longer than every keyword is none.
-  return trimmed.length <= LONGEST && RESERVED.has(trimmed.toUpperCase());
-}
+export const isReservedKeyword = (text: string): boolean => RESERVED.has(text.trim().toUpperCase());
 
 /** The first word, upper case, without trailing punctuation: "Hours?" -> "HOURS". */
 export function firstWord(body: string): string {
-  const word = /^\s*(\S*)/.exec(body)?.[1] ?? '';
+  const word = /\S+/.exec(body)?.[0] ?? '';
   return word.replace(/[.,!?;:]+$/, '').toUpperCase();
 }

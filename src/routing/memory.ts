@@ -43,12 +43,10 @@ export interface TargetMemory {
 const isRecent = (at: unknown, now: Date): at is number =>
   typeof at === 'number' && Math.abs(now.getTime() - at) < WINDOW_MS;
 
-const isPartner = (item: unknown): item is Partner =>
-  typeof item === 'object' &&
-  item !== null &&
-  typeof (item as Partner).number === 'string' &&
-  isE164((item as Partner).number) &&
-  Number.isFinite((item as Partner).at);
+const isPartner = (item: unknown): item is Partner => {
+  const partner = item as Partial<Partner> | null;
+  return typeof partner?.number === 'string' && isE164(partner.number) && Number.isFinite(partner.at);
+};
 
 /** A stored TargetMemory, with only what checks out and is less than 10 minutes old. */
 export function readTargetMemory(stored: string | undefined, now: Date): TargetMemory {
@@ -56,7 +54,7 @@ export function readTargetMemory(stored: string | undefined, now: Date): TargetM
   try {
     value = stored === undefined ? undefined : JSON.parse(stored);
   } catch {
-    value = undefined;
+    // Not JSON: nothing is remembered.
   }
   const { partners, hintedAt } = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   return {

@@ -28,7 +28,7 @@ export const isTargetOf = (policy: Policy, number: string): boolean =>
  * (`+15551230000: see you at 5`). The default forward template starts with the sender's number
  * in this same form, so replying is copy, edit, send.
  */
-const COMMAND = /^\s*(\+\d+)(?:\s*:|\s)\s*([\s\S]*)$/;
+const COMMAND = /^\s*(\+\d+)(?:\s*:|\s)\s*([\s\S]*)/;
 
 interface RelayCommand {
   readonly to: string;

@@ -104,10 +104,10 @@ class Memories {
 
   private async addPartner(target: string, sender: string): Promise<void> {
     const key = keys.target(this.message.to, target);
+    // When the read fails, the write is not made either (see set): without what was stored, writing
+    // would drop whoever else the target talks with, and with them the ambiguity that keeps a bare
+    // answer from going to the newest sender.
     const stored = await this.get(key);
-    // Without what was stored, writing would drop whoever else the target talks with, and with
-    // them the ambiguity that keeps a bare answer from going to the newest sender.
-    if (this.failed) return;
     const memory = withPartner(readTargetMemory(stored, this.now), sender, this.now);
     await this.set(key, writeTargetMemory(memory), RELAY_WINDOW_SECONDS);
   }

@@ -5,7 +5,8 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import { decide, type Decision } from '../../src/routing/decide';
-import { MAX_DELIVERED_TEXT, type EmailDelivery, type SlackDelivery } from '../../src/routing/delivery';
+import { MAX_DELIVERED_TEXT, type EmailDelivery, type Facts, type SlackDelivery } from '../../src/routing/delivery';
+import { emailTo } from '../../src/routing/email-content';
 import { readInbound } from '../../src/routing/inbound';
 import type { Policy } from '../../src/routing/policy';
 import { route } from '../../src/routing/route';
@@ -118,6 +119,77 @@ describe('one entry, phones, email addresses and Slack', () => {
   });
 });
 
+describe('the email, whole: every part in its order, the HTML as sent', () => {
+  const facts: Facts = {
+    title: 'MMS from +15551230000 to +15005550006',
+    received: RECEIVED,
+    keyword: 'The sender opted back in (START).',
+    text: 'Line one\nline <two>',
+    cut: '[cut: the message has 20001 characters; the first 20000 are shown]',
+    pictures: ['https://example.com/a.jpg', 'https://example.com/b?x=1&y=2'],
+  };
+
+  test('with a keyword note, a cut and pictures', () => {
+    const email = emailTo(OWNER, facts);
+    expect(email).toEqual({
+      kind: 'email',
+      to: OWNER,
+      subject: facts.title,
+      text: [
+        'MMS from +15551230000 to +15005550006',
+        `Received: ${RECEIVED}`,
+        'The sender opted back in (START).',
+        '',
+        'Line one\nline <two>',
+        '',
+        '[cut: the message has 20001 characters; the first 20000 are shown]',
+        '',
+        'Pictures:',
+        'https://example.com/a.jpg',
+        'https://example.com/b?x=1&y=2',
+        '',
+      ].join('\n'),
+      html: [
+        '<!DOCTYPE html>',
+        '<html><body>',
+        `<p><strong>MMS from +15551230000 to +15005550006</strong><br>Received: ${RECEIVED}</p>`,
+        '<p>The sender opted back in (START).</p>',
+        '<p style="white-space: pre-wrap">Line one\nline &lt;two&gt;</p>',
+        '<p>[cut: the message has 20001 characters; the first 20000 are shown]</p>',
+        '<p>Pictures:</p>',
+        '<ol>',
+        '<li><a href="https://example.com/a.jpg">https://example.com/a.jpg</a></li>',
+        '<li><a href="https://example.com/b?x=1&amp;y=2">https://example.com/b?x=1&amp;y=2</a></li>',
+        '</ol>',
+        '</body></html>',
+        '',
+      ].join('\n'),
+    });
+  });
+
+  test('without text, note, cut or pictures: only the title, the time and "(no text)"', () => {
+    const email = emailTo(OWNER, {
+      title: 'SMS from +15551230000 to +15005550006',
+      received: RECEIVED,
+      text: '',
+      pictures: [],
+    });
+    expect(email.text).toBe(
+      ['SMS from +15551230000 to +15005550006', `Received: ${RECEIVED}`, '', '(no text)', ''].join('\n'),
+    );
+    expect(email.html).toBe(
+      [
+        '<!DOCTYPE html>',
+        '<html><body>',
+        `<p><strong>SMS from +15551230000 to +15005550006</strong><br>Received: ${RECEIVED}</p>`,
+        '<p><em>(no text)</em></p>',
+        '</body></html>',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
 describe('what the message says reaches email and Slack as written, and only as text', () => {
   const HOSTILE = `<script>alert("x")</script> & <b>bold</b> <!channel> <https://evil.example|bank> 'q'`;
 
@@ -186,6 +258,7 @@ describe('opt-out and other keyword messages', () => {
     ['START', {}, 'opted back in (START)'],
     ['help', {}, 'asked for help (HELP)'],
     ['Unsubscribe', {}, 'opted out (STOP)'],
+    [' stop\n', {}, 'opted out (STOP)'],
     ['anything', { OptOutType: 'STOP' }, 'opted out (STOP)'],
   ])('%j (%j): the owner is told what it means', (Body, extra, note) => {
     const [email] = emailsOf(decideFor(params(fixtures.sms, { Body, ...extra }), [OWNER]));

@@ -72,8 +72,19 @@ describe('readInbound on anything else', () => {
     'ftp://example.com/x',
     'https://exa mple.com/x',
     'https://\u0000',
+    'see https://example.com/x',
   ])('drops a MediaUrl that is not an http(s) URL: %j', (value) => {
     expect(readInbound({ MediaUrl0: value }).media).toEqual([]);
+  });
+
+  test('takes an http URL as well as https, and trims white space around one', () => {
+    expect(readInbound({ MediaUrl0: 'http://example.com/a.jpg', MediaUrl1: ' https://example.com/b\n' }).media).toEqual(
+      ['http://example.com/a.jpg', 'https://example.com/b'],
+    );
+  });
+
+  test('an OptOutType of white space only is none', () => {
+    expect(readInbound({ OptOutType: ' \n' }).optOutType).toBe('');
   });
 
   test('takes the first of a repeated parameter, and ignores values that are not text', () => {

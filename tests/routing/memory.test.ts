@@ -2,7 +2,7 @@
  * What the relay remembers of a target, as read back from the store: partners less than 10 minutes
  * old (a clock slightly ahead too), at most the 10 newest, each once.
  */
-import { readTargetMemory, withPartner, writeTargetMemory, type TargetMemory } from '../../src/routing/memory';
+import { keys, readTargetMemory, withPartner, writeTargetMemory, type TargetMemory } from '../../src/routing/memory';
 
 const NOW = new Date('2026-11-26T17:00:00Z');
 const MS = NOW.getTime();
@@ -57,4 +57,23 @@ test('reads back what it writes, and keeps only the fields it knows', () => {
   expect(readTargetMemory(extra, NOW)).toEqual({ partners: [{ number: number(1), at: MS }], hintedAt: MS });
   expect(readTargetMemory(undefined, NOW)).toEqual({ partners: [], hintedAt: undefined });
   expect(readTargetMemory('null', NOW)).toEqual({ partners: [], hintedAt: undefined });
+});
+
+test('a stored partner that is not an object with an E.164 number and a time in milliseconds is left out', () => {
+  const garbage = [null, 5, number(1), [number(2), MS], { number: [number(3)], at: MS }, { number: number(4) }];
+  const more = [
+    { number: number(5), at: '1' },
+    { number: 'x', at: MS },
+    { number: number(6), at: MS },
+  ];
+  expect(readTargetMemory(stored({ partners: [...garbage, ...more] }), NOW)).toEqual({
+    partners: [{ number: number(6), at: MS }],
+    hintedAt: undefined,
+  });
+  expect(readTargetMemory('{"partners": [', NOW)).toEqual({ partners: [], hintedAt: undefined });
+});
+
+test('store keys: the digits of the Twilio number, then of the target or sender', () => {
+  expect(keys.target('+15005550006', 'whatsapp:+15551230000')).toBe('relay-15005550006-15551230000');
+  expect(keys.replied('+15005550006', '+447700900123')).toBe('auto-replied-15005550006-447700900123');
 });

@@ -228,6 +228,18 @@ describe('what a target sends is relayed as it means it', () => {
     expect((await text(TARGET, `${SENDER}: ${full}c`)).messages).toEqual([{ to: SENDER, body: full, media: [] }]);
   });
 
+  test('a number inside the text, or with letters before the colon, is no command: to the partner', async () => {
+    const { text, at } = world();
+    await text(SENDER, 'hello');
+    for (const [minute, body] of [
+      [1, `call me on ${STRANGER} today`],
+      [2, `${STRANGER}x: today`],
+    ] as const) {
+      at(minute);
+      expect((await text(TARGET, body)).messages).toEqual([{ to: SENDER, body, media: [] }]);
+    }
+  });
+
   test('a bare answer of only spaces gets the hint naming the partner, not an empty message', async () => {
     const { text, at } = world();
     await text(SENDER, 'hello');

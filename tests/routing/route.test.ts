@@ -71,3 +71,75 @@ describe('route with a store', () => {
     expect(answer.messages.every((m) => m.to === undefined)).toBe(true);
   });
 });
+
+/** A store that lists each call it gets, and fails the calls `fails` says. */
+function recording(fails: (call: string) => boolean = () => false) {
+  const calls: string[] = [];
+  const memory = new MemoryStore(() => NOW.getTime());
+  const failing = (call: string) => (calls.push(call), fails(call));
+  const store: Store = {
+    get: (key) => (failing(`get ${key}`) ? Promise.reject(new Error(`get ${key}`)) : memory.get(key)),
+    set: (key, value, ttl) =>
+      failing(`set ${key}`) ? Promise.reject(new Error(`set ${key}`)) : memory.set(key, value, ttl),
+  };
+  return { calls, store };
+}
+
+describe('what each message asks of the store, and nothing more', () => {
+  const relayKey = keys.target(RECEIVER, OWNER);
+  const repliedKey = keys.replied(RECEIVER, SENDER);
+
+  it("a forwarded sender: the target's list is read, then written with the sender in it", async () => {
+    const { calls, store } = recording();
+    await route(message(), forwardPolicy, NOW, store);
+    expect(calls).toEqual([`get ${relayKey}`, `set ${relayKey}`]);
+  });
+
+  it("a target's message: its own memory, read then written (the hint's time)", async () => {
+    const { calls, store } = recording();
+    await route(message({ From: OWNER, Body: 'hi' }), forwardPolicy, NOW, store);
+    expect(calls).toEqual([`get ${relayKey}`, `set ${relayKey}`]);
+  });
+
+  it("an auto-reply once per sender: only that sender's key", async () => {
+    const { calls, store } = recording();
+    await route(message(), oncePolicy, NOW, store);
+    expect(calls).toEqual([`get ${repliedKey}`, `set ${repliedKey}`]);
+  });
+
+  it("a sender that is no phone number (a short code) is forwarded, and becomes nobody's partner", async () => {
+    const { calls, store } = recording();
+    const answer = await route(message({ From: '22395' }), forwardPolicy, NOW, store);
+    expect(answer.messages).toEqual([{ to: OWNER, body: `22395: ${fixtures.sms.Body}`, media: [] }]);
+    expect(calls).toEqual([]);
+  });
+
+  it('a failed read of who was auto-replied to: the forward goes on, and the store is asked nothing more', async () => {
+    const { calls, store } = recording((call) => call.startsWith('get'));
+    const failures: unknown[] = [];
+    const policy: Policy = { ...forwardPolicy, replyOncePer: 3600 };
+    const answer = await route(message(), policy, NOW, store, (cause) => failures.push(cause));
+    expect(answer.messages).toHaveLength(1);
+    expect(calls).toEqual([`get ${repliedKey}`]);
+    expect(failures).toEqual([new Error(`get ${repliedKey}`)]);
+  });
+
+  it('two reads failing at once are reported once, and nothing is written', async () => {
+    const { calls, store } = recording((call) => call.startsWith('get'));
+    const failures: unknown[] = [];
+    const second = '+15551230002';
+    const policy: Policy = { ...forwardPolicy, rule: { mode: 'forward', to: [OWNER, second], template: '{Body}' } };
+    await route(message(), policy, NOW, store, (cause) => failures.push(cause));
+    expect(calls).toEqual([`get ${relayKey}`, `get ${keys.target(RECEIVER, second)}`]);
+    expect(failures).toEqual([new Error(`get ${relayKey}`)]);
+  });
+
+  it('a failed write is reported, and the message is answered all the same', async () => {
+    const { calls, store } = recording((call) => call.startsWith('set'));
+    const failures: unknown[] = [];
+    const answer = await route(message(), oncePolicy, NOW, store, (cause) => failures.push(cause));
+    expect(answer.messages).toEqual([{ body: 'Thanks', media: [] }]);
+    expect(calls).toEqual([`get ${repliedKey}`, `set ${repliedKey}`]);
+    expect(failures).toEqual([new Error(`set ${repliedKey}`)]);
+  });
+});
