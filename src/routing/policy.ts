@@ -69,13 +69,13 @@ export function decideWithPolicy(message: InboundMessage, policy: Policy, now: D
       ? silent('keyword message from a target: Twilio answers it itself')
       : relay(message, policy, facts.targetMemory, now);
   }
-  if (policy.keywords.size > 0 && !isKeywordMessage(message)) {
+  if (!isKeywordMessage(message)) {
     const answer = policy.keywords.get(firstWord(message.body));
     if (answer !== undefined) return reply(message, answer);
   }
 
   const { rule, opens } = ruleAt(policy, now);
-  if (rule.mode === 'auto-reply' && policy.replyOncePer !== undefined && facts.repliedRecently === true) {
+  if (rule.mode === 'auto-reply' && facts.repliedRecently === true) {
     return silent('sender was auto-replied to recently');
   }
   return decide(message, rule, now, { opens });

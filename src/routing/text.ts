@@ -15,10 +15,9 @@ export function xmlSafe(text: string): string {
 /** Cuts `text` to at most `max` code units without splitting a surrogate pair. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
-  if (max <= 0) return '';
   const last = text.charCodeAt(max - 1);
   const end = last >= 0xd800 && last <= 0xdbff ? max - 1 : max;
-  return text.slice(0, end);
+  return text.slice(0, Math.max(end, 0));
 }
 
 const ELLIPSIS = '…';
@@ -49,11 +48,18 @@ export function fill(template: string, values: Placeholders): string {
  * Fills a template and keeps the result within MAX_BODY by shortening only `values[cut]`
  * (the inbound text), so everything else the template shows, such as the sender, stays visible.
  */
-export function fillWithin(template: string, values: Placeholders, cut: string, max = MAX_BODY): string {
+export function fillWithin<Cut extends string>(
+  template: string,
+  values: Placeholders & Readonly<Record<Cut, string>>,
+  cut: Cut,
+  max = MAX_BODY,
+): string {
   const full = fill(template, values);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, the cut below would cut nothing
   if (full.length <= max) return full;
   const uses = placeholdersIn(template).filter((name) => name === cut).length;
-  const original = values[cut] ?? '';
+  const original: string = values[cut];
+  // Stryker disable next-line ConditionalExpression: equivalent, the way below clips the same (its room is -Infinity)
   if (uses === 0) return clip(full, max);
   const rest = full.length - uses * original.length;
   const room = Math.floor((max - rest) / uses);

@@ -12,9 +12,8 @@ export type MessagingResponseClass = new () => MessagingResponse;
 export function renderTwiml(decision: Decision, Response: MessagingResponseClass): MessagingResponse {
   const response = new Response();
   for (const outbound of decision.messages) {
-    const attributes: MessagingResponse.MessageAttributes = {};
-    if (outbound.to !== undefined) attributes.to = outbound.to;
-    if (outbound.from !== undefined) attributes.from = outbound.from;
+    // The builder leaves out an attribute that is undefined.
+    const attributes: MessagingResponse.MessageAttributes = { to: outbound.to, from: outbound.from };
     if (outbound.media.length === 0) {
       response.message(attributes, outbound.body);
       continue;

@@ -77,8 +77,25 @@ describe('auto-reply', () => {
     },
   );
 
-  test('sends nothing when the reply text is empty', () => {
-    expect(decideFor(sms(), { mode: 'auto-reply', message: '' }).messages).toEqual([]);
+  test('sends nothing when the reply text is empty, and says it is a problem', () => {
+    expect(decideFor(sms(), { mode: 'auto-reply', message: '' })).toEqual({
+      messages: [],
+      note: 'reply text is empty',
+      problem: true,
+    });
+  });
+
+  test('an empty reply text with a picture sends the picture alone', () => {
+    const picture = 'https://example.com/map.png';
+    expect(decideFor(sms(), { mode: 'auto-reply', message: '', media: [picture] }).messages).toEqual([
+      { body: '', media: [picture] },
+    ]);
+  });
+
+  test('{opens} with no business hours to tell it is empty', () => {
+    expect(decideFor(sms(), { mode: 'auto-reply', message: 'Back {opens}!' }).messages).toEqual([
+      { body: 'Back !', media: [] },
+    ]);
   });
 
   test('sends a reply text of exactly 1600 characters whole, and clips one of 1601 to its first 1600', () => {

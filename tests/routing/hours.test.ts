@@ -40,6 +40,38 @@ describe('parseWindow', () => {
   ])('refuses %s, saying how to write it', (text, reason) => {
     expect(parseWindow(text)).toEqual(expect.stringContaining(reason));
   });
+
+  it('takes white space around and between the parts as it comes', () => {
+    expect(parseWindow(' Mon-Fri \t 09:00-17:00\n')).toEqual({ days: [1, 2, 3, 4, 5], start: 540, end: 1020 });
+  });
+
+  it('each reason, whole', () => {
+    expect([
+      parseWindow('Mon 09:00-17:00 weekly'),
+      parseWindow('Dailyx 09:00-17:00'),
+      parseWindow('Mon 17:00-09:00'),
+    ]).toEqual([
+      'write days then hours, e.g. "Mon-Fri 09:00-17:00"',
+      '"Dailyx" is not a day or a range of days: use Mon, Tue, Wed, Thu, Fri, Sat, Sun or Daily, e.g. "Mon-Fri"',
+      '"17:00-09:00" ends before it starts: a window past midnight is two windows, e.g. "Fri 22:00-24:00" and ' +
+        '"Sat 00:00-02:00"',
+    ]);
+  });
+
+  it.each(['xMon', 'Monx', 'Mon-Frix', 'Mon-xFri'])('refuses %s: a day is the whole name', (days) => {
+    expect(parseWindow(`${days} 09:00-17:00`)).toBe(
+      `"${days}" is not a day or a range of days: use Mon, Tue, Wed, Thu, Fri, Sat, Sun or Daily, e.g. "Mon-Fri"`,
+    );
+  });
+
+  it.each(['109:00-17:00', '09:001-17:00', '09:00-124:00', '09:00-24:001', '09:00', '09:00-10:00-11:00'])(
+    'refuses %s: a time is the whole HH:MM, and a range is two of them',
+    (range) => {
+      expect(parseWindow(`Mon ${range}`)).toBe(
+        `"${range}" is not a time range: use 24-hour HH:MM-HH:MM, e.g. "09:00-17:00"`,
+      );
+    },
+  );
 });
 
 describe('the day ends at 24:00', () => {

@@ -65,6 +65,13 @@ describe('block and allow lists', () => {
     expect((await decideAt(policy({ allow: ['+1212*'] }))).messages).toHaveLength(2);
   });
 
+  it('says why it stays silent, for each list', async () => {
+    expect([
+      (await decideAt(policy({ block: [SENDER] }))).note,
+      (await decideAt(policy({ allow: ['+1646*'] }))).note,
+    ]).toEqual(['sender is on the block list', 'sender is not on the allow list']);
+  });
+
   it('lets the block list win over the allow list', async () => {
     expect((await decideAt(policy({ allow: ['+1212*'], block: [SENDER] }))).messages).toEqual([]);
   });
@@ -84,6 +91,15 @@ describe('keyword answers', () => {
 
   it('does not answer a word that only appears later', async () => {
     expect((await decideAt(policy({ keywords }), { Body: 'what are your hours' })).messages).toHaveLength(2);
+  });
+
+  it('with no business hours, {opens} is nothing: in a keyword answer and in the auto-reply', async () => {
+    const p = policy({ keywords: new Map([['HOURS', 'Next: {opens}.']]), rule: closedReply });
+    const answers = [await decideAt(p, { Body: 'hours' }), await decideAt(p, { Body: 'hi' })];
+    expect(answers.map((answer) => answer.messages)).toEqual([
+      [{ body: 'Next: .', media: [] }],
+      [{ body: 'Closed, we open .', media: [] }],
+    ]);
   });
 
   it('never answers a message Twilio answers itself', async () => {
@@ -211,6 +227,18 @@ describe('auto-reply once per sender', () => {
     expect((await text('Morning!')).messages).toEqual([
       { to: OWNER, body: `${SENDER}: Morning!`, media: [] },
       { to: PARTNER, body: `${SENDER}: Morning!`, media: [] },
+    ]);
+  });
+});
+
+describe('what it says when it stays silent', () => {
+  it('a keyword message from a target, an auto-reply sent recently', async () => {
+    const fromTarget = await decideAt(policy(), { From: OWNER, Body: 'STOP' });
+    const once = policy({ rule: closedReply, replyOncePer: 3600 });
+    const replied = await decideAt(once, {}, { [keys.replied(RECEIVER, SENDER)]: NOON_THURSDAY.toISOString() });
+    expect([fromTarget, replied].map(({ messages, note }) => ({ messages, note }))).toEqual([
+      { messages: [], note: 'keyword message from a target: Twilio answers it itself' },
+      { messages: [], note: 'sender was auto-replied to recently' },
     ]);
   });
 });

@@ -29,6 +29,9 @@ describe('clip', () => {
     ['a pair that fits is kept', 'abc😀x', 5, 'abc😀'],
     ['a limit of zero', 'abc', 0, ''],
     ['a negative limit', 'abc', -1, ''],
+    ['a text within the limit is whole, even ending in half a pair', 'ab\uD83D', 3, 'ab\uD83D'],
+    ['the first high surrogate, U+D800, starts a pair', 'a\u{10000}', 2, 'a'],
+    ['the last high surrogate, U+DBFF, starts a pair', 'a\u{10FFFF}', 2, 'a'],
   ])('%s', (_what, text, max, expected) => {
     expect(clip(text, max)).toBe(expected);
   });
@@ -48,8 +51,9 @@ describe('shorten', () => {
   test('marks a cut with an ellipsis within the limit', () => {
     expect(shorten('abcdefgh', 5)).toBe('abcd…');
   });
-  test('leaves short text alone', () => {
+  test('leaves short text alone, and text exactly at the limit', () => {
     expect(shorten('abc', 5)).toBe('abc');
+    expect(shorten('abcde', 5)).toBe('abcde');
   });
 });
 
@@ -104,6 +108,13 @@ describe('fillWithin', () => {
     const result = fillWithin('{From}: {Body}', values('a'.repeat(5000)), 'Body');
     expect(result).toBe(`${sender}: ${'a'.repeat(MAX_BODY - sender.length - 2 - 1)}…`);
     expect(result).toHaveLength(MAX_BODY);
+  });
+
+  test('counts only the cut placeholder: {From} and {To} beside {Body} keep their whole length', () => {
+    const head = `${sender} to +15005550006: `;
+    expect(fillWithin('{From} to {To}: {Body}', values('a'.repeat(5000)), 'Body')).toBe(
+      `${head}${'a'.repeat(MAX_BODY - head.length - 1)}…`,
+    );
   });
 
   test('a body one character over the limit loses two characters to the ellipsis', () => {

@@ -37,6 +37,22 @@ describe('renderTwiml', () => {
     expect(parseTwiml(render(...messages)).messages).toEqual(messages);
   });
 
+  test('exactly: text alone in <Message>, <Body> and <Media> with pictures, no empty <Body>', () => {
+    expect(
+      render(
+        { body: 'Thanks', media: [] },
+        { to: '+15551230001', from: '+15005550006', body: 'look', media: [PIC(0)] },
+        { to: '+15551230001', body: '', media: [PIC(1)] },
+      ),
+    ).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?><Response>' +
+        '<Message>Thanks</Message>' +
+        `<Message to="+15551230001" from="+15005550006"><Body>look</Body><Media>${PIC(0)}</Media></Message>` +
+        `<Message to="+15551230001"><Media>${PIC(1)}</Media></Message>` +
+        '</Response>',
+    );
+  });
+
   test('renders at most 10 <Media> per message: all of exactly 10, the first 10 of 11', () => {
     const media = Array.from({ length: 11 }, (_, n) => PIC(n));
     const rendered = (list: string[]) => parseTwiml(render({ to: '+15551230001', body: 'x', media: list })).messages;
