@@ -15,7 +15,7 @@ function excerpt(text: string): string {
   return `\n${trimmed.length > EXCERPT ? `${trimmed.slice(0, EXCERPT)}...` : trimmed}`;
 }
 
-function unreachable(url: URL, code: string, message: string): string {
+function unreachable(url: URL, code: string | undefined, message: string): string {
   if (code === 'ECONNREFUSED') {
     return (
       `nothing is listening at ${url.host} (connection refused): ` +

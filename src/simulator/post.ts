@@ -13,7 +13,18 @@ export type PostResult =
       /** The deliveries the local functions printed instead of sending (./deliveries.ts), if any. */
       readonly deliveries?: string;
     }
-  | { readonly kind: 'unreachable'; readonly code: string; readonly message: string };
+  | {
+      readonly kind: 'unreachable';
+      /** The system's code (`ECONNREFUSED`), when the error has one. */
+      readonly code: string | undefined;
+      readonly message: string;
+    };
+
+const unreachable = (error: NodeJS.ErrnoException): PostResult => ({
+  kind: 'unreachable',
+  code: error.code,
+  message: error.message,
+});
 
 /** Twilio waits 15 s for an answer, then gives up (error 11200). */
 export const TIMEOUT_MS = 15_000;
@@ -44,15 +55,11 @@ export function postWebhook(signed: SignedRequest, timeoutMs = TIMEOUT_MS): Prom
     req.once('timeout', () =>
       req.destroy(Object.assign(new Error(`no answer within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT' })),
     );
-    req.once('error', (error: NodeJS.ErrnoException) =>
-      resolve({ kind: 'unreachable', code: error.code ?? '', message: error.message }),
-    );
+    req.once('error', (error: NodeJS.ErrnoException) => resolve(unreachable(error)));
     req.once('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.once('error', (error: NodeJS.ErrnoException) =>
-        resolve({ kind: 'unreachable', code: error.code ?? '', message: error.message }),
-      );
+      res.once('error', (error: NodeJS.ErrnoException) => resolve(unreachable(error)));
       res.once('end', () =>
         resolve({
           kind: 'answer',

@@ -32,36 +32,27 @@ const parser = new XMLParser({
   htmlEntities: true,
 });
 
-const isNode = (value: unknown): value is XmlNode =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function tagOf(node: XmlNode): string | undefined {
   // Stryker disable next-line ConditionalExpression: equivalent (the parser puts a tag's key before its ':@')
   return Object.keys(node).find((key) => key !== ':@' && key !== '#text');
 }
 
-function childrenOf(node: XmlNode, tag: string): XmlNode[] {
-  const children = node[tag];
-  return Array.isArray(children) ? children.filter(isNode) : [];
-}
+// The parser's shapes, as configured above: an element's children are a list, its attributes and
+// a text node's text are strings (parseTagValue and parseAttributeValue off).
+const childrenOf = (node: XmlNode, tag: string): XmlNode[] => node[tag] as XmlNode[];
 
-function attribute(node: XmlNode, name: string): string | undefined {
-  const attributes = node[':@'];
-  const value = isNode(attributes) ? attributes[name] : undefined;
-  return typeof value === 'string' ? value : undefined;
-}
+const attribute = (node: XmlNode, name: string): string | undefined =>
+  (node[':@'] as Record<string, string> | undefined)?.[name];
 
 /** The text nodes' text, joined (an element node has no `#text`). */
-function textOf(nodes: readonly XmlNode[]): string {
-  return nodes.map((n) => (typeof n['#text'] === 'string' ? n['#text'] : '')).join('');
-}
+const textOf = (nodes: readonly XmlNode[]): string =>
+  nodes.map((n) => (n['#text'] as string | undefined) ?? '').join('');
 
 /** `<Message>text</Message>`, or `<Message><Body>text</Body><Media>url</Media></Message>`. */
 function readMessage(node: XmlNode, verb: string): TwimlMessage {
   const children = childrenOf(node, verb);
   const nouns = children.filter((c) => tagOf(c) !== undefined);
-  // The text of each <Body> (a <Media> has none).
-  const bodies = nouns.map((c) => textOf(childrenOf(c, 'Body')));
+  const bodies = nouns.filter((c) => tagOf(c) === 'Body').map((c) => textOf(childrenOf(c, 'Body')));
   const direct = textOf(children);
   // With nouns present, text between them is only indentation.
   const body = nouns.length === 0 ? direct : [direct.trim(), ...bodies].join('');
@@ -88,7 +79,7 @@ export function parseTwiml(text: string): ParsedTwiml {
     return { ok: false, reason: `the answer is not well-formed XML (line ${line}: ${msg})` };
   }
   if (!text.trimEnd().endsWith('>')) return { ok: false, reason: 'the answer has text after its root element' };
-  const roots = (parser.parse(text) as unknown[]).filter(isNode).filter((n) => !tagOf(n)?.startsWith('?'));
+  const roots = (parser.parse(text) as XmlNode[]).filter((n) => !tagOf(n)?.startsWith('?'));
   // At least one: the validator refuses a document without an element.
   const tags = roots.map(tagOf);
   if (tags.length !== 1 || tags[0] !== 'Response') {

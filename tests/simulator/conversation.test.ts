@@ -15,10 +15,12 @@ const message = (fields: Partial<Extract<Action, { kind: 'message' }>>): Action 
 describe('renderConversation', () => {
   it('starts with what was sent, pictures included', () => {
     const lines = renderConversation({ ...sent, media: ['https://x.test/a.png'] }, []);
-    expect(lines.slice(0, 3)).toEqual([
+    expect(lines).toEqual([
       '+15551230000 texts +15005550006:',
       '    Hello',
       '    [media] https://x.test/a.png',
+      '',
+      '(no reply: <Response/>)',
     ]);
   });
 
@@ -52,10 +54,17 @@ describe('renderConversation', () => {
     ]);
   });
 
-  it('mentions a redirect', () => {
-    expect(renderConversation(sent, [{ kind: 'redirect', url: 'https://x.test/next' }]).at(-1)).toBe(
+  it('mentions a redirect, with or without its URL, and a verb that sends no message', () => {
+    const actions: Action[] = [
+      { kind: 'redirect', url: 'https://x.test/next' },
+      { kind: 'redirect', url: '' },
+      { kind: 'unknown', verb: 'Say' },
+    ];
+    expect(renderConversation(sent, actions).slice(3)).toEqual([
       'Redirect: Twilio would fetch more TwiML from https://x.test/next',
-    );
+      'Redirect: Twilio would fetch more TwiML from (no URL)',
+      '<Say>: not a messaging verb',
+    ]);
   });
 
   it('shows each email and Slack message the function would send, after the TwiML ones', () => {
@@ -64,7 +73,7 @@ describe('renderConversation', () => {
       [message({ to: '+15557654321', body: 'Hello' })],
       [
         { kind: 'email', to: 'owner@example.com', subject: 'SMS from +15551230000 to +15005550006', text: 'A\nB\n' },
-        { kind: 'slack', text: '*SMS from +15551230000*\nHello' },
+        { kind: 'slack', text: '*SMS from +15551230000*\nHello\n' },
       ],
     );
     expect(lines.slice(5)).toEqual([

@@ -125,3 +125,28 @@ test('no answer within the timeout: unreachable with ETIMEDOUT, saying how long 
     await server.close();
   }
 });
+
+test('reset in the middle of the answer: unreachable, not a half-read answer', async () => {
+  const server = await serve((res) => {
+    res.writeHead(200, { 'Content-Type': 'text/xml', 'Content-Length': '100' });
+    res.write('<Response><Mess', () => res.socket?.destroy());
+  });
+  try {
+    expect(await postWebhook({ ...SIGNED, url: server.url })).toEqual({
+      kind: 'unreachable',
+      code: 'ECONNRESET',
+      message: 'aborted',
+    });
+  } finally {
+    await server.close();
+  }
+});
+
+test('an https URL is posted over TLS: refused at a closed port like any other', async () => {
+  const result = await postWebhook({ ...SIGNED, url: `https://127.0.0.1:${await freePort()}/sms` });
+  expect(result).toEqual({
+    kind: 'unreachable',
+    code: 'ECONNREFUSED',
+    message: expect.stringContaining('ECONNREFUSED'),
+  });
+});
