@@ -9,9 +9,9 @@ export function checkUrl(flag: string, value: string): string | undefined {
   } catch {
     return `${flag} ${JSON.stringify(redactUrl(value))} is not a URL: give an absolute URL such as https://example.com/sms.`;
   }
+  // No check of the host: the URL parser refuses an http(s) URL without one ("https://" throws).
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     return `${flag} must be an http(s) URL, not ${url.protocol}.`;
-  if (url.hostname === '') return `${flag} ${JSON.stringify(redactUrl(value))} has no host.`;
   return undefined;
 }
 
