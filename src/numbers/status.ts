@@ -39,7 +39,7 @@ export async function numbersStatus(ctx: NumbersContext): Promise<StatusRow[]> {
   return numbers
     .map((n): StatusRow => {
       const service = byNumber.get(n.sid);
-      const c = classify(n, { projectDomains, ...(service !== undefined ? { service } : {}) });
+      const c = classify(n, { projectDomains, service });
       return {
         sid: n.sid,
         phoneNumber: n.phoneNumber,

@@ -79,6 +79,36 @@ describe('numbersStatus', () => {
     ]);
   });
 
+  it('lists the numbers by phone number, whatever order Twilio lists them in', async () => {
+    api = await TwilioApiStandIn.start();
+    for (const phone of ['+447700900123', '+12025550003', '+18005550100', '+12025550001']) api.addNumber(phone);
+    const rows = await numbersStatus(contextFor(api, await tempProject()));
+    expect(rows.map((r) => r.phoneNumber)).toEqual(['+12025550001', '+12025550003', '+18005550100', '+447700900123']);
+  });
+
+  it('a row has a path and an environment only when the number routes to this project (the --json shape)', async () => {
+    api = await TwilioApiStandIn.start();
+    const cwd = await tempProject();
+    await recordDeploy(cwd, api.accountSid, 'dev', '2026-01-01T00:00:00.000Z');
+    // British numbers: no US carrier warning, so each row is whole.
+    const url = `https://${domainOf('dev')}/sms`;
+    const project = api.addNumber('+447700900001', { sms_url: url });
+    const other = api.addNumber('+447700900002', { sms_url: 'https://example.com/sms' });
+    const none = { overriddenBy: null, messagingService: null, warnings: [] };
+    expect(await numbersStatus(contextFor(api, cwd))).toStrictEqual([
+      {
+        sid: project.sid,
+        phoneNumber: '+447700900001',
+        routing: 'this-project',
+        path: '/sms',
+        environment: 'dev',
+        smsUrl: url,
+        ...none,
+      },
+      { sid: other.sid, phoneNumber: '+447700900002', routing: 'webhook', smsUrl: 'https://example.com/sms', ...none },
+    ]);
+  });
+
   it('without a deployment of this account, a Functions URL is just "function"', async () => {
     api = await TwilioApiStandIn.start();
     api.addNumber('+12025550001', { sms_url: `https://${DOMAIN}/sms` });
