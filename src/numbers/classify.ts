@@ -32,7 +32,7 @@ export interface ClassifyContext {
   /** The Messaging Service the number is in, if any: it answers unless it defers to the number's webhook. */
   readonly service?: ServiceRouting;
   /** The domains of this project's deployed environments; none when never deployed. */
-  readonly projectDomains?: ProjectDomains;
+  readonly projectDomains?: ProjectDomains | undefined;
 }
 
 // URL shapes Twilio's products give numbers: a new number's demo reply, a TwiML Bin
@@ -73,11 +73,11 @@ export function classifyUrl(
 export function classify(number: SmsRouting, context: ClassifyContext = {}): Classification {
   if (context.service !== undefined && !context.service.useInboundWebhookOnNumber) {
     // `attach --messaging-service url` leaves the service answering, with this project's URL.
-    const { routing, ...function_ } = classifyUrl(context.service.inboundRequestUrl, context.projectDomains);
+    // Only this project's URL gives a path and an environment; routing is overwritten.
     return {
+      ...classifyUrl(context.service.inboundRequestUrl, context.projectDomains),
       routing: 'messaging-service',
       overriddenBy: context.service.sid,
-      ...(routing === 'this-project' ? function_ : {}),
     };
   }
   if (number.smsApplicationSid !== '') return { routing: 'twiml-app', overriddenBy: number.smsApplicationSid };
@@ -91,11 +91,12 @@ export function classify(number: SmsRouting, context: ClassifyContext = {}): Cla
  */
 export function describe(number: SmsRouting, context: ClassifyContext = {}): string {
   const c = classify(number, context);
-  if (c.routing === 'messaging-service') {
-    const url = context.service?.inboundRequestUrl ?? '';
+  const { service } = context;
+  if (c.routing === 'messaging-service' && service !== undefined) {
+    const url = service.inboundRequestUrl;
     // With no inbound URL, the service drops inbound messages: https://www.twilio.com/docs/messaging/api/service-resource
-    const where = url === '' ? '(no inbound URL)' : `${redactUrl(url)} (${context.service?.inboundMethod ?? ''})`;
-    return `messaging-service ${c.overriddenBy} ${where}`;
+    const where = url === '' ? '(no inbound URL)' : `${redactUrl(url)} (${service.inboundMethod})`;
+    return `messaging-service ${service.sid} ${where}`;
   }
   if (c.routing === 'twiml-app') return `twiml-app ${c.overriddenBy}`;
   if (c.routing === 'none') return 'none';

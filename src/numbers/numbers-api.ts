@@ -15,7 +15,7 @@ const PAGE_SIZE = 1000;
 
 interface PageLike<T> {
   readonly instances: T[];
-  readonly nextPageUrl?: string;
+  /** undefined on the last page. */
   nextPage(): Promise<PageLike<T>> | undefined;
 }
 
@@ -25,10 +25,11 @@ async function allPages<T>(first: () => Promise<PageLike<T>>, retry: RetryOption
   const items = [...page.instances];
   for (;;) {
     const current = page;
-    if (current.nextPageUrl === undefined) return items;
     // nextPage() sends the request each time it is called, so a retry asks again.
-    page = await withRetry(() => current.nextPage() ?? Promise.reject(new Error('no next page')), retry);
-    items.push(...page.instances);
+    const next = await withRetry(async () => current.nextPage(), retry);
+    if (next === undefined) return items;
+    items.push(...next.instances);
+    page = next;
   }
 }
 

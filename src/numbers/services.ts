@@ -71,14 +71,14 @@ export function serviceChange(
 ): ServiceChange {
   const update = serviceDiff(service, target);
   const after: ServiceInbound = { ...inboundOf(service), ...(update ?? {}) };
-  const domains = context.projectDomains !== undefined ? { projectDomains: context.projectDomains } : {};
+  const { projectDomains } = context;
   const numbers = service.numberSids.flatMap((sid): NumberRouting[] => {
     const number = context.account.get(sid);
     if (number === undefined) return [];
-    const now = describe(number, { service, ...domains });
+    const now = describe(number, { service, projectDomains });
     const then = describe(context.routingAfter.get(sid) ?? number, {
       service: { ...after, sid: service.sid },
-      ...domains,
+      projectDomains,
     });
     return now === then ? [] : [{ sid, phoneNumber: number.phoneNumber, now, after: then }];
   });

@@ -31,6 +31,14 @@ describe('classifyUrl', () => {
     ['https://example.com/sms', 'webhook'],
     ['https://handler.twilio.com/elsewhere', 'webhook'],
     ['not a url', 'webhook'],
+    ['http://demo.twilio.com/welcome/sms/reply', 'demo-reply'],
+    ['https://demo.twilio.com/welcome/sms/reply/more', 'webhook'],
+    ['https://example.com/?next=https://demo.twilio.com/welcome/sms/reply', 'webhook'],
+    [`https://handler.twilio.com/TwiML/eh${'a'.repeat(32)}`, 'twiml-bin'],
+    [`https://example.com/twiml/EH${'a'.repeat(32)}`, 'webhook'],
+    [`https://webhooks.twilio.com/v1/accounts/ac${'b'.repeat(32)}/flows/fw${'c'.repeat(32)}/`, 'studio-flow'],
+    [`https://example.com/v1/Accounts/AC${'b'.repeat(32)}/Flows/FW${'c'.repeat(32)}`, 'webhook'],
+    ['https://webhooks.twilio.com/elsewhere', 'webhook'],
   ])('%s is %s', (url, expected) => {
     expect(classifyUrl(url).routing).toBe(expected);
   });
@@ -83,6 +91,24 @@ describe('classify', () => {
     expect(classify(routing({ smsUrl: 'https://example.com/sms' }), { service: deferring })).toEqual({
       routing: 'webhook',
     });
+    expect(describeRouting(routing({ smsUrl: 'https://example.com/sms' }), { service: deferring })).toBe(
+      'webhook https://example.com/sms (POST)',
+    );
+  });
+
+  it("a Messaging Service whose own URL is this project's: the path and environment, and nothing else", () => {
+    const projectDomains = new Map([['switchboard-1234-dev.twil.io', 'dev']]);
+    const ours = { ...SERVICE, inboundRequestUrl: 'https://switchboard-1234-dev.twil.io/sms' };
+    expect(classify(routing({}), { service: ours, projectDomains })).toStrictEqual({
+      routing: 'messaging-service',
+      overriddenBy: SERVICE.sid,
+      path: '/sms',
+      environment: 'dev',
+    });
+    expect(classify(routing({}), { service: ours })).toStrictEqual({
+      routing: 'messaging-service',
+      overriddenBy: SERVICE.sid,
+    });
   });
 
   it("an SMS application overrides the number's own URL", () => {
@@ -111,6 +137,17 @@ describe('describe and redactUrl', () => {
       'webhook https://example.com/sms (GET)',
     );
     expect(describeRouting(routing({ smsApplicationSid: APP }))).toBe(`twiml-app ${APP}`);
+  });
+
+  it('a number with no SMS URL is "none", whatever its method', () => {
+    expect(describeRouting(routing({}))).toBe('none');
+    expect(describeRouting(routing({ smsMethod: '' }))).toBe('none');
+  });
+
+  it('leaves the method out when the number has none', () => {
+    expect(describeRouting(routing({ smsUrl: 'https://example.com/sms', smsMethod: '' }))).toBe(
+      'webhook https://example.com/sms',
+    );
   });
 
   it("names the environment of this project's URL", () => {

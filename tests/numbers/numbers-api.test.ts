@@ -76,6 +76,22 @@ describe('createNumbersApi against the stand-in', () => {
     ]);
   });
 
+  it('reads services, their numbers and toll-free verifications 1000 a page (one request for 60 each)', async () => {
+    const numbers = api.addNumbers(60);
+    const sids = numbers.map((n) => n.sid);
+    for (let i = 0; i < 59; i++) api.addService(`Service ${i}`, true, []);
+    const big = api.addService('Big', false, sids);
+    for (const sid of sids) api.addTollfreeVerification(sid, 'IN_REVIEW');
+    const services = await numbersApi().listServices();
+    expect(services).toHaveLength(60);
+    expect(services.at(-1)?.numberSids).toEqual(sids);
+    expect((await numbersApi().listTollfreeVerifications()).size).toBe(60);
+    const reads = (path: string) => api.requests.filter((r) => r.path === path).map((r) => r.query);
+    expect(reads('/v1/Services')).toEqual(['?PageSize=1000']);
+    expect(reads(`/v1/Services/${big.sid}/PhoneNumbers`)).toEqual(['?PageSize=1000']);
+    expect(reads('/v1/Tollfree/Verifications')).toEqual(['?PageSize=1000']);
+  });
+
   it('updates a Messaging Service (parameters as Twilio names them) and reads toll-free verifications', async () => {
     const [tollFree, other] = [api.addNumber('+18005550100'), api.addNumber('+18885550100')];
     const service = api.addService('Marketing', false, []);
