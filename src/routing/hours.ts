@@ -138,11 +138,10 @@ function nextOpening(schedule: Schedule, local: Local): string {
   for (let ahead = 0; ahead <= 400; ahead++, day.setUTCDate(day.getUTCDate() + 1)) {
     if (schedule.closed.has(day.toISOString().slice(0, 10))) continue;
     const weekday = day.getUTCDay();
-    const starts = schedule.windows
-      // Only asked when closed: a window starting this very minute would be open.
-      // Stryker disable next-line EqualityOperator: equivalent (`>=`), see above
-      .filter((w) => w.days.includes(weekday) && (ahead > 0 || w.start > local.minute))
-      .map((w) => w.start);
+    // Today, only windows that start later: asked when closed, so one starting this very minute would be open.
+    // Stryker disable next-line EqualityOperator: equivalent (`>=`), see above
+    const opensLater = (w: Window): boolean => w.days.includes(weekday) && (ahead > 0 || w.start > local.minute);
+    const starts = schedule.windows.filter(opensLater).map((w) => w.start);
     if (starts.length > 0) return `${DAYS[weekday]} ${hhmm(Math.min(...starts))}`;
   }
   return '';
