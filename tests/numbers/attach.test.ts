@@ -176,57 +176,55 @@ describe('attachNumbers', () => {
     );
     expect(api.allNumbers().map((n) => n.bundle_sid)).toEqual([regulatory.bundleSid, regulatory.bundleSid]);
   });
-});
 
-describe('attachNumbers with a Messaging Service that answers for the number', () => {
-  let api: TwilioApiStandIn;
-  let cwd: string;
-  beforeEach(async () => {
-    api = await TwilioApiStandIn.start();
-    cwd = await tempProject();
-  });
-  afterEach(() => api.close());
-  const attachIn = (numbers: string[], extra: Partial<AttachRequest> = {}) =>
-    attachNumbers(contextFor(api, cwd), { url: URL_, numbers, command: 'test', ...extra });
+  describe('with a Messaging Service that answers for the number', () => {
+    it('without --messaging-service, the refusal explains each way on, exactly', async () => {
+      const n = api.addNumber('+12025550100');
+      const service = api.addService('Marketing', false, [n.sid]);
+      const error = (await attachNumbers(contextFor(api, cwd), request([n.sid])).catch(
+        (e: unknown) => e,
+      )) as InputError;
+      expect(error.problems).toEqual([
+        `+12025550100 is in Messaging Service ${service.sid} ("Marketing"), which answers its incoming messages ` +
+          'itself (Integration: "Send a webhook"): the number\'s own SMS URL would not be used.',
+        'Choose how to go on with --messaging-service (see the plan first with --dry-run):',
+        '  defer: the service defers to each number\'s own URL ("Defer to sender\'s webhook"); ' +
+          'its other numbers then use their own URLs too.',
+        `  url: the service's URL becomes ${URL_}, so every number of the service routes there.`,
+        '  skip: leave these numbers out of this run.',
+      ]);
+    });
 
-  it('without --messaging-service, the refusal explains each way on, exactly', async () => {
-    const n = api.addNumber('+12025550100');
-    const service = api.addService('Marketing', false, [n.sid]);
-    const error = (await attachIn([n.sid]).catch((e: unknown) => e)) as InputError;
-    expect(error.problems).toEqual([
-      `+12025550100 is in Messaging Service ${service.sid} ("Marketing"), which answers its incoming messages ` +
-        'itself (Integration: "Send a webhook"): the number\'s own SMS URL would not be used.',
-      'Choose how to go on with --messaging-service (see the plan first with --dry-run):',
-      '  defer: the service defers to each number\'s own URL ("Defer to sender\'s webhook"); ' +
-        'its other numbers then use their own URLs too.',
-      `  url: the service's URL becomes ${URL_}, so every number of the service routes there.`,
-      '  skip: leave these numbers out of this run.',
-    ]);
-  });
+    it('skip: the number keeps its place in the plan, with why it was left out', async () => {
+      const n = api.addNumber('+12025550100');
+      const service = api.addService('Marketing', false, [n.sid]);
+      const report = await attachNumbers(
+        contextFor(api, cwd),
+        request([n.sid], { messagingService: 'skip', dryRun: true }),
+      );
+      expect(report.plan.map((c) => [c.number.sid, c.update, c.skipped])).toEqual([
+        [n.sid, null, `in Messaging Service ${service.sid} ("Marketing"), which answers for it: left out`],
+      ]);
+    });
 
-  it('skip: the number keeps its place in the plan, with why it was left out', async () => {
-    const n = api.addNumber('+12025550100');
-    const service = api.addService('Marketing', false, [n.sid]);
-    const report = await attachIn([n.sid], { messagingService: 'skip', dryRun: true });
-    expect(report.plan.map((c) => [c.number.sid, c.update, c.skipped])).toEqual([
-      [n.sid, null, `in Messaging Service ${service.sid} ("Marketing"), which answers for it: left out`],
-    ]);
-  });
+    it("url without --fallback-url leaves the service's fallback method as it is", async () => {
+      const n = api.addNumber('+12025550100');
+      api.addService('Marketing', false, [n.sid], { fallback_method: 'GET' });
+      const report = await attachNumbers(
+        contextFor(api, cwd),
+        request([n.sid], { messagingService: 'url', dryRun: true }),
+      );
+      expect(report.services.map((s) => s.update)).toEqual([{ inboundRequestUrl: URL_ }]);
+    });
 
-  it("url without --fallback-url leaves the service's fallback method as it is", async () => {
-    const n = api.addNumber('+12025550100');
-    api.addService('Marketing', false, [n.sid], { fallback_method: 'GET' });
-    const report = await attachIn([n.sid], { messagingService: 'url', dryRun: true });
-    expect(report.services.map((s) => s.update)).toEqual([{ inboundRequestUrl: URL_ }]);
-  });
-
-  it('url, with the service already on the URL: the service needs no write and the number waits on none', async () => {
-    const n = api.addNumber('+12025550100');
-    api.addService('Marketing', false, [n.sid], { inbound_request_url: URL_ });
-    const report = await attachIn([n.sid], { messagingService: 'url' });
-    expect(report.services.map((s) => s.update)).toEqual([null]);
-    expect(report.plan[0]).not.toHaveProperty('requires');
-    expect(report.results.map((r) => r.outcome)).toEqual(['changed']);
+    it('url, the service already on the URL: the service needs no write and the number waits on none', async () => {
+      const n = api.addNumber('+12025550100');
+      api.addService('Marketing', false, [n.sid], { inbound_request_url: URL_ });
+      const report = await attachNumbers(contextFor(api, cwd), request([n.sid], { messagingService: 'url' }));
+      expect(report.services.map((s) => s.update)).toEqual([null]);
+      expect(report.plan[0]).not.toHaveProperty('requires');
+      expect(report.results.map((r) => r.outcome)).toEqual(['changed']);
+    });
   });
 });
 
