@@ -45,9 +45,11 @@ export async function applyChanges(
     changes.map(async (change): Promise<NumberResult> => {
       const base = { sid: change.number.sid, phoneNumber: change.number.phoneNumber };
       if (change.skipped !== undefined) return finish({ ...base, outcome: 'skipped', warning: change.skipped });
-      const blocked = change.requires !== undefined ? options.failedServices?.get(change.requires) : undefined;
-      if (blocked !== undefined)
-        return finish({ ...base, outcome: 'failed', error: serviceFailed(change.requires ?? '', blocked) });
+      if (change.requires !== undefined) {
+        const blocked = options.failedServices?.get(change.requires);
+        if (blocked !== undefined)
+          return finish({ ...base, outcome: 'failed', error: serviceFailed(change.requires, blocked) });
+      }
       const update = change.update;
       if (update === null) return finish({ ...base, outcome: 'unchanged' });
       try {

@@ -79,7 +79,7 @@ export function planAttach(input: AttachPlanInput): { changes: Change[]; service
   const context = {
     account: new Map(input.account.map((n) => [n.sid, n] as const)),
     routingAfter: new Map(changes.map((c) => [c.number.sid, c.after] as const)),
-    ...(input.projectDomains !== undefined ? { projectDomains: input.projectDomains } : {}),
+    projectDomains: input.projectDomains,
   };
   const services = involved.map((s) => serviceChange(s, serviceTarget(mode, input.url, input.fallbackUrl), context));
   const pending = new Set(services.filter((s) => s.update !== null).map((s) => s.service.sid));

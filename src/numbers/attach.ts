@@ -82,16 +82,16 @@ async function attach(ctx: NumbersContext, request: AttachRequest): Promise<RunR
     account,
     services,
     url: request.url,
-    ...(request.fallbackUrl !== undefined ? { fallbackUrl: request.fallbackUrl } : {}),
-    ...(request.messagingService !== undefined ? { mode: request.messagingService } : {}),
+    fallbackUrl: request.fallbackUrl,
+    mode: request.messagingService,
     projectDomains,
   });
   const report = await execute(ctx, planned, {
     dryRun: request.dryRun ?? false,
     command: request.command,
-    ...(request.concurrency !== undefined ? { concurrency: request.concurrency } : {}),
-    ...(request.regulatory !== undefined ? { regulatory: request.regulatory } : {}),
-    ...(request.confirm !== undefined ? { confirm: request.confirm } : {}),
+    concurrency: request.concurrency,
+    regulatory: request.regulatory,
+    confirm: request.confirm,
   });
   return { ...report, projectDomains };
 }

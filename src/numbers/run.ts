@@ -45,17 +45,16 @@ export async function execute(ctx: NumbersContext, planned: Planned, options: Ru
     });
     ctx.onBackup?.(backup);
   }
-  const retry = ctx.retry !== undefined ? { retry: ctx.retry } : {};
-  const serviceResults = await applyServiceChanges(services, ctx.api.updateService, retry);
+  const serviceResults = await applyServiceChanges(services, ctx.api.updateService, { retry: ctx.retry });
   const failedServices = new Map<string, ApiErrorInfo>(
     serviceResults.flatMap((r) => (r.error !== undefined ? [[r.sid, r.error] as const] : [])),
   );
   const results = await applyChanges(changes, ctx.api.updateNumber, {
     failedServices,
-    ...retry,
-    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
-    ...(options.regulatory !== undefined ? { regulatory: options.regulatory } : {}),
-    ...(ctx.onProgress !== undefined ? { onProgress: ctx.onProgress } : {}),
+    retry: ctx.retry,
+    concurrency: options.concurrency,
+    regulatory: options.regulatory,
+    onProgress: ctx.onProgress,
   });
   return { dryRun: false, backup, ...report, results, serviceResults };
 }

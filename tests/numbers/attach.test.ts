@@ -1,6 +1,7 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { attachNumbers, type AttachRequest } from '../../src/numbers/attach';
+import { attachNumbers, attachProblems, type AttachRequest } from '../../src/numbers/attach';
+import type { ServiceMode } from '../../src/numbers/attach-plan';
 import { readBackup } from '../../src/numbers/backup-file';
 import { InputError } from '../../src/errors/input-error';
 import { Cancelled } from '../../src/numbers/errors';
@@ -150,5 +151,117 @@ describe('attachNumbers', () => {
         [domainOf('production'), 'production'],
       ]),
     );
+  });
+
+  it('--concurrency 1 writes one number at a time', async () => {
+    api.addNumbers(4);
+    // Listing numbers and services runs two requests at once: counted from the first write on.
+    const confirm = async (): Promise<boolean> => {
+      api.stats.maxInFlight = 0;
+      api.knobs.latencyMs = [5, 10];
+      return true;
+    };
+    const report = await attachNumbers(contextFor(api, cwd), request('all', { concurrency: 1, confirm }));
+    expect(report.results.map((r) => r.outcome)).toEqual(['changed', 'changed', 'changed', 'changed']);
+    expect(api.stats.maxInFlight).toBe(1);
+  });
+
+  it('regulatory SIDs go with the write of every number', async () => {
+    const numbers = api.addNumbers(2);
+    const regulatory = { bundleSid: `BU${'1'.repeat(32)}`, addressSid: `AD${'2'.repeat(32)}` };
+    await attachNumbers(contextFor(api, cwd), request('all', { regulatory }));
+    const forms = api.requests.filter((r) => r.method === 'POST').map((r) => r.form);
+    expect(forms).toEqual(
+      numbers.map(() => ({ SmsUrl: URL_, BundleSid: regulatory.bundleSid, AddressSid: regulatory.addressSid })),
+    );
+    expect(api.allNumbers().map((n) => n.bundle_sid)).toEqual([regulatory.bundleSid, regulatory.bundleSid]);
+  });
+
+  describe('with a Messaging Service that answers for the number', () => {
+    it('without --messaging-service, the refusal explains each way on, exactly', async () => {
+      const n = api.addNumber('+12025550100');
+      const service = api.addService('Marketing', false, [n.sid]);
+      const error = (await attachNumbers(contextFor(api, cwd), request([n.sid])).catch(
+        (e: unknown) => e,
+      )) as InputError;
+      expect(error.problems).toEqual([
+        `+12025550100 is in Messaging Service ${service.sid} ("Marketing"), which answers its incoming messages ` +
+          'itself (Integration: "Send a webhook"): the number\'s own SMS URL would not be used.',
+        'Choose how to go on with --messaging-service (see the plan first with --dry-run):',
+        '  defer: the service defers to each number\'s own URL ("Defer to sender\'s webhook"); ' +
+          'its other numbers then use their own URLs too.',
+        `  url: the service's URL becomes ${URL_}, so every number of the service routes there.`,
+        '  skip: leave these numbers out of this run.',
+      ]);
+    });
+
+    it('skip: the number keeps its place in the plan, with why it was left out', async () => {
+      const n = api.addNumber('+12025550100');
+      const service = api.addService('Marketing', false, [n.sid]);
+      const report = await attachNumbers(
+        contextFor(api, cwd),
+        request([n.sid], { messagingService: 'skip', dryRun: true }),
+      );
+      expect(report.plan.map((c) => [c.number.sid, c.update, c.skipped])).toEqual([
+        [n.sid, null, `in Messaging Service ${service.sid} ("Marketing"), which answers for it: left out`],
+      ]);
+    });
+
+    it("url without --fallback-url leaves the service's fallback method as it is", async () => {
+      const n = api.addNumber('+12025550100');
+      api.addService('Marketing', false, [n.sid], { fallback_method: 'GET' });
+      const report = await attachNumbers(
+        contextFor(api, cwd),
+        request([n.sid], { messagingService: 'url', dryRun: true }),
+      );
+      expect(report.services.map((s) => s.update)).toEqual([{ inboundRequestUrl: URL_ }]);
+    });
+
+    it('url, the service already on the URL: the service needs no write and the number waits on none', async () => {
+      const n = api.addNumber('+12025550100');
+      api.addService('Marketing', false, [n.sid], { inbound_request_url: URL_ });
+      const report = await attachNumbers(contextFor(api, cwd), request([n.sid], { messagingService: 'url' }));
+      expect(report.services.map((s) => s.update)).toEqual([null]);
+      expect(report.plan[0]).not.toHaveProperty('requires');
+      expect(report.results.map((r) => r.outcome)).toEqual(['changed']);
+    });
+  });
+});
+
+describe('attachProblems', () => {
+  const valid = { url: URL_, numbers: ['+12025550100'], command: 'test' } as const;
+  const HEX = '0'.repeat(32);
+
+  it('names --url and --fallback-url in their own problems', () => {
+    expect(attachProblems({ ...valid, url: 'ftp://x', fallbackUrl: 'nope' })).toEqual([
+      '--url must be an http(s) URL, not ftp:.',
+      '--fallback-url "nope" is not a URL: give an absolute URL such as https://example.com/sms.',
+    ]);
+  });
+
+  it('takes defer, url and skip for --messaging-service, and names the three for anything else', () => {
+    for (const mode of ['defer', 'url', 'skip'] as const)
+      expect(attachProblems({ ...valid, messagingService: mode })).toEqual([]);
+    expect(attachProblems({ ...valid, messagingService: 'always' as ServiceMode })).toEqual([
+      '--messaging-service must be one of defer, url, skip.',
+    ]);
+  });
+
+  it('each regulatory SID must be of its own kind: BU, AD, RI', () => {
+    const swapped = { bundleSid: `AD${HEX}`, addressSid: `RI${HEX}`, identitySid: `BU${HEX}` };
+    expect(attachProblems({ ...valid, regulatory: swapped })).toEqual([
+      '--bundle-sid must be BU followed by 32 hex digits.',
+      '--address-sid must be AD followed by 32 hex digits.',
+      '--identity-sid must be RI followed by 32 hex digits.',
+    ]);
+    const right = { bundleSid: `BU${HEX}`, addressSid: `AD${HEX}`, identitySid: `RI${HEX}` };
+    expect(attachProblems({ ...valid, regulatory: right })).toEqual([]);
+  });
+
+  it('no numbers given is a problem that names the ways to give them; --all is not', () => {
+    expect(attachProblems({ ...valid, numbers: [] })).toEqual([
+      'No numbers given: list them, use --file <path or ->, or --all.',
+    ]);
+    expect(attachProblems({ ...valid, numbers: 'all' })).toEqual([]);
   });
 });

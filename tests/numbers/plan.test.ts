@@ -47,6 +47,17 @@ describe('attach plan', () => {
     expect(diff(number('PN1', { smsUrl: URL_, smsMethod: 'post' }), attachTarget(URL_))).toBeNull();
   });
 
+  it('a URL or an SMS application SID differing only in case is a change (only methods ignore case)', () => {
+    expect(diff(number('PN1', { smsUrl: 'https://example.com/SMS' }), attachTarget('https://example.com/sms'))).toEqual(
+      {
+        smsUrl: 'https://example.com/sms',
+      },
+    );
+    expect(diff(number('PN1', { smsApplicationSid: APP.toLowerCase() }), { smsApplicationSid: APP })).toEqual({
+      smsApplicationSid: APP,
+    });
+  });
+
   it('lists every number with what it becomes', () => {
     const changes = plan([number('PN1'), number('PN2', { smsUrl: URL_ })], () => attachTarget(URL_));
     expect(changes.map((c) => [c.number.sid, c.update === null, c.after.smsUrl])).toEqual([
