@@ -17,7 +17,10 @@ const backupOf = (command: string, at = AT) => makeBackup(ACCOUNT, command, at, 
 const inBackups = (name: string) => join(BACKUP_DIR, name);
 
 /** The real file system, but the backups folder lists its names in the order given. */
-const listing = (names: string[]): NumbersFs => ({ ...realFs, readdir: (async () => names) as NumbersFs['readdir'] });
+const listing = (names: string[]): NumbersFs => ({
+  ...realFs,
+  readdir: (async () => names) as unknown as NumbersFs['readdir'],
+});
 
 describe('latestBackup', () => {
   it('in the same millisecond, the tenth later run (-10) is newer than the ninth (-9)', async () => {
