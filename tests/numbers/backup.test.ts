@@ -195,7 +195,7 @@ describe('reading a backup', () => {
 });
 
 describe('writing a backup: the leftover temporary file and the folder sync', () => {
-  it('a leftover temporary file that cannot be removed (EACCES) stops the write, and no backup is written', async () => {
+  it('a leftover temporary file that cannot be removed (EACCES) stops the write: no backup written', async () => {
     const cwd = await project();
     const unlinked: string[] = [];
     const fs: NumbersFs = {
