@@ -25,13 +25,14 @@ export interface RestoreRequest {
 const target = (entry: BackupNumber): Target => withoutUnsetMethods(routingOf(entry));
 const serviceTarget = (entry: BackupService): ServiceUpdate => withoutUnsetMethods(inboundOf(entry));
 
-const field = (data: unknown, key: string): unknown =>
-  typeof data === 'object' && data !== null ? (data as Record<string, unknown>)[key] : undefined;
+/** A field of any JSON value: null has none; a string, number or boolean has none of the keys asked for here. */
+const field = (data: unknown, key: string): unknown => (data as Record<string, unknown> | null)?.[key];
 
 /** The entries a file names under `key`, read loosely: checked against the account even when other fields are wrong. */
 const named = (data: unknown, key: string, name: string): Array<{ sid: string; name: string }> => {
   const entries = field(data, key);
-  return (Array.isArray(entries) ? entries : []).flatMap((entry: unknown) => {
+  if (!Array.isArray(entries)) return [];
+  return entries.flatMap((entry: unknown) => {
     const [sid, text] = [field(entry, 'sid'), field(entry, name)];
     return typeof sid === 'string' ? [{ sid, name: typeof text === 'string' ? text : '?' }] : [];
   });
@@ -119,7 +120,7 @@ export async function restoreNumbers(ctx: NumbersContext, request: RestoreReques
     const report = await execute(ctx, planned, {
       dryRun: request.dryRun ?? false,
       command: request.command,
-      ...(request.concurrency !== undefined ? { concurrency: request.concurrency } : {}),
+      concurrency: request.concurrency,
     });
     return { ...report, projectDomains, restoredFrom: { path, createdAt: backup.createdAt, command: backup.command } };
   };

@@ -1,3 +1,4 @@
+import * as realFs from 'node:fs/promises';
 import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,8 @@ import { BACKUP_DIR, makeBackup, parseBackup } from '../../src/numbers/backup';
 import { readBackup, writeBackup } from '../../src/numbers/backup-file';
 import { InputError } from '../../src/errors/input-error';
 import type { PhoneNumberState } from '../../src/numbers/types';
-import { failingFs, type Step } from '../helpers/numbers-fs';
+import type { NumbersFs } from '../../src/numbers/fs';
+import { failingFs, fsError, type Step } from '../helpers/numbers-fs';
 
 const ACCOUNT = `AC${'1'.repeat(32)}`;
 const NUMBER: PhoneNumberState = {
@@ -189,5 +191,73 @@ describe('reading a backup', () => {
     const path = await writeBackup(cwd, makeBackup(ACCOUNT, 'x', AT, { numbers: [NUMBER] }));
     expect((await readBackup(cwd, join(cwd, path))).command).toBe('x');
     expect((await readBackup(join(cwd, BACKUP_DIR), '2026-03-01T10-20-30.456Z.json')).command).toBe('x');
+  });
+});
+
+describe('writing a backup: the leftover temporary file and the folder sync', () => {
+  it('a leftover temporary file that cannot be removed (EACCES) stops the write: no backup written', async () => {
+    const cwd = await project();
+    const unlinked: string[] = [];
+    const fs: NumbersFs = {
+      ...realFs,
+      unlink: async (path) => {
+        unlinked.push(String(path));
+        throw fsError('EACCES');
+      },
+    };
+    await expect(writeBackup(cwd, makeBackup(ACCOUNT, 'x', AT, { numbers: [NUMBER] }), fs)).rejects.toMatchObject({
+      code: 'EACCES',
+    });
+    expect(unlinked).toEqual([join(cwd, BACKUP_DIR, '.2026-03-01T10-20-30.456Z.json.tmp')]);
+    expect(await files(cwd)).toEqual([]);
+  });
+
+  it('the backups folder is opened read-only and synced after the rename, then closed', async () => {
+    const cwd = await project();
+    const calls: string[] = [];
+    const fs: NumbersFs = {
+      ...realFs,
+      open: (async (path: string, flags?: string, mode?: number) => {
+        const handle = await realFs.open(path, flags, mode);
+        if (path !== join(cwd, BACKUP_DIR)) return handle;
+        calls.push(`open ${flags}`);
+        return Object.assign(Object.create(handle) as object, {
+          sync: () => (calls.push('sync'), handle.sync()),
+          close: () => (calls.push('close'), handle.close()),
+        });
+      }) as NumbersFs['open'],
+      rename: async (from, to) => {
+        calls.push('rename');
+        return realFs.rename(from, to);
+      },
+    };
+    await writeBackup(cwd, makeBackup(ACCOUNT, 'x', AT, { numbers: [NUMBER] }), fs);
+    expect(calls).toEqual(['rename', 'open r', 'sync', 'close']);
+  });
+});
+
+describe('reading a backup: methods and where a problem sits', () => {
+  it('takes an empty method (Twilio answered none) as it is', () => {
+    const { backup, problems } = parseBackup(withNumber({ smsMethod: '', smsFallbackMethod: '' }));
+    expect(problems).toEqual([]);
+    expect(backup?.numbers[0]).toMatchObject({ smsMethod: '', smsFallbackMethod: '' });
+  });
+
+  it('refuses a method that only starts or ends with GET or POST', () => {
+    expect(parseBackup(withNumber({ smsMethod: 'XPOST', smsFallbackMethod: 'GETS' })).problems).toEqual([
+      'numbers[0].smsMethod: "XPOST" is not GET or POST',
+      'numbers[0].smsFallbackMethod: "GETS" is not GET or POST',
+    ]);
+  });
+
+  it('a problem of the whole file is named without a place; a bad file has no backup', () => {
+    expect(parseBackup(null)).toEqual({
+      backup: undefined,
+      problems: ['Invalid type: Expected Object but received null'],
+    });
+    expect(parseBackup('hello')).toEqual({
+      backup: undefined,
+      problems: ['Invalid type: Expected Object but received "hello"'],
+    });
   });
 });

@@ -57,3 +57,43 @@ describe('parseCountry and readNumberList', () => {
     ]);
   });
 });
+
+describe('resolveNumbers: the exact problems', () => {
+  it('a number typed another way than E.164 and not in the account is named with its E.164 form', () => {
+    expect(resolveNumbers(['(202) 555-0199'], account, 'US').problems).toEqual([
+      '(202) 555-0199 (+12025550199): not a number of this account.',
+    ]);
+  });
+
+  it('a number typed in E.164 and not in the account is named once, as typed', () => {
+    expect(resolveNumbers(['+12025550199'], account, 'US').problems).toEqual([
+      '+12025550199: not a number of this account.',
+    ]);
+  });
+
+  it('what is not a phone number is named, trimmed, with the forms that are taken', () => {
+    expect(resolveNumbers(['  hello  '], account, 'US').problems).toEqual([
+      '"hello" is not a phone number: use E.164 (+15551234567), a PN SID, or a national number with --country.',
+    ]);
+  });
+
+  it('a PN SID typed with spaces around it is found', () => {
+    expect(resolveNumbers([` ${US.sid} `], account, 'US')).toEqual({ numbers: [US], problems: [] });
+  });
+});
+
+describe('parseCountry and readNumberList: edges', () => {
+  it('takes a country code with spaces around it', () => {
+    expect(parseCountry(' gb ')).toEqual({ country: 'GB' });
+  });
+
+  it('refuses what is not a country code with the exact message, quoting it as typed', () => {
+    expect(parseCountry('Narnia')).toEqual({
+      problem: '--country "Narnia" is not a country code: use two letters, such as US, GB or DE.',
+    });
+  });
+
+  it('reads a list with Unix line ends only (LF), one number a line', () => {
+    expect(readNumberList('+12025550123\n+12025550124\n')).toEqual(['+12025550123', '+12025550124']);
+  });
+});

@@ -1,10 +1,11 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { attachNumbers } from '../../src/numbers/attach';
 import { makeBackup } from '../../src/numbers/backup';
 import { readBackup } from '../../src/numbers/backup-file';
 import { InputError } from '../../src/errors/input-error';
 import { describe as describeRouting } from '../../src/numbers/classify';
+import { acquireLock } from '../../src/numbers/lock';
 import { changedFields } from '../../src/numbers/plan';
 import type { Change } from '../../src/numbers/types';
 import { restoreNumbers } from '../../src/numbers/restore';
@@ -280,5 +281,131 @@ describe('restoreNumbers: which backup, and what is refused', () => {
       { field: 'smsFallbackMethod', now: 'POST', after: 'GET' },
       { field: 'smsApplicationSid', now: '', after: app },
     ]);
+  });
+});
+
+describe('restoreNumbers: a file that is no backup, the flags, the run lock', () => {
+  const BACKUPS = join('.twilioserverless', 'backups');
+  /** A backup of this account with `fields` replaced, written as `name`; its path relative to cwd. */
+  const written = async (name: string, fields: Record<string, unknown>): Promise<string> => {
+    const backup = { ...makeBackup(api.accountSid, 'attach', new Date('2026-03-01T10:00:00.000Z'), { numbers: [] }) };
+    const path = join(BACKUPS, name);
+    await mkdir(join(cwd, BACKUPS), { recursive: true });
+    await writeFile(join(cwd, path), JSON.stringify({ ...backup, ...fields }));
+    return path;
+  };
+  const problemsOf = async (backupPath: string): Promise<unknown> => {
+    const error = await restoreNumbers(contextFor(api, cwd), { backupPath, command: 'x' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    return (error as InputError).problems;
+  };
+
+  it('a file holding JSON null is named as no backup, before any call', async () => {
+    await mkdir(join(cwd, BACKUPS), { recursive: true });
+    await writeFile(join(cwd, BACKUPS, 'null.json'), 'null');
+    expect(await problemsOf(join(BACKUPS, 'null.json'))).toEqual([
+      `${join(BACKUPS, 'null.json')} is not a valid backup: Invalid type: Expected Object but received null`,
+    ]);
+    expect(api.stats.requests).toBe(0);
+  });
+
+  it('an account SID that is not one is named by its shape only, not as another account', async () => {
+    const path = await written('bad-account.json', { accountSid: 'AC1' });
+    expect(await problemsOf(path)).toEqual([
+      `${path} is not a valid backup: accountSid: must be AC followed by 32 hex digits`,
+    ]);
+    const listed = await written('listed-account.json', { accountSid: [`AC${'9'.repeat(32)}`] });
+    expect(await problemsOf(listed)).toEqual([
+      `${listed} is not a valid backup: accountSid: Invalid type: Expected string but received Array`,
+    ]);
+    expect(api.stats.requests).toBe(0);
+  });
+
+  it("another account's backup: the exact refusal, naming both accounts", async () => {
+    const other = `AC${'9'.repeat(32)}`;
+    const path = await written('other.json', { accountSid: other });
+    expect(await problemsOf(path)).toEqual([
+      `${path} was made for account ${other}; these credentials are for ${api.accountSid}. ` +
+        'Refused: restore it with the credentials of the account it was made for.',
+    ]);
+  });
+
+  it('numbers that are not a list: only that problem, no made-up number', async () => {
+    const path = await written('not-a-list.json', { numbers: 'oops' });
+    expect(await problemsOf(path)).toEqual([
+      `${path} is not a valid backup: numbers: Invalid type: Expected Array but received "oops"`,
+    ]);
+  });
+
+  it('a gone number saved without its phone number is named "?" with its SID', async () => {
+    const sid = `PN${'0'.repeat(32)}`;
+    const path = await written('no-phone.json', { numbers: [{ sid }] });
+    expect(await problemsOf(path)).toEqual([
+      ...['phoneNumber', 'smsUrl', 'smsMethod', 'smsFallbackUrl', 'smsFallbackMethod', 'smsApplicationSid'].map(
+        (key) =>
+          `${path} is not a valid backup: numbers[0].${key}: Invalid key: Expected "${key}" but received undefined`,
+      ),
+      `? (${sid}) from the backup is no longer a number of this account.`,
+    ]);
+  });
+
+  it('--concurrency out of range is refused with its fix, before any call', async () => {
+    for (const concurrency of [0, 33, 1.5]) {
+      const error = await restoreNumbers(contextFor(api, cwd), {
+        backupPath: 'latest',
+        command: 'x',
+        concurrency,
+      }).catch((e: unknown) => e);
+      expect((error as InputError).problems).toEqual(['--concurrency must be a whole number from 1 to 32.']);
+    }
+    expect(api.stats.requests).toBe(0);
+  });
+
+  it('--concurrency 2: never more than two writes in flight', async () => {
+    const numbers = api.addNumbers(6);
+    await attachNumbers(contextFor(api, cwd), { url: 'https://x.example/sms', numbers: 'all', command: 'a' });
+    api.knobs.latencyMs = [20, 20];
+    api.stats.maxInFlight = 0;
+    const restored = await restoreNumbers(contextFor(api, cwd), { backupPath: 'latest', command: 'x', concurrency: 2 });
+    expect(restored.results.map((r) => r.outcome)).toEqual(numbers.map(() => 'changed'));
+    expect(api.stats.maxInFlight).toBe(2);
+  });
+
+  it("the plan shows each number's Messaging Service, now and after", async () => {
+    const [n] = api.addNumbers(1);
+    const service = api.addService('Marketing', true, [n?.sid ?? '']);
+    const made = await attachNumbers(contextFor(api, cwd), {
+      url: 'https://x.example/sms',
+      numbers: 'all',
+      command: 'a',
+      messagingService: 'defer',
+    });
+    const dry = await restoreNumbers(contextFor(api, cwd), {
+      backupPath: made.backup ?? '',
+      command: 'x',
+      dryRun: true,
+    });
+    expect(dry.plan[0]?.service).toMatchObject({ now: { sid: service.sid }, after: { sid: service.sid } });
+  });
+
+  it('a restore is refused while another run holds the lock; a dry run, which writes nothing, is not', async () => {
+    api.addNumbers(1);
+    await attachNumbers(contextFor(api, cwd), { url: 'https://x.example/sms', numbers: 'all', command: 'a' });
+    const lock = await acquireLock(cwd, 'npm run numbers -- attach --all');
+    try {
+      const writes = api.writes();
+      const error = await restoreNumbers(contextFor(api, cwd), { backupPath: 'latest', command: 'x' }).catch(
+        (e: unknown) => e,
+      );
+      expect((error as InputError).problems).toEqual([
+        expect.stringMatching(/^Another attach or restore is running in this project \(pid \d+, started /),
+      ]);
+      const dry = await restoreNumbers(contextFor(api, cwd), { backupPath: 'latest', command: 'x', dryRun: true });
+      expect(dry.dryRun).toBe(true);
+      expect(dry.plan).toHaveLength(1);
+      expect(api.writes()).toBe(writes);
+    } finally {
+      await lock.release();
+    }
   });
 });
