@@ -47,8 +47,9 @@ function parseHolder(text: string): LockHolder | undefined {
       ? { pid: h.pid, host: h.host, startedAt: h.startedAt, command: typeof h.command === 'string' ? h.command : '' }
       : undefined;
   } catch {
-    return undefined;
+    // Not JSON, or JSON null: not a lock we wrote either.
   }
+  return undefined;
 }
 
 /** The holder, 'gone' when the file vanished meanwhile, 'unreadable' when it is not a lock we wrote. */
@@ -107,17 +108,16 @@ async function create(fs: NumbersFs, path: string, holder: LockHolder): Promise<
  * window is the time between reading the file and removing it.)
  */
 export async function acquireLock(
-  cwd: string,
+  ctx: Pick<NumbersContext, 'root' | 'fs' | 'lockProcess' | 'now' | 'warn'>,
   command: string,
-  options: { fs?: NumbersFs; owner?: LockProcess; now?: () => Date; warn?: (line: string) => void } = {},
 ): Promise<HeldLock> {
-  const fs = options.fs ?? realFs;
-  const owner = options.owner ?? thisProcess();
-  const path = join(cwd, LOCK_FILE);
+  const fs = ctx.fs ?? realFs;
+  const owner = ctx.lockProcess ?? thisProcess();
+  const path = join(ctx.root, LOCK_FILE);
   const mine: LockHolder = {
     pid: owner.pid,
     host: owner.host,
-    startedAt: (options.now?.() ?? new Date()).toISOString(),
+    startedAt: (ctx.now?.() ?? new Date()).toISOString(),
     command: redactUrlsIn(command),
   };
   await fs.mkdir(dirname(path), { recursive: true, mode: 0o700 });
@@ -131,7 +131,7 @@ export async function acquireLock(
     await fs.unlink(path).catch((e: unknown) => {
       if (errorCode(e) !== 'ENOENT') throw e;
     });
-    options.warn?.(
+    ctx.warn?.(
       `Note: ${LOCK_FILE} was left by a run that is no longer running (${describeHolder(holder, owner)}); ` +
         'taken over. Its backup, if it wrote one, is in .twilioserverless/backups/.',
     );
@@ -163,12 +163,7 @@ export function releaseLockSync(cwd: string, pid: number): boolean {
 
 /** Runs `work` holding the lock; released however `work` ends. */
 export async function withRunLock<T>(ctx: NumbersContext, command: string, work: () => Promise<T>): Promise<T> {
-  const lock = await acquireLock(ctx.root, command, {
-    ...(ctx.fs !== undefined ? { fs: ctx.fs } : {}),
-    ...(ctx.lockProcess !== undefined ? { owner: ctx.lockProcess } : {}),
-    ...(ctx.now !== undefined ? { now: ctx.now } : {}),
-    ...(ctx.warn !== undefined ? { warn: ctx.warn } : {}),
-  });
+  const lock = await acquireLock(ctx, command);
   try {
     return await work();
   } finally {
