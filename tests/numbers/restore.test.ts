@@ -391,7 +391,7 @@ describe('restoreNumbers: a file that is no backup, the flags, the run lock', ()
   it('a restore is refused while another run holds the lock; a dry run, which writes nothing, is not', async () => {
     api.addNumbers(1);
     await attachNumbers(contextFor(api, cwd), { url: 'https://x.example/sms', numbers: 'all', command: 'a' });
-    const lock = await acquireLock(cwd, 'npm run numbers -- attach --all');
+    const lock = await acquireLock(contextFor(api, cwd), 'npm run numbers -- attach --all');
     try {
       const writes = api.writes();
       const error = await restoreNumbers(contextFor(api, cwd), { backupPath: 'latest', command: 'x' }).catch(
