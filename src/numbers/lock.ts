@@ -95,9 +95,13 @@ async function create(fs: NumbersFs, path: string, holder: LockHolder): Promise<
   }
   try {
     await handle.writeFile(`${JSON.stringify(holder)}\n`, 'utf8');
-  } finally {
+  } catch (e) {
+    // A file created but not written (a full disk) would refuse every later run as "unreadable": it is ours, gone.
     await handle.close();
+    await fs.unlink(path);
+    throw e;
   }
+  await handle.close();
   return true;
 }
 

@@ -254,6 +254,18 @@ describe('the run lock when the file system fails', () => {
   });
 });
 
+test('a lock file created but not written (a full disk) is removed, and the run stops with that error', async () => {
+  const fs = fsWith({
+    open: async (...args: Parameters<NumbersFs['open']>) => {
+      const handle = await real.open(...args);
+      return Object.assign(handle, { writeFile: () => Promise.reject(fsError('ENOSPC')) });
+    },
+  });
+  await expect(lockAs(100, { fs })).rejects.toMatchObject({ code: 'ENOSPC' });
+  expect(existsSync(lockFile())).toBe(false);
+  await expect(lockAs(100)).resolves.toBeDefined();
+});
+
 describe('attach and restore hold the lock', () => {
   let api: TwilioApiStandIn;
   beforeEach(async () => (api = await TwilioApiStandIn.start()));
