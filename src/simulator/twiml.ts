@@ -32,9 +32,10 @@ const parser = new XMLParser({
   htmlEntities: true,
 });
 
+/** An element's tag, undefined for a text node: the parser puts a node's tag (or `#text`) first, before its `:@`. */
 function tagOf(node: XmlNode): string | undefined {
-  // Stryker disable next-line ConditionalExpression: equivalent (the parser puts a tag's key before its ':@')
-  return Object.keys(node).find((key) => key !== ':@' && key !== '#text');
+  const [key] = Object.keys(node);
+  return key === '#text' ? undefined : key;
 }
 
 // The parser's shapes, as configured above: an element's children are a list, its attributes and
