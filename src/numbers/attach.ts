@@ -44,9 +44,8 @@ export function attachProblems(request: Omit<AttachRequest, 'url'> & { readonly 
     checkSid('--bundle-sid', 'BU', request.regulatory?.bundleSid),
     checkSid('--address-sid', 'AD', request.regulatory?.addressSid),
     checkSid('--identity-sid', 'RI', request.regulatory?.identitySid),
-    request.numbers !== 'all' && request.numbers.length === 0
-      ? 'No numbers given: list them, use --file <path or ->, or --all.'
-      : undefined,
+    // --all is the text 'all', never of length 0.
+    request.numbers.length === 0 ? 'No numbers given: list them, use --file <path or ->, or --all.' : undefined,
   ];
   return problems.filter((p): p is string => p !== undefined);
 }
